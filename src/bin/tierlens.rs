@@ -1,0 +1,262 @@
+//! `tierlens`: the command-line tool over the same core as the page.
+//!
+//! `tierlens analyze FILE [--json]` prints the figures the page shows;
+//! `tierlens sample` writes the demo transaction log. Exit codes: 0 when an
+//! analysis was produced, 2 when the input could not be used (one line on
+//! stderr saying why), as `CONTRACT.md` fixes them.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use clap::{Parser, Subcommand};
+    use std::io::Write;
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+    use std::time::Instant;
+    use tierlens::analysis::{Analysis, Settings};
+    use tierlens::day::Day;
+    use tierlens::engine::{self, Request};
+    use tierlens::sample;
+    use tierlens::tiers::Cutoffs;
+
+    #[derive(Parser)]
+    #[command(
+        name = "tierlens",
+        version,
+        about = "Which customers carry the business: Pareto, ABC tiers and concentration from a transaction export."
+    )]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Analyse a transaction log (CSV, TSV; UTF-8, UTF-16 or GBK).
+        Analyze {
+            file: PathBuf,
+            /// Print one JSON object (the keys of CONTRACT.md) instead of a report.
+            #[arg(long)]
+            json: bool,
+            /// Analyse as of this day (YYYY-MM-DD); default: the last transaction date.
+            #[arg(long, value_parser = parse_day)]
+            as_of: Option<Day>,
+            /// Cumulative revenue shares that close the A and B tiers.
+            #[arg(long, default_value = "0.8,0.95", value_parser = parse_cutoffs)]
+            abc: Cutoffs,
+            /// Read the file with this encoding (utf-8, utf-16le, gbk, gb18030, ...).
+            #[arg(long)]
+            encoding: Option<String>,
+            /// Use the column HEADER for ROLE (customer, date, amount, cost, ...); repeatable.
+            #[arg(long = "map", value_name = "ROLE=HEADER", value_parser = parse_mapping)]
+            map: Vec<(String, String)>,
+            /// Write every rejected row, with line, column and reason, to this CSV file.
+            #[arg(long, value_name = "FILE")]
+            rejected: Option<PathBuf>,
+        },
+        /// Write a realistic B2B key-account transaction log.
+        Sample {
+            #[arg(long, default_value_t = 3000)]
+            customers: usize,
+            #[arg(long, default_value_t = 7)]
+            seed: u64,
+            /// Output file; standard output when absent.
+            #[arg(long)]
+            out: Option<PathBuf>,
+        },
+    }
+
+    fn parse_day(text: &str) -> Result<Day, String> {
+        Day::parse_iso(text)
+            .ok_or_else(|| format!("\"{text}\" is not a date in the form YYYY-MM-DD"))
+    }
+
+    fn parse_cutoffs(text: &str) -> Result<Cutoffs, String> {
+        Cutoffs::parse(text)
+    }
+
+    fn parse_mapping(text: &str) -> Result<(String, String), String> {
+        let (role, header) = text
+            .split_once('=')
+            .ok_or_else(|| format!("\"{text}\": expected ROLE=HEADER, e.g. customer=客户编号"))?;
+        Ok((role.trim().to_string(), header.trim().to_string()))
+    }
+
+    pub fn main() -> ExitCode {
+        let cli = Cli::parse();
+        let result = match cli.command {
+            Command::Analyze {
+                file,
+                json,
+                as_of,
+                abc,
+                encoding,
+                map,
+                rejected,
+            } => {
+                let settings = Settings {
+                    as_of,
+                    abc,
+                    ..Settings::default()
+                };
+                let request = Request {
+                    encoding,
+                    map,
+                    settings,
+                };
+                analyze(&file, &request, json, rejected.as_deref())
+            }
+            Command::Sample {
+                customers,
+                seed,
+                out,
+            } => write_sample(customers, seed, out.as_deref()),
+        };
+        match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("tierlens: {message}");
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    fn analyze(
+        file: &std::path::Path,
+        request: &Request,
+        json: bool,
+        rejected: Option<&std::path::Path>,
+    ) -> Result<(), String> {
+        let started = Instant::now();
+        let clock = move || started.elapsed().as_secs_f64() * 1000.0;
+        let bytes =
+            std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let outcome =
+            engine::run(&bytes, request, &clock).map_err(|e| format!("{}: {e}", file.display()))?;
+        let mut analysis = outcome.analysis;
+        analysis.timings_ms.total = clock();
+        if let Some(path) = rejected {
+            std::fs::write(path, &outcome.rejected_csv)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        let text = if json {
+            serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?
+        } else {
+            report(&analysis)
+        };
+        let mut stdout = std::io::stdout().lock();
+        // A closed pipe (`| head`) is not an error worth a message.
+        let _ = writeln!(stdout, "{text}");
+        Ok(())
+    }
+
+    fn write_sample(
+        customers: usize,
+        seed: u64,
+        out: Option<&std::path::Path>,
+    ) -> Result<(), String> {
+        if customers == 0 {
+            return Err("--customers must be at least 1".into());
+        }
+        let spec = sample::Spec {
+            customers,
+            seed,
+            ..sample::Spec::default()
+        };
+        let mut buffer = Vec::new();
+        sample::write(&spec, &mut buffer).map_err(|e| e.to_string())?;
+        match out {
+            Some(path) => std::fs::write(path, &buffer)
+                .map_err(|e| format!("cannot write {}: {e}", path.display())),
+            None => {
+                let _ = std::io::stdout().lock().write_all(&buffer);
+                Ok(())
+            }
+        }
+    }
+
+    fn percent(share: f64) -> String {
+        format!("{:.1}%", share * 100.0)
+    }
+
+    /// The human-readable report: the same figures as the JSON.
+    fn report(a: &Analysis) -> String {
+        let i = &a.input;
+        let mut lines = vec![
+            format!(
+                "Input       {} rows read, {} rejected, {} blank ({}, delimiter {:?})",
+                i.rows_read, i.rows_rejected, i.rows_blank, i.encoding, i.delimiter
+            ),
+            format!(
+                "Columns     {}",
+                i.columns
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            format!(
+                "Period      {} to {} (as of {})",
+                a.first_date, a.last_date, a.as_of
+            ),
+            format!("Customers   {}", a.customers),
+            format!(
+                "Revenue     {:.2} net ({} return rows, {:.2})",
+                a.revenue_total, a.returns.rows, a.returns.total
+            ),
+            format!(
+                "Pareto      top 20% of customers bring {}; {} customers ({}) make 80%; Gini {:.3}",
+                percent(a.pareto.top20_share),
+                a.pareto.customers_for_80pct_share,
+                percent(a.pareto.customers_for_80pct_fraction),
+                a.pareto.gini
+            ),
+            format!(
+                "ABC tiers   A {}  B {}  C {}  (cut-offs {}, {})",
+                a.abc.a, a.abc.b, a.abc.c, a.abc_cutoffs.a, a.abc_cutoffs.b
+            ),
+            format!(
+                "Concentr.   top 1 {}, top 5 {}, top 10 {}, HHI {:.4}",
+                percent(a.concentration.top1_share),
+                percent(a.concentration.top5_share),
+                percent(a.concentration.top10_share),
+                a.concentration.hhi
+            ),
+        ];
+        if a.concentration.dependency_warning {
+            if let Some(top) = a.top_customers.first() {
+                lines.push(format!(
+                    "WARNING     one customer ({}) brings {} of revenue: dependency risk",
+                    top.id,
+                    percent(top.share)
+                ));
+            }
+        }
+        if i.rows_after_as_of > 0 {
+            lines.push(format!(
+                "Note        {} rows dated after {} were left out",
+                i.rows_after_as_of, a.as_of
+            ));
+        }
+        for e in i.errors.iter().take(10) {
+            lines.push(format!(
+                "Rejected    line {}, column {} ({}): {}",
+                e.line, e.column, e.header, e.reason
+            ));
+        }
+        if i.rows_rejected > 10 {
+            lines.push(format!(
+                "            ... {} rejected rows in all; --rejected FILE writes them",
+                i.rows_rejected
+            ));
+        }
+        lines.join("\n")
+    }
+}

@@ -1,0 +1,213 @@
+//! One row per customer, aggregated from the transaction table.
+//!
+//! Net revenue is the sum of every amount, so returns (negative amounts)
+//! are subtracted. Purchases on the same day by the same customer count as
+//! one purchase with their amounts added (the contract's rule, and the
+//! convention of the BG/NBD literature); a day with only returns is not a
+//! purchase day. The merged purchase log is kept in compressed-row form
+//! (`offsets` into `days`/`day_amounts`) for the recency and frequency
+//! analyses.
+
+use crate::day::Day;
+use crate::ingest::Table;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Customer {
+    /// Net revenue: all amounts added, returns subtracted.
+    pub revenue: f64,
+    /// Total cost, when the file has a cost column.
+    pub cost: Option<f64>,
+    pub transactions: u32,
+    /// Distinct days with at least one non-negative transaction.
+    pub purchase_days: u32,
+    pub returns: u32,
+    pub returns_total: f64,
+    pub first: Day,
+    pub last: Day,
+}
+
+#[derive(Debug, Default)]
+pub struct Customers {
+    /// Indexed like `Table::ids`.
+    pub list: Vec<Customer>,
+    /// `days[offsets[c]..offsets[c + 1]]` are customer c's purchase days.
+    pub offsets: Vec<u32>,
+    pub days: Vec<Day>,
+    pub day_amounts: Vec<f64>,
+}
+
+impl Customers {
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn revenue_total(&self) -> f64 {
+        self.list.iter().map(|c| c.revenue).sum()
+    }
+
+    /// Customer indices by revenue, largest first; ties by id text so the
+    /// order (and so every tier boundary) never depends on file order.
+    pub fn ranked_by_revenue(&self, ids: &[String]) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..self.list.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            let (ra, rb) = (self.list[a as usize].revenue, self.list[b as usize].revenue);
+            rb.total_cmp(&ra)
+                .then_with(|| ids[a as usize].cmp(&ids[b as usize]))
+        });
+        order
+    }
+}
+
+/// Aggregates the rows of `table`, one `Customer` per interned id.
+pub fn aggregate(table: &Table) -> Customers {
+    let rows_by_customer = group_rows(table);
+    let n = table.customers();
+    let mut out = Customers {
+        list: Vec::with_capacity(n),
+        offsets: Vec::with_capacity(n + 1),
+        ..Customers::default()
+    };
+    out.offsets.push(0);
+    let mut rows: Vec<u32> = Vec::new();
+    for c in 0..n {
+        rows.clear();
+        let span = rows_by_customer.offsets[c] as usize..rows_by_customer.offsets[c + 1] as usize;
+        rows.extend_from_slice(&rows_by_customer.rows[span]);
+        rows.sort_by_key(|&r| table.day[r as usize]);
+        out.list
+            .push(summarise(table, &rows, &mut out.days, &mut out.day_amounts));
+        out.offsets.push(out.days.len() as u32);
+    }
+    out
+}
+
+/// Row indices grouped by customer (a counting sort: linear in the rows).
+struct Grouped {
+    offsets: Vec<u32>,
+    rows: Vec<u32>,
+}
+
+fn group_rows(table: &Table) -> Grouped {
+    let n = table.customers();
+    let mut offsets = vec![0u32; n + 1];
+    for &c in &table.customer {
+        offsets[c as usize + 1] += 1;
+    }
+    for i in 0..n {
+        offsets[i + 1] += offsets[i];
+    }
+    let mut next = offsets.clone();
+    let mut rows = vec![0u32; table.len()];
+    for (r, &c) in table.customer.iter().enumerate() {
+        rows[next[c as usize] as usize] = r as u32;
+        next[c as usize] += 1;
+    }
+    Grouped { offsets, rows }
+}
+
+/// Sums one customer's rows (sorted by day) and appends its purchase days.
+fn summarise(table: &Table, rows: &[u32], days: &mut Vec<Day>, amounts: &mut Vec<f64>) -> Customer {
+    let mut customer = Customer {
+        revenue: 0.0,
+        cost: table.cost.as_ref().map(|_| 0.0),
+        transactions: rows.len() as u32,
+        purchase_days: 0,
+        returns: 0,
+        returns_total: 0.0,
+        first: rows
+            .first()
+            .map_or(Day::default(), |&r| table.day[r as usize]),
+        last: rows
+            .last()
+            .map_or(Day::default(), |&r| table.day[r as usize]),
+    };
+    let mut i = 0;
+    while i < rows.len() {
+        let day = table.day[rows[i] as usize];
+        let (mut net, mut bought) = (0.0, false);
+        while i < rows.len() && table.day[rows[i] as usize] == day {
+            let r = rows[i] as usize;
+            let amount = table.amount[r];
+            add_row(&mut customer, table, r, amount);
+            net += amount;
+            bought |= amount >= 0.0;
+            i += 1;
+        }
+        if bought {
+            if customer.purchase_days == 0 {
+                customer.first = day;
+            }
+            customer.purchase_days += 1;
+            customer.last = day;
+            days.push(day);
+            amounts.push(net);
+        }
+    }
+    customer
+}
+
+fn add_row(customer: &mut Customer, table: &Table, row: usize, amount: f64) {
+    customer.revenue += amount;
+    if amount < 0.0 {
+        customer.returns += 1;
+        customer.returns_total += amount;
+    }
+    if let (Some(total), Some(costs)) = (customer.cost.as_mut(), table.cost.as_ref()) {
+        *total += costs[row];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(rows: &[(u32, i32, f64)]) -> Table {
+        let n = rows.iter().map(|r| r.0).max().map_or(0, |m| m + 1);
+        Table {
+            ids: (0..n).map(|i| format!("C{i}")).collect(),
+            customer: rows.iter().map(|r| r.0).collect(),
+            day: rows.iter().map(|r| Day(r.1)).collect(),
+            amount: rows.iter().map(|r| r.2).collect(),
+            ..Table::default()
+        }
+    }
+
+    #[test]
+    fn same_day_purchases_merge_and_returns_net() {
+        let t = table(&[
+            (0, 5, 10.0),
+            (0, 5, 2.0),
+            (1, 1, 7.0),
+            (0, 9, -4.0),
+            (0, 3, 1.0),
+        ]);
+        let cs = aggregate(&t);
+        let a = &cs.list[0];
+        assert_eq!(a.revenue, 9.0);
+        assert_eq!(a.transactions, 4);
+        assert_eq!(a.purchase_days, 2, "day 9 only has a return");
+        assert_eq!((a.first, a.last), (Day(3), Day(5)));
+        assert_eq!((a.returns, a.returns_total), (1, -4.0));
+        assert_eq!(&cs.days[0..2], &[Day(3), Day(5)]);
+        assert_eq!(&cs.day_amounts[0..2], &[1.0, 12.0]);
+        assert_eq!(cs.offsets, [0, 2, 3]);
+    }
+
+    #[test]
+    fn ranking_breaks_ties_by_id() {
+        let t = table(&[(0, 1, 5.0), (1, 1, 9.0), (2, 1, 5.0)]);
+        let cs = aggregate(&t);
+        assert_eq!(cs.ranked_by_revenue(&t.ids), [1, 0, 2]);
+    }
+
+    #[test]
+    fn cost_is_summed_when_present() {
+        let mut t = table(&[(0, 1, 10.0), (0, 2, 5.0)]);
+        t.cost = Some(vec![6.0, 4.0]);
+        assert_eq!(aggregate(&t).list[0].cost, Some(10.0));
+    }
+}

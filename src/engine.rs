@@ -1,0 +1,72 @@
+//! The one boundary from a file's bytes to an `Analysis`.
+//!
+//! The CLI calls `run` directly; the browser calls it behind its worker
+//! message boundary. Time is read through the caller's clock so that the
+//! core stays free of platform APIs (`std::time` does not exist on wasm).
+
+use crate::analysis::{self, Analysis, InputReport, Settings};
+use crate::ingest::{decode, map, read, table, IngestError};
+
+/// Everything that says how to read a file and what to compute.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Request {
+    /// A WHATWG encoding label; detected when `None`.
+    pub encoding: Option<String>,
+    /// `(role, header)` pairs that override the guessed column mapping.
+    pub map: Vec<(String, String)>,
+    pub settings: Settings,
+}
+
+#[derive(Debug)]
+pub struct Outcome {
+    pub analysis: Analysis,
+    /// Every rejected row as CSV (with a BOM), empty when none was rejected.
+    pub rejected_csv: String,
+}
+
+/// Reads `bytes` and runs every analysis. `clock` returns milliseconds.
+pub fn run(
+    bytes: &[u8],
+    request: &Request,
+    clock: &dyn Fn() -> f64,
+) -> Result<Outcome, IngestError> {
+    let start = clock();
+    let decoded = decode::decode(bytes, request.encoding.as_deref())?;
+    let delimiter = read::sniff_delimiter(&decoded.text);
+    let mut records = read::Records::open(&decoded.text, delimiter)?;
+    let columns = map::map_columns(&records.headers, &request.map)?;
+    let mut table = table::build(&mut records, &columns)?;
+    let rejected_csv = std::mem::take(&mut table.rejected_csv);
+    let mut input = InputReport {
+        rows_read: table.rows_read,
+        rows_rejected: table.rows_rejected,
+        rows_blank: table.rows_blank,
+        rows_after_as_of: 0,
+        encoding: decoded.encoding.to_string(),
+        delimiter: read::delimiter_name(delimiter).to_string(),
+        columns: columns.report(),
+        rejected_by_reason: std::mem::take(&mut table.rejected_by_reason),
+        errors: std::mem::take(&mut table.examples),
+    };
+    let first_day = table.day.iter().min().copied().unwrap_or_default();
+    let last_day = table.day.iter().max().copied().unwrap_or_default();
+    let as_of = request.settings.as_of.unwrap_or(last_day);
+    let (table, rows_after_as_of) = table.until(as_of);
+    if table.is_empty() {
+        return Err(IngestError::NothingBeforeAsOf {
+            as_of: as_of.to_string(),
+            first: first_day.to_string(),
+        });
+    }
+    input.rows_after_as_of = rows_after_as_of;
+    let read_done = clock();
+    let mut analysis = analysis::analyze(&table, as_of, &request.settings, input);
+    let end = clock();
+    analysis.timings_ms.read = read_done - start;
+    analysis.timings_ms.analyze = end - read_done;
+    analysis.timings_ms.total = end - start;
+    Ok(Outcome {
+        analysis,
+        rejected_csv,
+    })
+}

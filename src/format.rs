@@ -1,0 +1,96 @@
+//! Numbers as a manager reads them, in English or Chinese.
+//!
+//! English groups thousands (`1,234,567.89`) and shortens large sums with
+//! K/M/B; Chinese uses the same grouping in tables but shortens with 万
+//! (10⁴) and 亿 (10⁸), the units Chinese finance reports use. Pure code, so
+//! the page's formatting is tested natively.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    #[default]
+    En,
+    Zh,
+}
+
+/// `1234567.891` with 2 decimals: `"1,234,567.89"`.
+pub fn grouped(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "–".into();
+    }
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::with_capacity(text.len() + int.len() / 3 + 1);
+    if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('-');
+    }
+    for (i, digit) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A count: `2,357`.
+pub fn count(n: usize) -> String {
+    grouped(n as f64, 0)
+}
+
+/// A share 0..1 as a percentage with one decimal: `67.5%`.
+pub fn percent(share: f64) -> String {
+    if share.is_finite() {
+        format!("{:.1}%", share * 100.0)
+    } else {
+        "–".into()
+    }
+}
+
+/// A large amount, shortened for a headline figure.
+pub fn compact(value: f64, locale: Locale) -> String {
+    let units: &[(f64, &str)] = match locale {
+        Locale::En => &[(1e9, "B"), (1e6, "M"), (1e3, "K")],
+        Locale::Zh => &[(1e8, "亿"), (1e4, "万")],
+    };
+    for &(size, unit) in units {
+        if value.abs() >= size {
+            return format!("{}{unit}", grouped(value / size, 2));
+        }
+    }
+    grouped(value, 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grouping() {
+        assert_eq!(grouped(1234567.891, 2), "1,234,567.89");
+        assert_eq!(grouped(-1234.5, 2), "-1,234.50");
+        assert_eq!(grouped(999.0, 0), "999");
+        assert_eq!(grouped(-0.001, 2), "0.00");
+        assert_eq!(grouped(f64::NAN, 2), "–");
+        assert_eq!(count(2357), "2,357");
+    }
+
+    #[test]
+    fn compact_units_follow_the_locale() {
+        assert_eq!(compact(1_633_022_492.66, Locale::En), "1.63B");
+        assert_eq!(compact(1_633_022_492.66, Locale::Zh), "16.33亿");
+        assert_eq!(compact(244_091.94, Locale::En), "244.09K");
+        assert_eq!(compact(244_091.94, Locale::Zh), "24.41万");
+        assert_eq!(compact(512.0, Locale::Zh), "512.00");
+        assert_eq!(compact(-25_000.0, Locale::Zh), "-2.50万");
+    }
+
+    #[test]
+    fn percents() {
+        assert_eq!(percent(0.6745501), "67.5%");
+        assert_eq!(percent(f64::INFINITY), "–");
+    }
+}

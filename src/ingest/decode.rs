@@ -1,0 +1,155 @@
+//! Bytes to UTF-8 text, detecting the encoding.
+//!
+//! Detection, in order: a byte-order mark (UTF-8, UTF-16 LE/BE); valid UTF-8;
+//! otherwise GB18030, the superset of GBK that Excel writes on Chinese
+//! Windows. Files that are not text at all (spreadsheets, archives, images,
+//! other binaries) are refused with a message that names what they look like.
+//! The user may force an encoding by its WHATWG label (`--encoding gbk`).
+
+use super::error::FileKind;
+use super::IngestError;
+use encoding_rs::{Encoding, GB18030, UTF_8};
+use std::borrow::Cow;
+
+/// Decoded text and the name of the encoding it was read with.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: &'static str,
+}
+
+/// Decodes `bytes`, detecting the encoding unless `forced` names one.
+pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, IngestError> {
+    if bytes.is_empty() {
+        return Err(IngestError::Empty);
+    }
+    if let Some(label) = forced {
+        let encoding = Encoding::for_label(label.trim().as_bytes())
+            .ok_or_else(|| IngestError::UnknownEncoding(label.to_string()))?;
+        return Ok(with_encoding(bytes, encoding));
+    }
+    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        return Ok(with_encoding(bytes, encoding));
+    }
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(IngestError::NotText { kind });
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: Cow::Borrowed(text),
+            encoding: UTF_8.name(),
+        });
+    }
+    Ok(with_encoding(bytes, GB18030))
+}
+
+/// Decodes with a known encoding; a BOM, if present, is removed.
+fn with_encoding<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> Decoded<'a> {
+    let (text, used, _had_errors) = encoding.decode(bytes);
+    Decoded {
+        text,
+        encoding: used.name(),
+    }
+}
+
+/// Names the kind of a binary file from its first bytes, or `None` for text.
+fn binary_kind(bytes: &[u8]) -> Option<FileKind> {
+    const SIGNATURES: &[(&[u8], FileKind)] = &[
+        (b"PK\x03\x04", FileKind::ZipOrXlsx),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", FileKind::OldOffice),
+        (b"%PDF", FileKind::Pdf),
+        (b"\x89PNG", FileKind::Png),
+        (b"\xFF\xD8\xFF", FileKind::Jpeg),
+        (b"GIF8", FileKind::Gif),
+        (b"\x1F\x8B", FileKind::Gzip),
+        (b"Rar!", FileKind::Rar),
+        (b"7z\xBC\xAF", FileKind::SevenZip),
+        (b"\x7FELF", FileKind::Program),
+    ];
+    for &(magic, kind) in SIGNATURES {
+        if bytes.starts_with(magic) {
+            return Some(kind);
+        }
+    }
+    if looks_like_utf16_without_bom(bytes) {
+        Some(FileKind::Utf16WithoutBom)
+    } else {
+        has_control_bytes(bytes).then_some(FileKind::Binary)
+    }
+}
+
+/// Text never has NUL bytes; binary files almost always do near the start.
+fn has_control_bytes(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    head.contains(&0)
+}
+
+/// UTF-16 without a BOM shows as every other byte being zero.
+fn looks_like_utf16_without_bom(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(512)];
+    if head.len() < 8 {
+        return false;
+    }
+    let zeros_even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let zeros_odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let half = head.len() / 2;
+    zeros_even * 10 > half * 9 || zeros_odd * 10 > half * 9
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_utf8_is_borrowed() {
+        let d = decode(b"customer_id,date,amount\n", None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(matches!(d.text, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn utf8_bom_is_removed() {
+        let d = decode(b"\xEF\xBB\xBFid,date\n", None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.text, "id,date\n");
+    }
+
+    #[test]
+    fn utf16le_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "客户,日期\n".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert_eq!(d.text, "客户,日期\n");
+    }
+
+    #[test]
+    fn gbk_is_detected() {
+        let (bytes, _, _) = GB18030.encode("客户编号,日期,金额\nA,1997/1/1,￥10\n");
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "gb18030");
+        assert!(d.text.starts_with("客户编号,日期,金额"));
+    }
+
+    #[test]
+    fn forced_encoding_wins() {
+        let (bytes, _, _) = GB18030.encode("金额");
+        let d = decode(&bytes, Some("gbk")).unwrap();
+        assert_eq!(d.text, "金额");
+        assert_eq!(
+            decode(b"x", Some("klingon")).unwrap_err(),
+            IngestError::UnknownEncoding("klingon".into())
+        );
+    }
+
+    #[test]
+    fn binaries_are_named() {
+        let err = decode(b"PK\x03\x04\x14\x00rest", None).unwrap_err();
+        assert!(err.to_string().contains("xlsx"), "{err}");
+        let err = decode(b"abc\x00\x01\x02def", None).unwrap_err();
+        assert!(err.to_string().contains("binary"), "{err}");
+        assert_eq!(decode(b"", None).unwrap_err(), IngestError::Empty);
+    }
+}

@@ -1,0 +1,88 @@
+//! The one error type of ingest: the file cannot be used at all.
+//!
+//! Each variant carries what a user needs to fix the file: what was found,
+//! where, and what was expected. Problems with single rows are not errors;
+//! they are `Rejection`s and the import goes on.
+
+use super::map::Role;
+use super::table::Rejection;
+use thiserror::Error;
+
+/// What a file that is not a text table looks like, from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    ZipOrXlsx,
+    OldOffice,
+    Pdf,
+    Png,
+    Jpeg,
+    Gif,
+    Gzip,
+    Rar,
+    SevenZip,
+    Program,
+    Utf16WithoutBom,
+    Binary,
+}
+
+impl FileKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            FileKind::ZipOrXlsx => "a ZIP archive or an .xlsx workbook",
+            FileKind::OldOffice => "an old Excel (.xls) or Office file",
+            FileKind::Pdf => "a PDF document",
+            FileKind::Png => "a PNG image",
+            FileKind::Jpeg => "a JPEG image",
+            FileKind::Gif => "a GIF image",
+            FileKind::Gzip => "a gzip archive",
+            FileKind::Rar => "a RAR archive",
+            FileKind::SevenZip => "a 7-Zip archive",
+            FileKind::Program => "a program",
+            FileKind::Utf16WithoutBom => "UTF-16 text without a byte-order mark",
+            FileKind::Binary => "a binary file",
+        }
+    }
+}
+
+#[derive(Debug, Error, Clone, PartialEq)]
+pub enum IngestError {
+    #[error("the file is empty: expected a CSV or TSV export with a header row and one row per purchase")]
+    Empty,
+
+    #[error("the file looks like {}, not a text table: export the data as CSV (UTF-8 or GBK) and try again", kind.describe())]
+    NotText { kind: FileKind },
+
+    #[error("unknown encoding \"{0}\": use a name such as utf-8, utf-16le, gbk or gb18030")]
+    UnknownEncoding(String),
+
+    #[error("the file has a header row but no data rows")]
+    NoDataRows,
+
+    #[error("no {} column: expected a header such as {expected}; the file's headers are: {found}", role.key())]
+    MissingColumn {
+        role: Role,
+        expected: String,
+        found: String,
+    },
+
+    #[error(
+        "--map {role}={header}: the file has no column \"{header}\"; its headers are: {found}"
+    )]
+    MappedColumnNotFound {
+        role: String,
+        header: String,
+        found: String,
+    },
+
+    #[error("unknown role \"{0}\" in a column mapping: the roles are {1}")]
+    UnknownRole(String, String),
+
+    #[error("line {line}: the file could not be read as a table ({reason})")]
+    Malformed { line: u64, reason: String },
+
+    #[error("no transactions on or before the as-of date {as_of}: the file's transactions start on {first}")]
+    NothingBeforeAsOf { as_of: String, first: String },
+
+    #[error("none of the {rows} data rows could be used; the first problem: line {}, column {}: {}", first.line, first.column, first.reason)]
+    NoUsableRows { rows: u64, first: Box<Rejection> },
+}

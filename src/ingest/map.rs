@@ -1,0 +1,412 @@
+//! Headers to roles: which column holds the customer, the date, the amount.
+//!
+//! Each role has a list of header names in English and Chinese as CRMs and
+//! ERPs (Excel, Kingdee, Yonyou, SAP) export them. Headers are compared
+//! after normalising case, spaces, underscores and punctuation, so
+//! `Customer ID`, `customer_id` and `CustomerID` are one name. An exact
+//! match wins over a match by containment; each column serves one role.
+//! The user's own mapping (`--map ROLE=HEADER`) overrides any guess.
+
+use super::IngestError;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What a column means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Customer,
+    Date,
+    Amount,
+    Cost,
+    CustomerName,
+    Industry,
+    Region,
+    AccountManager,
+}
+
+impl Role {
+    pub const ALL: [Role; 8] = [
+        Role::Customer,
+        Role::Date,
+        Role::Amount,
+        Role::Cost,
+        Role::CustomerName,
+        Role::Industry,
+        Role::Region,
+        Role::AccountManager,
+    ];
+
+    /// The roles a transaction log cannot do without.
+    pub const REQUIRED: [Role; 3] = [Role::Customer, Role::Date, Role::Amount];
+
+    /// The role's name in JSON and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Customer => "customer",
+            Role::Date => "date",
+            Role::Amount => "amount",
+            Role::Cost => "cost",
+            Role::CustomerName => "customer_name",
+            Role::Industry => "industry",
+            Role::Region => "region",
+            Role::AccountManager => "account_manager",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.key() == key.trim())
+    }
+
+    /// Header names for this role, already normalised (see `normalise`).
+    fn names(self) -> &'static [&'static str] {
+        match self {
+            Role::Customer => &[
+                "customerid",
+                "customer",
+                "customerno",
+                "customernumber",
+                "customercode",
+                "clientid",
+                "client",
+                "accountid",
+                "account",
+                "custid",
+                "memberid",
+                "buyerid",
+                "客户编号",
+                "客户编码",
+                "客户代码",
+                "客户id",
+                "客户号",
+                "客户",
+                "会员编号",
+                "会员id",
+            ],
+            Role::Date => &[
+                "date",
+                "orderdate",
+                "transactiondate",
+                "invoicedate",
+                "purchasedate",
+                "saledate",
+                "salesdate",
+                "documentdate",
+                "postingdate",
+                "time",
+                "timestamp",
+                "日期",
+                "交易日期",
+                "订单日期",
+                "下单日期",
+                "销售日期",
+                "单据日期",
+                "开票日期",
+                "业务日期",
+                "时间",
+                "交易时间",
+                "下单时间",
+            ],
+            Role::Amount => &[
+                "amount",
+                "revenue",
+                "sales",
+                "salesamount",
+                "value",
+                "total",
+                "netamount",
+                "ordervalue",
+                "price",
+                "spend",
+                "invoiceamount",
+                "turnover",
+                "金额",
+                "销售额",
+                "收入",
+                "实收金额",
+                "销售金额",
+                "订单金额",
+                "交易金额",
+                "含税金额",
+                "价税合计",
+                "营业额",
+                "成交金额",
+                "实付金额",
+            ],
+            Role::Cost => &[
+                "cost",
+                "costamount",
+                "cogs",
+                "costofgoods",
+                "成本",
+                "成本金额",
+                "销售成本",
+            ],
+            Role::CustomerName => &[
+                "customername",
+                "clientname",
+                "accountname",
+                "company",
+                "companyname",
+                "客户名称",
+                "客户名",
+                "公司名称",
+                "单位名称",
+                "客户全称",
+            ],
+            Role::Industry => &["industry", "sector", "vertical", "行业", "所属行业"],
+            Role::Region => &[
+                "region",
+                "area",
+                "territory",
+                "province",
+                "city",
+                "地区",
+                "区域",
+                "大区",
+                "省份",
+                "城市",
+                "销售区域",
+            ],
+            Role::AccountManager => &[
+                "accountmanager",
+                "salesrep",
+                "salesperson",
+                "owner",
+                "manager",
+                "kam",
+                "客户经理",
+                "销售员",
+                "业务员",
+                "销售代表",
+                "负责人",
+            ],
+        }
+    }
+}
+
+/// The column index chosen for each role, with the header it came from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ColumnMap {
+    columns: BTreeMap<Role, usize>,
+    headers: Vec<String>,
+}
+
+impl ColumnMap {
+    pub fn get(&self, role: Role) -> Option<usize> {
+        self.columns.get(&role).copied()
+    }
+
+    /// Role key to header text, as reported in `input.columns`.
+    pub fn report(&self) -> BTreeMap<&'static str, String> {
+        self.columns
+            .iter()
+            .map(|(role, &i)| (role.key(), self.headers[i].clone()))
+            .collect()
+    }
+}
+
+/// Lower case with spaces, underscores, hyphens, dots and brackets removed.
+fn normalise(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                ' ' | '_' | '-' | '.' | '(' | ')' | '（' | '）' | '/' | '#'
+            )
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Guesses a role for every column, then applies the user's overrides.
+pub fn map_columns(
+    headers: &[String],
+    overrides: &[(String, String)],
+) -> Result<ColumnMap, IngestError> {
+    let mut map = ColumnMap {
+        columns: guess(headers),
+        headers: headers.to_vec(),
+    };
+    for (role_key, header) in overrides {
+        apply_override(&mut map, role_key, header)?;
+    }
+    for role in Role::REQUIRED {
+        if map.get(role).is_none() {
+            return Err(missing(role, headers));
+        }
+    }
+    Ok(map)
+}
+
+fn guess(headers: &[String]) -> BTreeMap<Role, usize> {
+    let normalised: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
+    let mut taken = vec![false; headers.len()];
+    let mut columns = BTreeMap::new();
+    // Exact names first for every role, so "客户名称" is never taken as the
+    // customer id by containment before the name role sees it.
+    for exact in [true, false] {
+        for role in Role::ALL {
+            if columns.contains_key(&role) {
+                continue;
+            }
+            if let Some(i) = find_column(&normalised, &taken, role, exact) {
+                taken[i] = true;
+                columns.insert(role, i);
+            }
+        }
+    }
+    columns
+}
+
+fn find_column(normalised: &[String], taken: &[bool], role: Role, exact: bool) -> Option<usize> {
+    // Names are in order of preference, so search name by name.
+    role.names().iter().find_map(|name| {
+        normalised.iter().enumerate().position(|(i, header)| {
+            !taken[i] && !header.is_empty() && matches_name(header, name, exact)
+        })
+    })
+}
+
+fn matches_name(header: &str, name: &str, exact: bool) -> bool {
+    if exact {
+        header == name
+    } else {
+        // Containment only for names of some length: "id" alone would match
+        // far too much.
+        name.chars().count() >= 2 && header.contains(name)
+    }
+}
+
+fn apply_override(map: &mut ColumnMap, role_key: &str, header: &str) -> Result<(), IngestError> {
+    let role = Role::from_key(role_key).ok_or_else(|| {
+        let keys: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+        IngestError::UnknownRole(role_key.to_string(), keys.join(", "))
+    })?;
+    let wanted = header.trim();
+    let index = map
+        .headers
+        .iter()
+        .position(|h| h == wanted)
+        .or_else(|| {
+            map.headers
+                .iter()
+                .position(|h| normalise(h) == normalise(wanted))
+        })
+        .ok_or_else(|| IngestError::MappedColumnNotFound {
+            role: role.key().into(),
+            header: wanted.into(),
+            found: list_headers(&map.headers),
+        })?;
+    // A column serves one role: the override takes it from any guess.
+    map.columns.retain(|_, &mut i| i != index);
+    map.columns.insert(role, index);
+    Ok(())
+}
+
+fn missing(role: Role, headers: &[String]) -> IngestError {
+    let examples = match role {
+        Role::Customer => "customer_id, customer, 客户编号 or 客户",
+        Role::Date => "date, order_date, 日期 or 交易日期",
+        _ => "amount, revenue, sales, 金额 or 销售额",
+    };
+    IngestError::MissingColumn {
+        role,
+        expected: examples.into(),
+        found: list_headers(headers),
+    }
+}
+
+fn list_headers(headers: &[String]) -> String {
+    let shown: Vec<String> = headers
+        .iter()
+        .take(30)
+        .map(|h| format!("\"{h}\""))
+        .collect();
+    let more = headers.len().saturating_sub(30);
+    if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn plain_english_headers() {
+        let map = map_columns(&headers(&["customer_id", "date", "amount"]), &[]).unwrap();
+        assert_eq!(map.get(Role::Customer), Some(0));
+        assert_eq!(map.get(Role::Date), Some(1));
+        assert_eq!(map.get(Role::Amount), Some(2));
+        assert_eq!(map.get(Role::Cost), None);
+    }
+
+    #[test]
+    fn chinese_headers_and_the_name_column_is_not_the_id() {
+        let h = headers(&[
+            "客户名称",
+            "客户编号",
+            "交易日期",
+            "实收金额",
+            "成本",
+            "客户经理",
+        ]);
+        let map = map_columns(&h, &[]).unwrap();
+        assert_eq!(map.get(Role::Customer), Some(1));
+        assert_eq!(map.get(Role::CustomerName), Some(0));
+        assert_eq!(map.get(Role::Date), Some(2));
+        assert_eq!(map.get(Role::Amount), Some(3));
+        assert_eq!(map.get(Role::Cost), Some(4));
+        assert_eq!(map.get(Role::AccountManager), Some(5));
+    }
+
+    #[test]
+    fn spelling_variants_normalise() {
+        let map = map_columns(
+            &headers(&["Customer ID", "Order-Date", "Sales Amount (CNY)"]),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(map.get(Role::Customer), Some(0));
+        assert_eq!(map.get(Role::Date), Some(1));
+        assert_eq!(map.get(Role::Amount), Some(2));
+    }
+
+    #[test]
+    fn override_takes_the_column_from_a_guess() {
+        let h = headers(&["buyer", "when", "amount", "total"]);
+        let overrides = vec![
+            ("customer".to_string(), "buyer".to_string()),
+            ("date".to_string(), "when".to_string()),
+            ("amount".to_string(), "total".to_string()),
+        ];
+        let map = map_columns(&h, &overrides).unwrap();
+        assert_eq!(map.get(Role::Amount), Some(3));
+        assert_eq!(map.report()["amount"], "total");
+    }
+
+    #[test]
+    fn missing_role_names_what_was_found() {
+        let err = map_columns(&headers(&["who", "when", "amount"]), &[]).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("no customer column"), "{text}");
+        assert!(text.contains("\"who\", \"when\", \"amount\""), "{text}");
+    }
+
+    #[test]
+    fn bad_overrides_say_why() {
+        let h = headers(&["customer_id", "date", "amount"]);
+        let err = map_columns(&h, &[("amount".into(), "price".into())]).unwrap_err();
+        assert!(matches!(err, IngestError::MappedColumnNotFound { .. }));
+        let err = map_columns(&h, &[("colour".into(), "date".into())]).unwrap_err();
+        assert!(err.to_string().contains("unknown role \"colour\""));
+    }
+}

@@ -1,0 +1,299 @@
+//! Cells to values: dates to `Day`s, amounts to numbers.
+//!
+//! Dates: `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D`, `YYYYMMDD` and
+//! `YYYY年M月D日`, each optionally followed by a time (`HH:MM[:SS]`, a `T`
+//! separator, fractions), and Excel serial day numbers (1900 system) for
+//! cells that hold a bare number in the serial range.
+//!
+//! Amounts: an optional sign or parentheses for negatives, currency signs
+//! and codes (¥ ￥ $ € £ CNY RMB USD 元 ...), spaces and thousands separators.
+//! When both `,` and `.` appear, the last is the decimal separator
+//! (`1,234.50`, `1.234,50`). A lone comma is a thousands separator when
+//! exactly three digits follow it, else a decimal comma (`12,5`).
+
+use crate::day::Day;
+use serde::Serialize;
+
+/// Why a cell could not be read; shown to the user with line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueError {
+    Empty,
+    NotADate,
+    ImpossibleDate,
+    NotANumber,
+    /// A non-empty cell beyond the last header: usually a separator inside
+    /// an unquoted value, such as `1,200.00` in a comma-separated file.
+    ExtraCell,
+}
+
+impl ValueError {
+    pub fn describe(&self, value: &str, what: &str) -> String {
+        match self {
+            ValueError::Empty => format!("empty {what}"),
+            ValueError::NotADate => {
+                format!("\"{}\" is not a date (expected e.g. 2024-03-31, 2024/3/31 or 20240331)", clip(value))
+            }
+            ValueError::ImpossibleDate => format!("\"{}\" is not a real calendar date", clip(value)),
+            ValueError::NotANumber => {
+                format!("\"{}\" is not an amount (expected e.g. 1234.50, ¥1,234.50 or (12.00))", clip(value))
+            }
+            ValueError::ExtraCell => format!(
+                "extra cell \"{}\" beyond the last header: is a separator inside an unquoted value, such as 1,200.00?",
+                clip(value)
+            ),
+        }
+    }
+}
+
+/// Long cells are cut in messages so that one bad cell cannot flood a report.
+pub fn clip(value: &str) -> String {
+    const MAX: usize = 40;
+    if value.chars().count() <= MAX {
+        value.to_string()
+    } else {
+        let head: String = value.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
+/// Excel serials between 1950-01-01 and 2100-12-31 are taken as dates.
+const SERIAL_RANGE: std::ops::RangeInclusive<f64> = 18_264.0..=73_415.0;
+/// Excel's serial 0 is 1899-12-30 (its 1900 leap-year bug folded in).
+const EXCEL_EPOCH: i32 = -25_569;
+
+pub fn parse_date(cell: &str) -> Result<Day, ValueError> {
+    let text = cell.trim();
+    if text.is_empty() {
+        return Err(ValueError::Empty);
+    }
+    let date_part = strip_time(text).ok_or(ValueError::NotADate)?;
+    if let Some(day) = parse_excel_serial(date_part) {
+        return Ok(day);
+    }
+    let (y, m, d) = split_ymd(date_part).ok_or(ValueError::NotADate)?;
+    Day::from_ymd(y, m, d).ok_or(ValueError::ImpossibleDate)
+}
+
+/// Returns the date part of `text`, checking that any time part is a time.
+fn strip_time(text: &str) -> Option<&str> {
+    let cut = text.find([' ', 'T']);
+    let Some(at) = cut else { return Some(text) };
+    let (date, rest) = text.split_at(at);
+    let time = rest[1..].trim();
+    is_time(time).then_some(date)
+}
+
+fn is_time(time: &str) -> bool {
+    let time = time.trim_end_matches('Z');
+    let clock = time.split(['+', '.']).next().unwrap_or("");
+    let parts: Vec<&str> = clock.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn parse_excel_serial(text: &str) -> Option<Day> {
+    if text.len() == 8 || !text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let serial: f64 = text.parse().ok()?;
+    SERIAL_RANGE
+        .contains(&serial)
+        .then(|| Day(EXCEL_EPOCH + serial.floor() as i32))
+}
+
+/// Year, month and day from the supported year-first layouts.
+fn split_ymd(text: &str) -> Option<(i32, u32, u32)> {
+    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Some((
+            text[0..4].parse().ok()?,
+            text[4..6].parse().ok()?,
+            text[6..8].parse().ok()?,
+        ));
+    }
+    let text = text.strip_suffix('日').unwrap_or(text);
+    let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let all_digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !all_digits(y, 4..=4) || !all_digits(m, 1..=2) || !all_digits(d, 1..=2) {
+        return None;
+    }
+    Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))
+}
+
+/// Currency words and signs that may surround an amount.
+const CURRENCY: &[&str] = &[
+    "CNY", "RMB", "USD", "EUR", "GBP", "HKD", "JPY", "US$", "HK$", "元", "¥", "￥", "$", "€", "£",
+];
+
+pub fn parse_amount(cell: &str) -> Result<f64, ValueError> {
+    let mut text = cell.trim();
+    if text.is_empty() {
+        return Err(ValueError::Empty);
+    }
+    // Fast path: most cells are plain numbers.
+    if let Ok(value) = text.parse::<f64>() {
+        return finite(value);
+    }
+    let mut negative = false;
+    if let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        negative = true;
+        text = inner.trim();
+    }
+    let mut cleaned = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(word) = CURRENCY.iter().find(|w| rest.starts_with(*w)) {
+            rest = &rest[word.len()..];
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        if !c.is_whitespace() && c != '\'' {
+            cleaned.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    if let Some(inner) = cleaned.strip_suffix('-') {
+        // SAP writes negatives with a trailing minus: "1234.50-".
+        negative = !negative;
+        cleaned = inner.to_string();
+    }
+    let value = parse_grouped(&cleaned).ok_or(ValueError::NotANumber)?;
+    finite(if negative { -value } else { value })
+}
+
+/// Parses a number that may use commas as thousands or decimal separators.
+fn parse_grouped(text: &str) -> Option<f64> {
+    let sign_free = text.trim_start_matches(['+', '-']);
+    if sign_free.is_empty()
+        || !sign_free
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return None;
+    }
+    let plain: String = if let (Some(comma), Some(dot)) = (text.rfind(','), text.rfind('.')) {
+        // Both present: the last one is the decimal separator.
+        if comma > dot {
+            text.replace('.', "").replace(',', ".")
+        } else {
+            text.replace(',', "")
+        }
+    } else if let Some(comma) = text.rfind(',') {
+        let decimals = &text[comma + 1..];
+        if decimals.len() == 3 {
+            text.replace(',', "")
+        } else if text.matches(',').count() == 1 {
+            text.replace(',', ".")
+        } else {
+            return None;
+        }
+    } else {
+        text.to_string()
+    };
+    plain.parse().ok()
+}
+
+fn finite(value: f64) -> Result<f64, ValueError> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(ValueError::NotANumber)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> Day {
+        Day::from_ymd(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn year_first_layouts() {
+        let expected = day(1997, 1, 1);
+        for text in [
+            "1997-01-01",
+            "1997/1/1",
+            "1997.01.01",
+            "19970101",
+            "1997年1月1日",
+            " 1997-1-1 ",
+        ] {
+            assert_eq!(parse_date(text), Ok(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn times_are_ignored_but_checked() {
+        let expected = day(2024, 3, 31);
+        for text in [
+            "2024-03-31 14:05",
+            "2024-03-31 14:05:59",
+            "2024-03-31T14:05:59Z",
+            "2024/3/31 9:05:00.123",
+        ] {
+            assert_eq!(parse_date(text), Ok(expected), "{text}");
+        }
+        assert_eq!(parse_date("2024-03-31 lunch"), Err(ValueError::NotADate));
+    }
+
+    #[test]
+    fn excel_serials() {
+        assert_eq!(parse_date("45382"), Ok(day(2024, 3, 31)));
+        assert_eq!(parse_date("35431.5"), Ok(day(1997, 1, 1)));
+        assert_eq!(parse_date("12"), Err(ValueError::NotADate));
+    }
+
+    #[test]
+    fn bad_dates() {
+        assert_eq!(parse_date(""), Err(ValueError::Empty));
+        assert_eq!(parse_date("yesterday"), Err(ValueError::NotADate));
+        assert_eq!(parse_date("2023-02-29"), Err(ValueError::ImpossibleDate));
+        assert_eq!(parse_date("20231345"), Err(ValueError::ImpossibleDate));
+        assert_eq!(parse_date("97-1-1"), Err(ValueError::NotADate));
+    }
+
+    #[test]
+    fn amounts_in_the_forms_exports_use() {
+        let cases = [
+            ("29.33", 29.33),
+            ("-12", -12.0),
+            ("¥1,234.50", 1234.5),
+            ("￥ 1 234.50", 1234.5),
+            ("$1,234,567", 1_234_567.0),
+            ("(12.00)", -12.0),
+            ("CNY 88", 88.0),
+            ("88元", 88.0),
+            ("1234.50-", -1234.5),
+            ("12,5", 12.5),
+            ("1.234,50", 1234.5),
+            ("+7", 7.0),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_amount(text), Ok(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn bad_amounts() {
+        for text in ["abc", "1,2,3", "--", "¥", "NaN", "inf", "1e999", "12.3.4x"] {
+            assert!(parse_amount(text).is_err(), "{text}");
+        }
+        assert_eq!(parse_amount("  "), Err(ValueError::Empty));
+    }
+
+    #[test]
+    fn messages_clip_long_values() {
+        let long = "x".repeat(500);
+        let text = ValueError::NotANumber.describe(&long, "amount");
+        assert!(text.len() < 150, "{text}");
+    }
+}

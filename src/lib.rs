@@ -1,0 +1,29 @@
+//! Tierlens: which customers carry the business.
+//!
+//! The crate is a pure core (ingest and analyses, no web dependency) that the
+//! native CLI and the browser app share. Data flows one way:
+//!
+//! ```text
+//! bytes -> ingest::decode -> ingest::read -> ingest::map -> ingest::Table
+//!       -> customers -> pareto, tiers, concentration -> analysis::Analysis
+//! ```
+//!
+//! `engine::run` is the single entry point from bytes to an `Analysis`; the
+//! CLI calls it directly and the browser calls it behind its worker boundary.
+
+pub mod analysis;
+pub mod concentration;
+pub mod customers;
+pub mod day;
+pub mod engine;
+pub mod export;
+pub mod format;
+pub mod ingest;
+pub mod pareto;
+pub mod tiers;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod sample;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,88 @@
+//! What was read, what was detected, and every rejected row, downloadable.
+
+use crate::format::{self, Locale};
+use crate::web::download;
+use crate::web::i18n::{kind_text, rejection_text, t, Key};
+use crate::web::state::Loaded;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn ImportReport(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
+    let input = &loaded.analysis.input;
+    let columns = input
+        .columns
+        .iter()
+        .map(|(role, header)| view! { <li><code>{*role}</code> " ← " {header.clone()}</li> })
+        .collect_view();
+    let delimiter = match input.delimiter.as_str() {
+        "\t" => "Tab".to_string(),
+        other => format!("\"{other}\""),
+    };
+    let download = {
+        let loaded = loaded.clone();
+        move |_| {
+            let name = format!("{}.rejected.csv", loaded.file);
+            if let Err(e) = download::save(&name, "text/csv;charset=utf-8", &loaded.rejected_csv) {
+                leptos::logging::error!("download failed: {e}");
+            }
+        }
+    };
+    let rejected = (input.rows_rejected > 0).then(|| {
+        let examples = input
+            .errors
+            .iter()
+            .map(|e| view! { <tr><td class="num">{e.line}</td><td>{e.column} " · " {e.header.clone()}</td><td>{rejection_text(locale, e)}</td></tr> })
+            .collect_view();
+        let reasons = input
+            .rejected_by_reason
+            .iter()
+            .map(|(kind, n)| view! { <li>{kind_text(locale, kind)} ": " {format::count(*n as usize)}</li> })
+            .collect_view();
+        view! {
+            <div class="rejections">
+                <ul class="reasons">{reasons}</ul>
+                <button class="button" data-testid="download-rejected" on:click=download>
+                    {t(locale, Key::DownloadRejected)}
+                </button>
+                <h3>{t(locale, Key::RejectedExamples)}</h3>
+                <table class="data" data-testid="rejections-table">
+                    <thead><tr>
+                        <th class="num">{t(locale, Key::Line)}</th>
+                        <th>{t(locale, Key::Column)}</th>
+                        <th>{t(locale, Key::Reason)}</th>
+                    </tr></thead>
+                    <tbody>{examples}</tbody>
+                </table>
+            </div>
+        }
+    });
+    let figure = |testid: &'static str, label: &'static str, n: u64| {
+        view! {
+            <div class="figure">
+                <span class="figure-label">{label}</span>
+                <strong data-testid=testid data-value=n.to_string()>{format::count(n as usize)}</strong>
+            </div>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="import-title">
+            <div class="section-head">
+                <h2 id="import-title">{t(locale, Key::ImportReport)}</h2>
+            </div>
+            <div class="figures">
+                {figure("rows-read", t(locale, Key::RowsRead), input.rows_read)}
+                {figure("rows-rejected", t(locale, Key::RowsRejected), input.rows_rejected)}
+                {figure("rows-blank", t(locale, Key::RowsBlank), input.rows_blank)}
+                {figure("rows-after-as-of", t(locale, Key::RowsAfterAsOf), input.rows_after_as_of)}
+                <div class="figure">
+                    <span class="figure-label">{t(locale, Key::Encoding)} " / " {t(locale, Key::Delimiter)}</span>
+                    <strong>{input.encoding.clone()} " / " {delimiter}</strong>
+                </div>
+            </div>
+            <h3>{t(locale, Key::Columns)}</h3>
+            <ul class="columns">{columns}</ul>
+            {rejected}
+        </section>
+    }
+}

@@ -1,0 +1,277 @@
+//! Every string the user reads, in English and 简体中文.
+//!
+//! Components never hold literal text: they ask `t(locale, Key::X)`.
+//! Adding a string means adding a key and both translations here.
+
+use crate::format::Locale;
+use crate::ingest::error::FileKind;
+use crate::ingest::values::ValueError;
+use crate::ingest::{IngestError, Rejection, Role};
+use crate::web::state::Failure;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Tagline,
+    SwitchLanguage,
+    DropTitle,
+    DropHint,
+    ChooseFile,
+    TrySample,
+    PrivacyNote,
+    Reading,
+    Analysing,
+    CannotUse,
+    ImportReport,
+    RowsRead,
+    RowsRejected,
+    RowsBlank,
+    RowsAfterAsOf,
+    Encoding,
+    Delimiter,
+    Columns,
+    DownloadRejected,
+    RejectedExamples,
+    Line,
+    Column,
+    Reason,
+    Overview,
+    Customers,
+    NetRevenue,
+    Top20Share,
+    Gini,
+    GiniHint,
+    TransactionRows,
+    AsOf,
+    Returns,
+    Customers80,
+    DependencyWarning,
+    TiersTitle,
+    TiersHint,
+    Tier,
+    CustomerShare,
+    Revenue,
+    RevenueShare,
+    AverageRevenue,
+    Concentration,
+    Top1,
+    Top5,
+    Top10,
+    Hhi,
+    TopCustomers,
+    TopCustomersHint,
+    Rank,
+    Customer,
+    Share,
+    Cumulative,
+    Purchases,
+    LastPurchase,
+    Region,
+    Manager,
+    LoadedFile,
+    CannotRead,
+}
+
+pub fn t(locale: Locale, key: Key) -> &'static str {
+    let (en, zh) = pair(key);
+    match locale {
+        Locale::En => en,
+        Locale::Zh => zh,
+    }
+}
+
+fn pair(key: Key) -> (&'static str, &'static str) {
+    use Key::*;
+    match key {
+        Tagline => ("Which customers carry your business", "哪些客户撑起了你的生意"),
+        SwitchLanguage => ("中文", "English"),
+        DropTitle => ("Drop your customer transactions here", "把客户交易明细拖到这里"),
+        DropHint => (
+            "A CSV or TSV export from your CRM or ERP with a customer, a date and an amount column (UTF-8 or GBK).",
+            "CRM 或 ERP 导出的 CSV / TSV 文件，需含客户、日期、金额三列（UTF-8 或 GBK 编码）。",
+        ),
+        ChooseFile => ("Choose a file", "选择文件"),
+        TrySample => ("Try the sample data", "试用示例数据"),
+        PrivacyNote => (
+            "Your file is analysed inside this browser tab. Nothing is uploaded.",
+            "文件只在本浏览器页面内分析，不会上传到任何服务器。",
+        ),
+        Reading => ("Reading", "正在读取"),
+        Analysing => ("Analysing", "正在分析"),
+        CannotUse => ("This file cannot be used", "无法使用此文件"),
+        ImportReport => ("Import report", "导入报告"),
+        RowsRead => ("Rows read", "读取行数"),
+        RowsRejected => ("Rows rejected", "拒收行数"),
+        RowsBlank => ("Blank rows", "空行"),
+        RowsAfterAsOf => ("Rows after the as-of date", "晚于分析日期的行"),
+        Encoding => ("Encoding", "编码"),
+        Delimiter => ("Delimiter", "分隔符"),
+        Columns => ("Columns used", "使用的列"),
+        DownloadRejected => ("Download rejected rows (CSV)", "下载被拒收的行（CSV）"),
+        RejectedExamples => ("First rejected rows", "前若干被拒收的行"),
+        Line => ("Line", "行"),
+        Column => ("Column", "列"),
+        Reason => ("Reason", "原因"),
+        Overview => ("Overview", "概览"),
+        Customers => ("Customers", "客户数"),
+        NetRevenue => ("Net revenue", "净收入"),
+        Top20Share => ("Top 20% share", "前 20% 客户贡献"),
+        Gini => ("Gini coefficient", "基尼系数"),
+        GiniHint => ("0 = every customer equal, 1 = one customer takes all", "0 表示客户完全均等，1 表示收入全部来自一个客户"),
+        TransactionRows => ("transaction rows", "条交易记录"),
+        AsOf => ("as of", "分析日期"),
+        Returns => ("Returns", "退货"),
+        Customers80 => ("customers make 80% of revenue", "个客户贡献了 80% 的收入"),
+        DependencyWarning => (
+            "Dependency risk: one customer brings more than the threshold share of revenue",
+            "依赖风险：单一客户的收入占比超过警戒线",
+        ),
+        TiersTitle => ("ABC tiers", "ABC 客户分级"),
+        TiersHint => (
+            "A: customers until 80% of cumulative revenue; B: until 95%; C: the rest.",
+            "A 类：累计收入达到 80% 之前的客户；B 类：达到 95% 之前；C 类：其余客户。",
+        ),
+        Tier => ("Tier", "等级"),
+        CustomerShare => ("Share of customers", "客户占比"),
+        Revenue => ("Revenue", "收入"),
+        RevenueShare => ("Share of revenue", "收入占比"),
+        AverageRevenue => ("Average revenue", "平均收入"),
+        Concentration => ("Concentration", "集中度"),
+        Top1 => ("Largest customer", "最大客户"),
+        Top5 => ("Top 5", "前 5 名"),
+        Top10 => ("Top 10", "前 10 名"),
+        Hhi => ("Herfindahl index", "赫芬达尔指数"),
+        TopCustomers => ("Largest customers", "最大客户"),
+        TopCustomersHint => ("Ranked by net revenue", "按净收入排序"),
+        Rank => ("#", "排名"),
+        Customer => ("Customer", "客户"),
+        Share => ("Share", "占比"),
+        Cumulative => ("Cumulative", "累计占比"),
+        Purchases => ("Purchase days", "购买天数"),
+        LastPurchase => ("Last purchase", "最近购买"),
+        Region => ("Region", "地区"),
+        Manager => ("Account manager", "客户经理"),
+        LoadedFile => ("File", "文件"),
+        CannotRead => ("the browser could not read the file", "浏览器无法读取该文件"),
+    }
+}
+
+/// A role's name as the user reads it.
+pub fn role_name(locale: Locale, role: Role) -> &'static str {
+    match locale {
+        Locale::En => role.key(),
+        Locale::Zh => match role {
+            Role::Customer => "客户",
+            Role::Date => "日期",
+            Role::Amount => "金额",
+            Role::Cost => "成本",
+            Role::CustomerName => "客户名称",
+            Role::Industry => "行业",
+            Role::Region => "地区",
+            Role::AccountManager => "客户经理",
+        },
+    }
+}
+
+/// Why one row was rejected, in the user's language.
+pub fn rejection_text(locale: Locale, r: &Rejection) -> String {
+    if locale == Locale::En {
+        return r.reason.clone();
+    }
+    let v = &r.value;
+    let role = r.role.map_or("单元格", |role| role_name(locale, role));
+    match r.problem {
+        ValueError::Empty => format!("{role}为空"),
+        ValueError::ExtraCell => {
+            format!("表头之外多出单元格“{v}”：可能是未加引号的值中含有分隔符（如 1,200.00）")
+        }
+        ValueError::NotADate => {
+            format!("“{v}”不是日期（应为 2024-03-31、2024/3/31 或 20240331 等格式）")
+        }
+        ValueError::ImpossibleDate => format!("“{v}”不是真实存在的日期"),
+        ValueError::NotANumber => {
+            format!("“{v}”不是金额（应为 1234.50、¥1,234.50 或 (12.00) 等格式）")
+        }
+    }
+}
+
+/// A rejection count's label: "bad date" or "日期无效".
+pub fn kind_text(locale: Locale, kind: &str) -> String {
+    let parsed = kind
+        .split_once(' ')
+        .and_then(|(what, role)| Role::from_key(role).map(|role| (what == "empty", role)));
+    match (locale, parsed) {
+        (Locale::Zh, Some((true, role))) => format!("{}为空", role_name(locale, role)),
+        (Locale::Zh, Some((false, role))) => format!("{}无效", role_name(locale, role)),
+        (Locale::Zh, None) if kind == "extra cell" => "多出的单元格".into(),
+        _ => kind.to_string(),
+    }
+}
+
+/// Why a file gave no dashboard, in the user's language.
+pub fn failure_text(locale: Locale, failure: &Failure) -> String {
+    match (locale, failure) {
+        (_, Failure::Read(reason)) => format!("{}: {reason}", t(locale, Key::CannotRead)),
+        (Locale::En, Failure::Ingest(error)) => error.to_string(),
+        (Locale::Zh, Failure::Ingest(error)) => error_zh(error),
+    }
+}
+
+fn error_zh(error: &IngestError) -> String {
+    use IngestError::*;
+    match error {
+        Empty => "文件是空的：需要一个带表头、每行一笔交易的 CSV 或 TSV 导出文件".into(),
+        NotText { kind } => format!(
+            "这个文件看起来是{}，不是文本表格：请导出为 CSV（UTF-8 或 GBK 编码）后重试",
+            file_kind_zh(*kind)
+        ),
+        UnknownEncoding(name) => {
+            format!("未知编码“{name}”：请使用 utf-8、utf-16le、gbk 或 gb18030 等名称")
+        }
+        NoDataRows => "文件只有表头，没有数据行".into(),
+        MissingColumn {
+            role,
+            expected,
+            found,
+        } => {
+            format!(
+                "找不到{}列：表头应类似 {expected}；文件的表头为：{found}",
+                role_name(Locale::Zh, *role)
+            )
+        }
+        MappedColumnNotFound {
+            role,
+            header,
+            found,
+        } => {
+            format!("列映射 {role}={header}：文件中没有“{header}”列；文件的表头为：{found}")
+        }
+        UnknownRole(role, roles) => format!("列映射中的角色“{role}”未知：可用的角色为 {roles}"),
+        Malformed { line, reason } => format!("第 {line} 行：无法按表格读取（{reason}）"),
+        NothingBeforeAsOf { as_of, first } => {
+            format!("分析日期 {as_of} 及之前没有交易：文件中的交易从 {first} 开始")
+        }
+        NoUsableRows { rows, first } => format!(
+            "{rows} 行数据都无法使用；第一个问题在第 {} 行第 {} 列：{}",
+            first.line,
+            first.column,
+            rejection_text(Locale::Zh, first)
+        ),
+    }
+}
+
+fn file_kind_zh(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::ZipOrXlsx => "ZIP 压缩包或 .xlsx 工作簿",
+        FileKind::OldOffice => "旧版 Excel（.xls）或 Office 文件",
+        FileKind::Pdf => "PDF 文档",
+        FileKind::Png => "PNG 图片",
+        FileKind::Jpeg => "JPEG 图片",
+        FileKind::Gif => "GIF 图片",
+        FileKind::Gzip => "gzip 压缩包",
+        FileKind::Rar => "RAR 压缩包",
+        FileKind::SevenZip => "7-Zip 压缩包",
+        FileKind::Program => "可执行程序",
+        FileKind::Utf16WithoutBom => "没有字节顺序标记（BOM）的 UTF-16 文本",
+        FileKind::Binary => "二进制文件",
+    }
+}

@@ -1,0 +1,30 @@
+//! The browser app: thin Leptos components over the pure core.
+//!
+//! Compiled only for wasm32. Components render parts of an `Analysis` and
+//! dispatch user actions; they never compute an analysis themselves. All
+//! work from bytes to `Analysis` goes through `engine`.
+
+mod components;
+mod download;
+mod engine;
+mod i18n;
+mod state;
+
+use crate::format::Locale;
+use leptos::prelude::*;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(components::app::App);
+}
+
+/// The browser's preferred language decides the first language shown.
+pub fn browser_locale() -> Locale {
+    let language = window().navigator().language().unwrap_or_default();
+    if language.to_lowercase().starts_with("zh") {
+        Locale::Zh
+    } else {
+        Locale::En
+    }
+}

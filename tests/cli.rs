@@ -1,0 +1,217 @@
+//! The CLI as other programs use it: exit codes, the JSON contract, stderr.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn tierlens(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tierlens"))
+        .args(args)
+        .output()
+        .expect("the CLI runs")
+}
+
+fn data(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("tierlens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn cdnow_figures_under_the_contract_keys() {
+    let v = json(&tierlens(&["analyze", &data("cdnow_sample.csv"), "--json"]));
+    assert_eq!(v["customers"], 2357);
+    assert_eq!(v["input"]["rows_read"], 6919);
+    assert_eq!(v["input"]["rows_rejected"], 0);
+    assert_eq!(v["input"]["encoding"], "UTF-8");
+    assert_eq!(v["input"]["delimiter"], ",");
+    assert_eq!(v["input"]["columns"]["customer"], "customer_id");
+    assert_eq!(v["as_of"], "1998-06-30");
+    assert!((v["revenue_total"].as_f64().unwrap() - 244_091.94).abs() < 1e-6);
+    // Independent computation (Python, the contract's rules): 0.67455017...
+    assert!((v["pareto"]["top20_share"].as_f64().unwrap() - 0.674_550_171_546).abs() < 1e-9);
+    assert!((v["pareto"]["gini"].as_f64().unwrap() - 0.630_917_117_016).abs() < 1e-9);
+    assert_eq!(v["pareto"]["customers_for_80pct_share"], 777);
+    assert_eq!(v["abc"], serde_json::json!({"A": 777, "B": 801, "C": 779}));
+    assert!((v["concentration"]["hhi"].as_f64().unwrap() - 0.002_285_796_437).abs() < 1e-12);
+    for key in ["read", "analyze", "fit", "total"] {
+        assert!(v["timings_ms"][key].is_number(), "timings_ms.{key}");
+    }
+}
+
+#[test]
+fn as_of_and_abc_options_change_the_analysis() {
+    let v = json(&tierlens(&[
+        "analyze",
+        &data("cdnow_sample.csv"),
+        "--json",
+        "--as-of",
+        "1997-03-31",
+        "--abc",
+        "0.5,0.9",
+    ]));
+    assert_eq!(v["as_of"], "1997-03-31");
+    assert!(v["input"]["rows_after_as_of"].as_u64().unwrap() > 0);
+    assert_eq!(v["abc_cutoffs"]["a"], 0.5);
+    assert_eq!(v["last_date"], "1997-03-31");
+}
+
+#[test]
+fn map_and_encoding_options() {
+    let gbk = encoding_gbk(
+        "客户,交易时间,实收\nA,2024/1/5 10:00,\"￥1,200.00\"\nB,2024/1/6 11:00,￥300\n",
+    );
+    let file = temp_file("gbk.csv", &gbk);
+    let v = json(&tierlens(&[
+        "analyze",
+        &file,
+        "--json",
+        "--encoding",
+        "gbk",
+        "--map",
+        "date=交易时间",
+        "--map",
+        "amount=实收",
+    ]));
+    assert_eq!(v["input"]["encoding"], "GBK");
+    assert_eq!(v["customers"], 2);
+    assert_eq!(v["revenue_total"], 1500.0);
+}
+
+/// GBK bytes for a few characters, written by hand so the test needs no encoder.
+fn encoding_gbk(text: &str) -> Vec<u8> {
+    let table: &[(char, [u8; 2])] = &[
+        ('客', [0xBF, 0xCD]),
+        ('户', [0xBB, 0xA7]),
+        ('交', [0xBD, 0xBB]),
+        ('易', [0xD2, 0xD7]),
+        ('时', [0xCA, 0xB1]),
+        ('间', [0xBC, 0xE4]),
+        ('实', [0xCA, 0xB5]),
+        ('收', [0xCA, 0xD5]),
+        ('￥', [0xA3, 0xA4]),
+    ];
+    let mut out = Vec::new();
+    for c in text.chars() {
+        match table.iter().find(|(k, _)| *k == c) {
+            Some((_, bytes)) => out.extend_from_slice(bytes),
+            None => out.push(c as u8),
+        }
+    }
+    out
+}
+
+#[test]
+fn unusable_input_exits_2_with_one_clear_line() {
+    let cases: &[(&str, &[u8], &str)] = &[
+        ("empty.csv", b"", "the file is empty"),
+        ("photo.csv", b"\x89PNG\r\n\x1a\n\0\0", "PNG image"),
+        (
+            "nocolumns.csv",
+            b"name,colour\nx,red\n",
+            "no customer column",
+        ),
+        (
+            "allbad.csv",
+            b"customer_id,date,amount\nA,never,1\n",
+            "line 2, column 2",
+        ),
+        ("header.csv", b"customer_id,date,amount\n", "no data rows"),
+    ];
+    for (name, bytes, expected) in cases {
+        let out = tierlens(&["analyze", &temp_file(name, bytes)]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+        assert_eq!(stderr.trim().lines().count(), 1, "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{name}");
+    }
+    let out = tierlens(&["analyze", "/no/such/file.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = tierlens(&["analyze", &data("cdnow_sample.csv"), "--abc", "0.9,0.8"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn rejected_rows_are_written_out() {
+    let file = temp_file(
+        "mixed.csv",
+        b"customer_id,date,amount\nA,2024-01-01,1\nB,bad,2\n=1+1,2024-01-01,x\n",
+    );
+    let rejected = temp_file("rejected.csv", b"");
+    let v = json(&tierlens(&[
+        "analyze",
+        &file,
+        "--json",
+        "--rejected",
+        &rejected,
+    ]));
+    assert_eq!(v["input"]["rows_rejected"], 2);
+    assert_eq!(v["input"]["errors"][0]["line"], 3);
+    assert_eq!(v["input"]["errors"][0]["column"], 2);
+    let written = std::fs::read_to_string(&rejected).unwrap();
+    assert!(written.starts_with('\u{feff}'));
+    assert_eq!(written.lines().count(), 3);
+    assert!(written.contains("'=1+1"), "formula neutralised: {written}");
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    // A small deterministic fuzz: the full fuzzing lives with cargo-fuzz.
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    for round in 0..40 {
+        let mut bytes = b"customer_id,date,amount\n".to_vec();
+        for _ in 0..(round * 37) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let alphabet = b",\n\"0123456789-./abc\xff\xe4\xb8";
+            bytes.push(alphabet[(state % alphabet.len() as u64) as usize]);
+        }
+        let out = tierlens(&["analyze", &temp_file("random.csv", &bytes), "--json"]);
+        assert!(
+            matches!(out.status.code(), Some(0) | Some(2)),
+            "round {round}"
+        );
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+            "round {round}"
+        );
+    }
+}
+
+#[test]
+fn sample_writes_a_file_the_analysis_reads() {
+    let out_file = temp_file("sample.csv", b"");
+    let out = tierlens(&[
+        "sample",
+        "--customers",
+        "300",
+        "--seed",
+        "1",
+        "--out",
+        &out_file,
+    ]);
+    assert!(out.status.success());
+    let v = json(&tierlens(&["analyze", &out_file, "--json"]));
+    assert_eq!(v["customers"], 300);
+    assert_eq!(v["input"]["columns"]["account_manager"], "account_manager");
+}
