@@ -11,11 +11,11 @@ use crate::day::Day;
 use crate::ingest::{Rejection, Role, Table};
 use crate::pareto::{self, Pareto};
 use crate::tiers::{self, Cutoffs, Tier, TierSummary};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Settings that change the analysis, not the reading of the file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     /// Defaults to the last transaction date in the file.
     pub as_of: Option<Day>,
@@ -36,7 +36,7 @@ impl Default for Settings {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Analysis {
     pub input: InputReport,
     pub customers: usize,
@@ -56,7 +56,7 @@ pub struct Analysis {
 }
 
 /// What was read, what was detected and what was rejected.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct InputReport {
     pub rows_read: u64,
     pub rows_rejected: u64,
@@ -65,20 +65,20 @@ pub struct InputReport {
     pub rows_after_as_of: u64,
     pub encoding: String,
     pub delimiter: String,
-    pub columns: BTreeMap<&'static str, String>,
+    pub columns: BTreeMap<String, String>,
     pub rejected_by_reason: BTreeMap<String, u64>,
     /// The first rejections, `{line, column, header, reason}`.
     pub errors: Vec<Rejection>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Returns {
     pub rows: u64,
     pub total: f64,
 }
 
 /// Customer counts per tier, keyed `"A"`, `"B"`, `"C"` as the contract says.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AbcCounts {
     #[serde(rename = "A")]
     pub a: usize,
@@ -89,7 +89,7 @@ pub struct AbcCounts {
 }
 
 /// One customer as the overview's table shows it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CustomerRow {
     pub rank: usize,
     pub id: String,
@@ -107,7 +107,7 @@ pub struct CustomerRow {
     pub last_purchase: Day,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Timings {
     pub read: f64,
     pub analyze: f64,

@@ -11,11 +11,11 @@
 //!
 //! Shares are of net revenue; with a non-positive total they are all 0.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub const DEFAULT_THRESHOLD: f64 = 0.10;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Concentration {
     pub top1_share: f64,
     pub top5_share: f64,

@@ -6,7 +6,7 @@
 //! goes through `chrono`, and JSON shows days as `YYYY-MM-DD`.
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// Days since 1970-01-01 (negative before it).
@@ -62,6 +62,14 @@ impl Serialize for Day {
     }
 }
 
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Day, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Day::parse_iso(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not YYYY-MM-DD")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +87,8 @@ mod tests {
         assert_eq!(day.to_string(), "1997-09-30");
         assert_eq!(Day::parse_iso("1997-09-30"), Some(day));
         assert_eq!(serde_json::to_string(&day).unwrap(), "\"1997-09-30\"");
+        assert_eq!(serde_json::from_str::<Day>("\"1997-09-30\"").unwrap(), day);
+        assert!(serde_json::from_str::<Day>("\"30/9/1997\"").is_err());
     }
 
     #[test]

@@ -6,9 +6,10 @@
 
 use crate::analysis::{self, Analysis, InputReport, Settings};
 use crate::ingest::{decode, map, read, table, IngestError};
+use serde::{Deserialize, Serialize};
 
 /// Everything that says how to read a file and what to compute.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Request {
     /// A WHATWG encoding label; detected when `None`.
     pub encoding: Option<String>,
@@ -17,7 +18,7 @@ pub struct Request {
     pub settings: Settings,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Outcome {
     pub analysis: Analysis,
     /// Every rejected row as CSV (with a BOM), empty when none was rejected.
@@ -30,12 +31,35 @@ pub fn run(
     request: &Request,
     clock: &dyn Fn() -> f64,
 ) -> Result<Outcome, IngestError> {
+    run_with_progress(bytes, request, clock, &mut |_| {})
+}
+
+/// What `run_with_progress` reports as it goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Parsing(table::Progress),
+    /// Every row is read; customers and analyses are being computed.
+    Analysing {
+        rows: u64,
+    },
+}
+
+/// `run`, telling `progress` how far it has come.
+pub fn run_with_progress(
+    bytes: &[u8],
+    request: &Request,
+    clock: &dyn Fn() -> f64,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Outcome, IngestError> {
     let start = clock();
     let decoded = decode::decode(bytes, request.encoding.as_deref())?;
     let delimiter = read::sniff_delimiter(&decoded.text);
     let mut records = read::Records::open(&decoded.text, delimiter)?;
     let columns = map::map_columns(&records.headers, &request.map)?;
-    let mut table = table::build(&mut records, &columns)?;
+    let mut table = table::build(&mut records, &columns, &mut |p| progress(Step::Parsing(p)))?;
+    progress(Step::Analysing {
+        rows: table.rows_read,
+    });
     let rejected_csv = std::mem::take(&mut table.rejected_csv);
     let mut input = InputReport {
         rows_read: table.rows_read,
@@ -69,4 +93,36 @@ pub fn run(
         analysis,
         rejected_csv,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_reaches_the_end_of_the_text_then_analysing() {
+        let mut csv = String::from("customer_id,date,amount\n");
+        for i in 0..70_000 {
+            csv.push_str(&format!("C{},2024-01-01,1\n", i % 100));
+        }
+        let mut steps = Vec::new();
+        run_with_progress(csv.as_bytes(), &Request::default(), &|| 0.0, &mut |s| {
+            steps.push(s)
+        })
+        .unwrap();
+        let Some(Step::Parsing(first)) = steps.first().copied() else {
+            panic!("{steps:?}")
+        };
+        assert_eq!(first.rows, 65_536);
+        assert!(first.bytes < first.total);
+        assert_eq!(
+            steps[steps.len() - 2],
+            Step::Parsing(table::Progress {
+                rows: 70_000,
+                bytes: first.total,
+                total: first.total
+            })
+        );
+        assert_eq!(steps.last(), Some(&Step::Analysing { rows: 70_000 }));
+    }
 }

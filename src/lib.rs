@@ -20,6 +20,7 @@ pub mod export;
 pub mod format;
 pub mod ingest;
 pub mod pareto;
+pub mod protocol;
 pub mod tiers;
 
 #[cfg(not(target_arch = "wasm32"))]

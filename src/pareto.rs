@@ -15,12 +15,12 @@
 //! When total revenue is not positive, shares are undefined: every share and
 //! the Gini are reported as 0, never NaN.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The most points a curve carries to a chart.
 pub const CURVE_POINTS: usize = 1000;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Pareto {
     pub top20_share: f64,
     pub gini: f64,

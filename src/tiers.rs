@@ -11,10 +11,10 @@
 //! When total revenue is not positive no customer carries a share of it,
 //! so every customer is C.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Tier {
     A,
     B,
@@ -36,7 +36,7 @@ impl fmt::Display for Tier {
 }
 
 /// Cumulative-share cut-offs for the A and B tiers.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Cutoffs {
     pub a: f64,
     pub b: f64,
@@ -96,7 +96,7 @@ pub fn assign(revenue: &[f64], cutoffs: Cutoffs) -> Vec<Tier> {
 }
 
 /// What one tier holds.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TierSummary {
     pub tier: Tier,
     pub customers: usize,

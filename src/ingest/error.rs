@@ -6,10 +6,11 @@
 
 use super::map::Role;
 use super::table::Rejection;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// What a file that is not a text table looks like, from its first bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FileKind {
     ZipOrXlsx,
     OldOffice,
@@ -44,7 +45,7 @@ impl FileKind {
     }
 }
 
-#[derive(Debug, Error, Clone, PartialEq)]
+#[derive(Debug, Error, Clone, PartialEq, Serialize, Deserialize)]
 pub enum IngestError {
     #[error("the file is empty: expected a CSV or TSV export with a header row and one row per purchase")]
     Empty,

@@ -8,11 +8,11 @@
 //! The user's own mapping (`--map ROLE=HEADER`) overrides any guess.
 
 use super::IngestError;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What a column means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Customer,
@@ -198,10 +198,10 @@ impl ColumnMap {
     }
 
     /// Role key to header text, as reported in `input.columns`.
-    pub fn report(&self) -> BTreeMap<&'static str, String> {
+    pub fn report(&self) -> BTreeMap<String, String> {
         self.columns
             .iter()
-            .map(|(role, &i)| (role.key(), self.headers[i].clone()))
+            .map(|(role, &i)| (role.key().to_string(), self.headers[i].clone()))
             .collect()
     }
 }

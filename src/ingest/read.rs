@@ -117,6 +117,16 @@ impl<'a> Records<'a> {
         }
     }
 
+    /// Bytes of the text read so far.
+    pub fn byte_offset(&self) -> u64 {
+        self.reader.position().byte()
+    }
+
+    /// Bytes of the whole text.
+    pub fn text_len(&self) -> u64 {
+        self.text.len() as u64
+    }
+
     /// Reads the next data record, or `None` at the end of the text.
     pub fn next_record(&mut self) -> Result<Option<Record<'_>>, IngestError> {
         Ok(self.next_row()?.map(|line| Record {

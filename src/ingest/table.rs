@@ -16,14 +16,14 @@ use super::values::{clip, parse_amount, parse_date, ValueError};
 use super::IngestError;
 use crate::day::Day;
 use crate::export;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// How many rejections are kept with full detail for the report.
 pub const MAX_EXAMPLES: usize = 100;
 
 /// One rejected row: where, what, and why in words.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rejection {
     /// 1-based line where the row starts, as a text editor counts.
     pub line: u64,
@@ -125,12 +125,42 @@ impl Table {
     }
 }
 
-/// Reads every record of `records` into a `Table`.
-pub fn build(records: &mut Records<'_>, map: &ColumnMap) -> Result<Table, IngestError> {
+/// How far reading has come: rows so far, and bytes of the decoded text
+/// parsed out of `total`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub rows: u64,
+    pub bytes: u64,
+    pub total: u64,
+}
+
+/// Rows between two progress reports: often enough for a smooth bar,
+/// rare enough to cost nothing.
+const PROGRESS_EVERY: u64 = 1 << 16;
+
+/// Reads every record of `records` into a `Table`, reporting progress.
+pub fn build(
+    records: &mut Records<'_>,
+    map: &ColumnMap,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Table, IngestError> {
     let mut builder = Builder::new(map, &records.headers);
     while let Some(record) = records.next_record()? {
         builder.push(&record);
+        let rows = builder.table.rows_read;
+        if rows % PROGRESS_EVERY == 0 {
+            progress(Progress {
+                rows,
+                bytes: records.byte_offset(),
+                total: records.text_len(),
+            });
+        }
     }
+    progress(Progress {
+        rows: builder.table.rows_read,
+        bytes: records.text_len(),
+        total: records.text_len(),
+    });
     builder.table.rows_blank = records.blank_rows;
     builder.finish()
 }
@@ -352,7 +382,7 @@ mod tests {
     fn table(text: &str) -> Result<Table, IngestError> {
         let mut records = Records::open(text, b',')?;
         let map = map_columns(&records.headers.clone(), &[])?;
-        build(&mut records, &map)
+        build(&mut records, &map, &mut |_| {})
     }
 
     #[test]
@@ -402,7 +432,7 @@ mod tests {
         )
         .unwrap();
         let map = map_columns(&records.headers.clone(), &[]).unwrap();
-        let t = build(&mut records, &map).unwrap();
+        let t = build(&mut records, &map, &mut |_| {}).unwrap();
         assert!(t.rejected_csv.contains("'=cmd"), "{}", t.rejected_csv);
     }
 

@@ -12,10 +12,10 @@
 //! exactly three digits follow it, else a decimal comma (`12,5`).
 
 use crate::day::Day;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Why a cell could not be read; shown to the user with line and column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ValueError {
     Empty,

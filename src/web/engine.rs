@@ -1,67 +1,180 @@
 //! The page's side of the one boundary from bytes to `Analysis`.
 //!
-//! `load` reads the bytes (a dropped or picked file, or the bundled sample),
-//! runs `crate::engine::run`, and publishes the result or the reason the
-//! file cannot be used. The UI only ever calls `load`.
+//! `load` sends a job to the analysis worker (see `worker.rs` and
+//! `crate::protocol`) and turns its replies into state: progress while it
+//! works, then the result or the reason the file cannot be used. The page's
+//! thread only posts a `File` handle and decodes the finished result, so it
+//! stays responsive whatever the file's size. A new file while one is still
+//! being analysed stops that worker and starts a fresh one.
 
-use super::state::{AppState, Failure, Loaded, Phase, Step};
-use crate::engine::{self, Request};
-use gloo_timers::future::TimeoutFuture;
-use js_sys::Uint8Array;
+use super::state::{AppState, Loaded, Phase, Work};
+use crate::engine::Request;
+use crate::protocol::{Failure, Job, Reply, Source};
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::sync::Arc;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-/// Where the bytes come from.
-pub enum Source {
+/// The worker script Trunk writes next to `index.html` (relative: any sub-path works).
+const WORKER_SCRIPT: &str = "tierlens-worker_loader.js";
+
+/// What the page hands to `load`.
+pub enum Input {
     File(web_sys::File),
-    /// A path relative to the page, so the app works under any sub-path.
+    /// A path relative to the page (the bundled sample).
     Bundled(&'static str),
 }
 
-impl Source {
-    fn name(&self) -> String {
-        match self {
-            Source::File(file) => file.name(),
-            Source::Bundled(path) => path.rsplit('/').next().unwrap_or(path).to_string(),
-        }
-    }
+struct Connection {
+    worker: Worker,
+    ready: bool,
+    /// The job waiting for the worker to be ready.
+    pending: Option<js_sys::Object>,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(ErrorEvent)>,
+}
 
-    async fn bytes(&self) -> Result<Vec<u8>, String> {
-        match self {
-            Source::File(file) => {
-                let blob = gloo_file::Blob::from(web_sys::Blob::from(file.clone()));
-                gloo_file::futures::read_as_bytes(&blob)
-                    .await
-                    .map_err(|e| e.to_string())
-            }
-            Source::Bundled(path) => fetch_bytes(path).await,
+thread_local! {
+    static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
+    static CURRENT_JOB: RefCell<u32> = const { RefCell::new(0) };
+}
+
+/// Starts analysing `input`; `state` follows the job to its end.
+pub fn load(state: AppState, input: Input) {
+    let id = CURRENT_JOB.with(|current| {
+        *current.borrow_mut() += 1;
+        *current.borrow()
+    });
+    let (source, file) = match input {
+        Input::File(file) => (Source::File { name: file.name() }, Some(file)),
+        Input::Bundled(path) => {
+            let name = path.rsplit('/').next().unwrap_or(path).to_string();
+            (
+                Source::Url {
+                    name,
+                    url: absolute(path),
+                },
+                None,
+            )
         }
+    };
+    state
+        .phase
+        .set(Phase::Working(Work::starting(source.name())));
+    let job = Job {
+        id,
+        source,
+        request: Request::default(),
+    };
+    match message(&job, file.as_ref()) {
+        Ok(message) => send(state, message),
+        Err(reason) => fail(state, source_name(&job), Failure::Read(reason)),
     }
 }
 
-/// Reads `source`, analyses it, and updates `state` at every step.
-pub async fn load(state: AppState, source: Source) {
-    let file = source.name();
-    state.phase.set(Phase::Working {
-        file: file.clone(),
-        step: Step::Reading,
-    });
-    let outcome = match source.bytes().await {
-        Ok(bytes) => {
-            state.phase.set(Phase::Working {
-                file: file.clone(),
-                step: Step::Analysing,
-            });
-            // Let the browser paint the progress bar before the work starts.
-            TimeoutFuture::new(20).await;
-            engine::run(&bytes, &Request::default(), &now_ms).map_err(Failure::Ingest)
+fn source_name(job: &Job) -> String {
+    job.source.name().to_string()
+}
+
+/// The job as JSON and the file beside it, in one plain object.
+fn message(job: &Job, file: Option<&web_sys::File>) -> Result<js_sys::Object, String> {
+    let text = serde_json::to_string(job).map_err(|e| e.to_string())?;
+    let object = js_sys::Object::new();
+    let set =
+        |key: &str, value: &JsValue| js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+    set("job", &JsValue::from_str(&text)).map_err(|e| format!("{e:?}"))?;
+    if let Some(file) = file {
+        set("file", file.as_ref()).map_err(|e| format!("{e:?}"))?;
+    }
+    Ok(object)
+}
+
+/// Posts `message`, replacing a busy worker and waiting for a new one.
+fn send(state: AppState, message: js_sys::Object) {
+    CONNECTION.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        // A worker still busy with an older job would make this one wait.
+        if let Some(old) = slot.take() {
+            old.worker.terminate();
         }
-        Err(message) => Err(Failure::Read(message)),
-    };
-    match outcome {
-        Ok(outcome) => {
+        match connect(state) {
+            Ok(mut connection) => {
+                connection.pending = Some(message);
+                *slot = Some(connection);
+            }
+            Err(reason) => {
+                drop(slot);
+                fail_current(state, Failure::Read(reason));
+            }
+        }
+    });
+}
+
+fn connect(state: AppState) -> Result<Connection, String> {
+    let worker = Worker::new(WORKER_SCRIPT)
+        .map_err(|e| format!("cannot start the analysis worker: {e:?}"))?;
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        if let Some(text) = event.data().as_string() {
+            match serde_json::from_str::<Reply>(&text) {
+                Ok(reply) => receive(state, reply),
+                Err(e) => fail_current(
+                    state,
+                    Failure::Read(format!("unreadable reply from the worker: {e}")),
+                ),
+            }
+        }
+    });
+    let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
+        event.prevent_default();
+        CONNECTION.with(|slot| slot.borrow_mut().take());
+        fail_current(
+            state,
+            Failure::Read(format!("the analysis stopped: {}", event.message())),
+        );
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok(Connection {
+        worker,
+        ready: false,
+        pending: None,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+fn receive(state: AppState, reply: Reply) {
+    let current = CURRENT_JOB.with(|c| *c.borrow());
+    match reply {
+        Reply::Ready => CONNECTION.with(|slot| {
+            if let Some(connection) = slot.borrow_mut().as_mut() {
+                connection.ready = true;
+                if let Some(message) = connection.pending.take() {
+                    let _ = connection.worker.post_message(&message);
+                }
+            }
+        }),
+        Reply::Progress {
+            id,
+            stage,
+            done,
+            total,
+            rows,
+        } if id == current => state.phase.update(|phase| {
+            if let Phase::Working(work) = phase {
+                *work = Work {
+                    stage,
+                    done,
+                    total,
+                    rows,
+                    ..work.clone()
+                };
+            }
+        }),
+        Reply::Done { id, outcome } if id == current => {
+            let file = working_file(state);
             state.loaded.set(Some(Arc::new(Loaded {
                 file,
                 analysis: outcome.analysis,
@@ -69,28 +182,30 @@ pub async fn load(state: AppState, source: Source) {
             })));
             state.phase.set(Phase::Ready);
         }
-        Err(failure) => {
-            state.loaded.set(None);
-            state.phase.set(Phase::Failed { file, failure });
-        }
+        Reply::Failed { id, failure } if id == current => fail_current(state, failure),
+        // Replies about a job the user has since replaced.
+        _ => {}
     }
 }
 
-fn now_ms() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
+fn working_file(state: AppState) -> String {
+    state.phase.with_untracked(|phase| match phase {
+        Phase::Working(work) => work.file.clone(),
+        _ => String::new(),
+    })
 }
 
-async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
-    let js_error = |e: wasm_bindgen::JsValue| format!("{path}: {e:?}");
-    let response = JsFuture::from(window().fetch_with_str(path))
-        .await
-        .map_err(js_error)?;
-    let response: web_sys::Response = response.dyn_into().map_err(js_error)?;
-    if !response.ok() {
-        return Err(format!("{path}: HTTP {}", response.status()));
-    }
-    let buffer = JsFuture::from(response.array_buffer().map_err(js_error)?)
-        .await
-        .map_err(js_error)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+fn fail_current(state: AppState, failure: Failure) {
+    fail(state, working_file(state), failure);
+}
+
+fn fail(state: AppState, file: String, failure: Failure) {
+    state.loaded.set(None);
+    state.phase.set(Phase::Failed { file, failure });
+}
+
+/// `path` resolved against the page, for the worker (whose base differs in general).
+fn absolute(path: &str) -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(path, &base).map_or(path.to_string(), |url| url.href())
 }

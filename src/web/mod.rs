@@ -9,6 +9,7 @@ mod download;
 mod engine;
 mod i18n;
 mod state;
+pub mod worker;
 
 use crate::format::Locale;
 use leptos::prelude::*;

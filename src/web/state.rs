@@ -2,7 +2,7 @@
 
 use crate::analysis::Analysis;
 use crate::format::Locale;
-use crate::ingest::IngestError;
+pub use crate::protocol::{Failure, Stage};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -10,24 +10,31 @@ use std::sync::Arc;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     Idle,
-    Working { file: String, step: Step },
+    Working(Work),
     Failed { file: String, failure: Failure },
     Ready,
 }
 
-/// Why a file gave no dashboard.
+/// How far the worker has come with the current file.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Failure {
-    /// The file was read but cannot be used; the core says why.
-    Ingest(IngestError),
-    /// The browser could not hand over the bytes.
-    Read(String),
+pub struct Work {
+    pub file: String,
+    pub stage: Stage,
+    pub done: u64,
+    pub total: u64,
+    pub rows: u64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    Reading,
-    Analysing,
+impl Work {
+    pub fn starting(file: &str) -> Work {
+        Work {
+            file: file.to_string(),
+            stage: Stage::Reading,
+            done: 0,
+            total: 0,
+            rows: 0,
+        }
+    }
 }
 
 /// The result for the current file.

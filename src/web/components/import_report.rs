@@ -13,7 +13,7 @@ pub fn ImportReport(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
     let columns = input
         .columns
         .iter()
-        .map(|(role, header)| view! { <li><code>{*role}</code> " ← " {header.clone()}</li> })
+        .map(|(role, header)| view! { <li><code>{role.clone()}</code> " ← " {header.clone()}</li> })
         .collect_view();
     let delimiter = match input.delimiter.as_str() {
         "\t" => "Tab".to_string(),

@@ -1,12 +1,11 @@
 //! The drop zone, the file picker and the sample button.
 
 use crate::format::Locale;
-use crate::web::engine::{load, Source};
+use crate::web::engine::{load, Input};
 use crate::web::i18n::{t, Key};
 use crate::web::state::{use_state, Phase};
 use leptos::ev::{DragEvent, Event};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use web_sys::HtmlInputElement;
 
 /// The bundled sample, relative to the page so any sub-path works.
@@ -16,11 +15,11 @@ const SAMPLE: &str = "public/sample-key-accounts.csv";
 pub fn Intake(locale: Locale) -> impl IntoView {
     let state = use_state();
     let dragging = RwSignal::new(false);
-    let start = move |source: Source| spawn_local(load(state, source));
+    let start = move |input: Input| load(state, input);
     let on_pick = move |ev: Event| {
         let input: HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            start(Source::File(file));
+            start(Input::File(file));
         }
         // Picking the same file again must fire `change` again.
         input.set_value("");
@@ -33,7 +32,7 @@ pub fn Intake(locale: Locale) -> impl IntoView {
             .and_then(|dt| dt.files())
             .and_then(|files| files.get(0));
         if let Some(file) = file {
-            start(Source::File(file));
+            start(Input::File(file));
         }
     };
     let compact = move || {
@@ -63,7 +62,7 @@ pub fn Intake(locale: Locale) -> impl IntoView {
                         on:change=on_pick
                     />
                 </label>
-                <button class="button" data-testid="sample-button" on:click=move |_| start(Source::Bundled(SAMPLE))>
+                <button class="button" data-testid="sample-button" on:click=move |_| start(Input::Bundled(SAMPLE))>
                     {t(locale, Key::TrySample)}
                 </button>
             </div>

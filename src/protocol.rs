@@ -1,0 +1,124 @@
+//! The messages between the page and its analysis worker.
+//!
+//! The page posts a `Job` as JSON, with the user's `File` object beside it
+//! (a handle: the bytes are never copied on the page's thread). The worker
+//! reads the file in chunks, parses and analyses it, and answers with
+//! `Reply`s: `Ready` once it can take jobs, `Progress` as it goes, then
+//! `Done` or `Failed`. Every reply names its job, so replies for a job the
+//! user has since replaced are ignored. These are plain serde types, so
+//! the boundary is tested natively like the rest of the core.
+
+use crate::engine::{Outcome, Request};
+use crate::ingest::IngestError;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Job {
+    pub id: u32,
+    pub source: Source,
+    pub request: Request,
+}
+
+/// Where the worker finds the bytes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Source {
+    /// The `File` posted beside the job.
+    File { name: String },
+    /// A URL of the page's own origin (the bundled sample).
+    Url { name: String, url: String },
+}
+
+impl Source {
+    pub fn name(&self) -> &str {
+        match self {
+            Source::File { name } | Source::Url { name, .. } => name,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stage {
+    /// Bytes from the file: `done` and `total` are bytes.
+    Reading,
+    /// Rows from the text: `done` and `total` are bytes of text, `rows` so far.
+    Parsing,
+    /// Customers and every analysis.
+    Analysing,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub enum Reply {
+    Ready,
+    Progress {
+        id: u32,
+        stage: Stage,
+        done: u64,
+        total: u64,
+        rows: u64,
+    },
+    Done {
+        id: u32,
+        outcome: Box<Outcome>,
+    },
+    Failed {
+        id: u32,
+        failure: Failure,
+    },
+}
+
+/// Why a file gave no analysis.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Failure {
+    /// The file was read but cannot be used; the core says why.
+    Ingest(IngestError),
+    /// The browser could not hand over the bytes, or the worker stopped.
+    Read(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::run;
+
+    #[test]
+    fn a_whole_outcome_survives_the_boundary() {
+        let csv = b"customer_id,date,amount\nA,2024-01-01,10\nB,2024-02-01,5\nC,bad,1\n";
+        let outcome = run(csv, &Request::default(), &|| 0.0).unwrap();
+        let before = serde_json::to_value(&outcome.analysis).unwrap();
+        let reply = Reply::Done {
+            id: 7,
+            outcome: Box::new(outcome),
+        };
+        let text = serde_json::to_string(&reply).unwrap();
+        let Reply::Done { id, outcome } = serde_json::from_str(&text).unwrap() else {
+            panic!("not Done: {text}")
+        };
+        assert_eq!(id, 7);
+        assert_eq!(serde_json::to_value(&outcome.analysis).unwrap(), before);
+        assert!(outcome.rejected_csv.contains("bad"));
+    }
+
+    #[test]
+    fn jobs_and_failures_round_trip() {
+        let job = Job {
+            id: 1,
+            source: Source::Url {
+                name: "s.csv".into(),
+                url: "public/s.csv".into(),
+            },
+            request: Request::default(),
+        };
+        let back: Job = serde_json::from_str(&serde_json::to_string(&job).unwrap()).unwrap();
+        assert_eq!(back, job);
+        let failure = Failure::Ingest(run(b"", &Request::default(), &|| 0.0).unwrap_err());
+        let text = serde_json::to_string(&Reply::Failed {
+            id: 2,
+            failure: failure.clone(),
+        })
+        .unwrap();
+        let Reply::Failed { failure: back, .. } = serde_json::from_str(&text).unwrap() else {
+            panic!("{text}")
+        };
+        assert_eq!(back, failure);
+    }
+}
