@@ -63,9 +63,18 @@ pub struct InputReport {
     pub rows_blank: u64,
     /// Rows dated after `as_of`: read, valid, left out of the analysis.
     pub rows_after_as_of: u64,
+    /// "text" (CSV, TSV ...), "xlsx" or "xls".
+    pub format: String,
+    /// The text encoding detected or forced; empty for workbooks.
     pub encoding: String,
+    /// The delimiter sniffed; empty for workbooks.
     pub delimiter: String,
+    /// The workbook sheet read, and every sheet the workbook has.
+    pub sheet: Option<String>,
+    pub sheets: Vec<String>,
     pub columns: BTreeMap<String, String>,
+    /// Every header of the file, in order.
+    pub headers: Vec<String>,
     pub rejected_by_reason: BTreeMap<String, u64>,
     /// The first rejections, `{line, column, header, reason}`.
     pub errors: Vec<Rejection>,

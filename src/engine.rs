@@ -5,7 +5,8 @@
 //! core stays free of platform APIs (`std::time` does not exist on wasm).
 
 use crate::analysis::{self, Analysis, InputReport, Settings};
-use crate::ingest::{decode, map, read, table, IngestError};
+use crate::ingest::read::Rows;
+use crate::ingest::{decode, map, read, sheet, table, IngestError};
 use serde::{Deserialize, Serialize};
 
 /// Everything that says how to read a file and what to compute.
@@ -15,6 +16,8 @@ pub struct Request {
     pub encoding: Option<String>,
     /// `(role, header)` pairs that override the guessed column mapping.
     pub map: Vec<(String, String)>,
+    /// The workbook sheet to read; the first when `None`.
+    pub sheet: Option<String>,
     pub settings: Settings,
 }
 
@@ -52,11 +55,54 @@ pub fn run_with_progress(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Outcome, IngestError> {
     let start = clock();
+    if sheet::is_workbook(bytes) {
+        let mut rows = sheet::open(bytes, request.sheet.as_deref())?;
+        let source = Source {
+            format: if bytes.starts_with(b"PK") {
+                "xlsx"
+            } else {
+                "xls"
+            },
+            encoding: String::new(),
+            delimiter: String::new(),
+            sheet: Some(rows.sheet.clone()),
+            sheets: rows.sheets.clone(),
+        };
+        return finish(&mut rows, source, request, clock, start, progress);
+    }
     let decoded = decode::decode(bytes, request.encoding.as_deref())?;
     let delimiter = read::sniff_delimiter(&decoded.text);
-    let mut records = read::Records::open(&decoded.text, delimiter)?;
-    let columns = map::map_columns(&records.headers, &request.map)?;
-    let mut table = table::build(&mut records, &columns, &mut |p| progress(Step::Parsing(p)))?;
+    let mut rows = read::Records::open(&decoded.text, delimiter)?;
+    let source = Source {
+        format: "text",
+        encoding: decoded.encoding.to_string(),
+        delimiter: read::delimiter_name(delimiter).to_string(),
+        sheet: None,
+        sheets: Vec::new(),
+    };
+    finish(&mut rows, source, request, clock, start, progress)
+}
+
+/// What was detected about the file, for the input report.
+struct Source {
+    format: &'static str,
+    encoding: String,
+    delimiter: String,
+    sheet: Option<String>,
+    sheets: Vec<String>,
+}
+
+/// Maps columns, builds the table and runs the analyses, whatever the source.
+fn finish(
+    rows: &mut dyn Rows,
+    source: Source,
+    request: &Request,
+    clock: &dyn Fn() -> f64,
+    start: f64,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Outcome, IngestError> {
+    let columns = map::map_columns(rows.headers(), &request.map)?;
+    let mut table = table::build(rows, &columns, &mut |p| progress(Step::Parsing(p)))?;
     progress(Step::Analysing {
         rows: table.rows_read,
     });
@@ -66,9 +112,13 @@ pub fn run_with_progress(
         rows_rejected: table.rows_rejected,
         rows_blank: table.rows_blank,
         rows_after_as_of: 0,
-        encoding: decoded.encoding.to_string(),
-        delimiter: read::delimiter_name(delimiter).to_string(),
+        format: source.format.to_string(),
+        encoding: source.encoding,
+        delimiter: source.delimiter,
+        sheet: source.sheet,
+        sheets: source.sheets,
         columns: columns.report(),
+        headers: columns.headers().to_vec(),
         rejected_by_reason: std::mem::take(&mut table.rejected_by_reason),
         errors: std::mem::take(&mut table.examples),
     };

@@ -57,6 +57,9 @@ mod cli {
             /// Use the column HEADER for ROLE (customer, date, amount, cost, ...); repeatable.
             #[arg(long = "map", value_name = "ROLE=HEADER", value_parser = parse_mapping)]
             map: Vec<(String, String)>,
+            /// Read this sheet of an Excel workbook (default: the first sheet).
+            #[arg(long)]
+            sheet: Option<String>,
             /// Write every rejected row, with line, column and reason, to this CSV file.
             #[arg(long, value_name = "FILE")]
             rejected: Option<PathBuf>,
@@ -100,6 +103,7 @@ mod cli {
                 encoding,
                 map,
                 rejected,
+                sheet,
             } => {
                 let settings = Settings {
                     as_of,
@@ -109,6 +113,7 @@ mod cli {
                 let request = Request {
                     encoding,
                     map,
+                    sheet,
                     settings,
                 };
                 analyze(&file, &request, json, rejected.as_deref())
@@ -186,13 +191,24 @@ mod cli {
         format!("{:.1}%", share * 100.0)
     }
 
+    /// "UTF-8, delimiter ','" or "xlsx, sheet 交易明细 of 交易明细, 说明".
+    fn source(i: &tierlens::analysis::InputReport) -> String {
+        match &i.sheet {
+            Some(sheet) => format!("{}, sheet {sheet} of {}", i.format, i.sheets.join(", ")),
+            None => format!("{}, delimiter {:?}", i.encoding, i.delimiter),
+        }
+    }
+
     /// The human-readable report: the same figures as the JSON.
     fn report(a: &Analysis) -> String {
         let i = &a.input;
         let mut lines = vec![
             format!(
-                "Input       {} rows read, {} rejected, {} blank ({}, delimiter {:?})",
-                i.rows_read, i.rows_rejected, i.rows_blank, i.encoding, i.delimiter
+                "Input       {} rows read, {} rejected, {} blank ({})",
+                i.rows_read,
+                i.rows_rejected,
+                i.rows_blank,
+                source(i)
             ),
             format!(
                 "Columns     {}",

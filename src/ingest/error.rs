@@ -53,6 +53,12 @@ pub enum IngestError {
     #[error("the file looks like {}, not a text table: export the data as CSV (UTF-8 or GBK) and try again", kind.describe())]
     NotText { kind: FileKind },
 
+    #[error("the workbook could not be read ({0}): save it again from Excel, or export the sheet as CSV")]
+    Workbook(String),
+
+    #[error("the workbook has no sheet \"{sheet}\"; its sheets are: {sheets}")]
+    SheetNotFound { sheet: String, sheets: String },
+
     #[error("unknown encoding \"{0}\": use a name such as utf-8, utf-16le, gbk or gb18030")]
     UnknownEncoding(String),
 
@@ -64,6 +70,8 @@ pub enum IngestError {
         role: Role,
         expected: String,
         found: String,
+        /// Every header, for the page to offer them.
+        headers: Vec<String>,
     },
 
     #[error(

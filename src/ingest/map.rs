@@ -193,6 +193,11 @@ pub struct ColumnMap {
 }
 
 impl ColumnMap {
+    /// Every header of the file, in order.
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
     pub fn get(&self, role: Role) -> Option<usize> {
         self.columns.get(&role).copied()
     }
@@ -269,13 +274,19 @@ fn find_column(normalised: &[String], taken: &[bool], role: Role, exact: bool) -
     })
 }
 
+/// How much longer than a known name a header may be and still contain it:
+/// "salesamountcny" contains "amount" with 8 to spare.
+const MAX_EXTRA_CHARS: usize = 12;
+
 fn matches_name(header: &str, name: &str, exact: bool) -> bool {
     if exact {
         header == name
     } else {
-        // Containment only for names of some length: "id" alone would match
-        // far too much.
-        name.chars().count() >= 2 && header.contains(name)
+        // Containment only for names of some length ("id" alone would match
+        // far too much), and only in header-like text: a sentence that
+        // mentions 客户 is a note, not the customer column.
+        let (h, n) = (header.chars().count(), name.chars().count());
+        n >= 2 && h <= n + MAX_EXTRA_CHARS && header.contains(name)
     }
 }
 
@@ -285,6 +296,11 @@ fn apply_override(map: &mut ColumnMap, role_key: &str, header: &str) -> Result<(
         IngestError::UnknownRole(role_key.to_string(), keys.join(", "))
     })?;
     let wanted = header.trim();
+    if wanted.is_empty() {
+        // `ROLE=` with no header: the user says the file has no such column.
+        map.columns.remove(&role);
+        return Ok(());
+    }
     let index = map
         .headers
         .iter()
@@ -315,10 +331,11 @@ fn missing(role: Role, headers: &[String]) -> IngestError {
         role,
         expected: examples.into(),
         found: list_headers(headers),
+        headers: headers.to_vec(),
     }
 }
 
-fn list_headers(headers: &[String]) -> String {
+pub fn list_headers(headers: &[String]) -> String {
     let shown: Vec<String> = headers
         .iter()
         .take(30)
@@ -378,6 +395,36 @@ mod tests {
         assert_eq!(map.get(Role::Customer), Some(0));
         assert_eq!(map.get(Role::Date), Some(1));
         assert_eq!(map.get(Role::Amount), Some(2));
+    }
+
+    #[test]
+    fn an_empty_override_unmaps_a_role() {
+        let h = headers(&["customer_id", "date", "amount", "cost"]);
+        let map = map_columns(&h, &[("cost".into(), "".into())]).unwrap();
+        assert_eq!(map.get(Role::Cost), None);
+        let err = map_columns(&h, &[("amount".into(), " ".into())]).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                IngestError::MissingColumn {
+                    role: Role::Amount,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_is_not_a_header() {
+        let h = headers(&["CDNOW 样本：2,357 位客户，1997-01-01 至 1998-06-30"]);
+        assert!(matches!(
+            map_columns(&h, &[]),
+            Err(IngestError::MissingColumn {
+                role: Role::Customer,
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod decode;
 pub mod error;
 pub mod map;
 pub mod read;
+pub mod sheet;
 pub mod table;
 pub mod values;
 

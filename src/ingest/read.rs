@@ -67,6 +67,17 @@ fn fields_outside_quotes(line: &str, delimiter: u8) -> usize {
     fields
 }
 
+/// Rows of a table from any source: a header, then data records.
+pub trait Rows {
+    fn headers(&self) -> &[String];
+    /// The next data record, or `None` at the end.
+    fn next_record(&mut self) -> Result<Option<Record<'_>>, IngestError>;
+    /// Rows whose cells were all empty: skipped, but counted.
+    fn blank_rows(&self) -> u64;
+    /// How far reading has come and how far it goes (bytes, or sheet rows).
+    fn position(&self) -> (u64, u64);
+}
+
 /// A header row and a stream of data records with their line numbers.
 pub struct Records<'a> {
     text: &'a [u8],
@@ -117,24 +128,6 @@ impl<'a> Records<'a> {
         }
     }
 
-    /// Bytes of the text read so far.
-    pub fn byte_offset(&self) -> u64 {
-        self.reader.position().byte()
-    }
-
-    /// Bytes of the whole text.
-    pub fn text_len(&self) -> u64 {
-        self.text.len() as u64
-    }
-
-    /// Reads the next data record, or `None` at the end of the text.
-    pub fn next_record(&mut self) -> Result<Option<Record<'_>>, IngestError> {
-        Ok(self.next_row()?.map(|line| Record {
-            line,
-            cells: &self.record,
-        }))
-    }
-
     /// Advances to the next non-blank row and returns its line number.
     fn next_row(&mut self) -> Result<Option<u64>, IngestError> {
         loop {
@@ -153,6 +146,28 @@ impl<'a> Records<'a> {
             }
             return Ok(Some(line));
         }
+    }
+}
+
+impl Rows for Records<'_> {
+    fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    fn next_record(&mut self) -> Result<Option<Record<'_>>, IngestError> {
+        Ok(self.next_row()?.map(|line| Record {
+            line,
+            cells: &self.record,
+        }))
+    }
+
+    fn blank_rows(&self) -> u64 {
+        self.blank_rows
+    }
+
+    /// Bytes of the text read so far, and of the whole text.
+    fn position(&self) -> (u64, u64) {
+        (self.reader.position().byte(), self.text.len() as u64)
     }
 }
 
@@ -196,9 +211,9 @@ mod tests {
     use super::*;
 
     /// Rows as (line, cells).
-    type Rows = Vec<(u64, Vec<String>)>;
+    type Lines = Vec<(u64, Vec<String>)>;
 
-    fn collect(text: &str) -> (Vec<String>, Rows, u64) {
+    fn collect(text: &str) -> (Vec<String>, Lines, u64) {
         let mut records = Records::open(text, sniff_delimiter(text)).unwrap();
         let mut rows = Vec::new();
         while let Some(r) = records.next_record().unwrap() {

@@ -11,7 +11,7 @@
 //! first `MAX_EXAMPLES` are kept as structured examples.
 
 use super::map::{ColumnMap, Role};
-use super::read::{Record, Records};
+use super::read::{Record, Rows};
 use super::values::{clip, parse_amount, parse_date, ValueError};
 use super::IngestError;
 use crate::day::Day;
@@ -125,8 +125,8 @@ impl Table {
     }
 }
 
-/// How far reading has come: rows so far, and bytes of the decoded text
-/// parsed out of `total`.
+/// How far reading has come: rows so far, and how much of the source
+/// (bytes of decoded text, or rows of a sheet) out of `total`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {
     pub rows: u64,
@@ -140,28 +140,30 @@ const PROGRESS_EVERY: u64 = 1 << 16;
 
 /// Reads every record of `records` into a `Table`, reporting progress.
 pub fn build(
-    records: &mut Records<'_>,
+    rows: &mut dyn Rows,
     map: &ColumnMap,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Table, IngestError> {
-    let mut builder = Builder::new(map, &records.headers);
-    while let Some(record) = records.next_record()? {
+    let mut builder = Builder::new(map, rows.headers());
+    while let Some(record) = rows.next_record()? {
         builder.push(&record);
-        let rows = builder.table.rows_read;
-        if rows % PROGRESS_EVERY == 0 {
+        let read = builder.table.rows_read;
+        if read % PROGRESS_EVERY == 0 {
+            let (bytes, total) = rows.position();
             progress(Progress {
-                rows,
-                bytes: records.byte_offset(),
-                total: records.text_len(),
+                rows: read,
+                bytes,
+                total,
             });
         }
     }
+    let (_, total) = rows.position();
     progress(Progress {
         rows: builder.table.rows_read,
-        bytes: records.text_len(),
-        total: records.text_len(),
+        bytes: total,
+        total,
     });
-    builder.table.rows_blank = records.blank_rows;
+    builder.table.rows_blank = rows.blank_rows();
     builder.finish()
 }
 

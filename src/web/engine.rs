@@ -21,6 +21,7 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 const WORKER_SCRIPT: &str = "tierlens-worker_loader.js";
 
 /// What the page hands to `load`.
+#[derive(Clone)]
 pub enum Input {
     File(web_sys::File),
     /// A path relative to the page (the bundled sample).
@@ -39,10 +40,26 @@ struct Connection {
 thread_local! {
     static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
     static CURRENT_JOB: RefCell<u32> = const { RefCell::new(0) };
+    /// The last input, so a new mapping or sheet can be applied to it.
+    static LAST_INPUT: RefCell<Option<Input>> = const { RefCell::new(None) };
 }
 
-/// Starts analysing `input`; `state` follows the job to its end.
+/// Starts analysing a new `input` with the default reading of it.
 pub fn load(state: AppState, input: Input) {
+    LAST_INPUT.with(|last| *last.borrow_mut() = Some(input.clone()));
+    state.request.set(Request::default());
+    start(state, input, Request::default());
+}
+
+/// Analyses the last input again, read as `request` says (mapping, sheet).
+pub fn rerun(state: AppState, request: Request) {
+    if let Some(input) = LAST_INPUT.with(|last| last.borrow().clone()) {
+        state.request.set(request.clone());
+        start(state, input, request);
+    }
+}
+
+fn start(state: AppState, input: Input, request: Request) {
     let id = CURRENT_JOB.with(|current| {
         *current.borrow_mut() += 1;
         *current.borrow()
@@ -66,7 +83,7 @@ pub fn load(state: AppState, input: Input) {
     let job = Job {
         id,
         source,
-        request: Request::default(),
+        request,
     };
     match message(&job, file.as_ref()) {
         Ok(message) => send(state, message),
@@ -174,6 +191,9 @@ fn receive(state: AppState, reply: Reply) {
             }
         }),
         Reply::Done { id, outcome } if id == current => {
+            if apply_remembered(state, &outcome.analysis.input.headers) {
+                return;
+            }
             let file = working_file(state);
             state.loaded.set(Some(Arc::new(Loaded {
                 file,
@@ -182,9 +202,36 @@ fn receive(state: AppState, reply: Reply) {
             })));
             state.phase.set(Phase::Ready);
         }
-        Reply::Failed { id, failure } if id == current => fail_current(state, failure),
+        Reply::Failed { id, failure } if id == current => {
+            let headers = match &failure {
+                Failure::Ingest(crate::ingest::IngestError::MissingColumn { headers, .. }) => {
+                    headers.clone()
+                }
+                _ => Vec::new(),
+            };
+            if !apply_remembered(state, &headers) {
+                fail_current(state, failure);
+            }
+        }
         // Replies about a job the user has since replaced.
         _ => {}
+    }
+}
+
+/// Re-reads the file with the mapping the user chose before for these
+/// headers, when this run used the guess; returns whether it did.
+fn apply_remembered(state: AppState, headers: &[String]) -> bool {
+    let guessed = state.request.with_untracked(|r| r.map.is_empty());
+    match super::mapping_store::recall(headers) {
+        Some(map) if guessed && !headers.is_empty() => {
+            let request = Request {
+                map,
+                ..state.request.get_untracked()
+            };
+            rerun(state, request);
+            true
+        }
+        _ => false,
     }
 }
 

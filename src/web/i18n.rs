@@ -28,8 +28,6 @@ pub enum Key {
     RowsRejected,
     RowsBlank,
     RowsAfterAsOf,
-    Encoding,
-    Delimiter,
     Columns,
     DownloadRejected,
     RejectedExamples,
@@ -71,6 +69,11 @@ pub enum Key {
     Manager,
     LoadedFile,
     CannotRead,
+    NoColumn,
+    Sheet,
+    MappingHint,
+    ApplyMapping,
+    Format,
 }
 
 pub fn t(locale: Locale, key: Key) -> &'static str {
@@ -88,8 +91,8 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         SwitchLanguage => ("中文", "English"),
         DropTitle => ("Drop your customer transactions here", "把客户交易明细拖到这里"),
         DropHint => (
-            "A CSV or TSV export from your CRM or ERP with a customer, a date and an amount column (UTF-8 or GBK).",
-            "CRM 或 ERP 导出的 CSV / TSV 文件，需含客户、日期、金额三列（UTF-8 或 GBK 编码）。",
+            "An Excel workbook or a CSV / TSV export from your CRM or ERP, with a customer, a date and an amount column.",
+            "CRM 或 ERP 导出的 Excel 工作簿或 CSV / TSV 文件（UTF-8 或 GBK 编码），需含客户、日期、金额三列。",
         ),
         ChooseFile => ("Choose a file", "选择文件"),
         TrySample => ("Try the sample data", "试用示例数据"),
@@ -107,8 +110,6 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         RowsRejected => ("Rows rejected", "拒收行数"),
         RowsBlank => ("Blank rows", "空行"),
         RowsAfterAsOf => ("Rows after the as-of date", "晚于分析日期的行"),
-        Encoding => ("Encoding", "编码"),
-        Delimiter => ("Delimiter", "分隔符"),
         Columns => ("Columns used", "使用的列"),
         DownloadRejected => ("Download rejected rows (CSV)", "下载被拒收的行（CSV）"),
         RejectedExamples => ("First rejected rows", "前若干被拒收的行"),
@@ -155,6 +156,14 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         Region => ("Region", "地区"),
         Manager => ("Account manager", "客户经理"),
         LoadedFile => ("File", "文件"),
+        NoColumn => ("— none —", "— 无 —"),
+        Sheet => ("Sheet", "工作表"),
+        MappingHint => (
+            "Check which column holds each role; * marks the required ones. Your choice is remembered for files with the same headers.",
+            "请确认每项内容对应的列（* 为必填）。所选映射会记住，下次导入表头相同的文件时自动使用。",
+        ),
+        ApplyMapping => ("Apply and re-analyse", "应用并重新分析"),
+        Format => ("Format", "格式"),
         CannotRead => ("the browser could not read the file", "浏览器无法读取该文件"),
     }
 }
@@ -162,7 +171,16 @@ fn pair(key: Key) -> (&'static str, &'static str) {
 /// A role's name as the user reads it.
 pub fn role_name(locale: Locale, role: Role) -> &'static str {
     match locale {
-        Locale::En => role.key(),
+        Locale::En => match role {
+            Role::Customer => "Customer",
+            Role::Date => "Date",
+            Role::Amount => "Amount",
+            Role::Cost => "Cost",
+            Role::CustomerName => "Customer name",
+            Role::Industry => "Industry",
+            Role::Region => "Region",
+            Role::AccountManager => "Account manager",
+        },
         Locale::Zh => match role {
             Role::Customer => "客户",
             Role::Date => "日期",
@@ -228,6 +246,12 @@ fn error_zh(error: &IngestError) -> String {
             "这个文件看起来是{}，不是文本表格：请导出为 CSV（UTF-8 或 GBK 编码）后重试",
             file_kind_zh(*kind)
         ),
+        Workbook(reason) => {
+            format!("无法读取该工作簿（{reason}）：请在 Excel 中重新保存，或将工作表导出为 CSV")
+        }
+        SheetNotFound { sheet, sheets } => {
+            format!("工作簿中没有“{sheet}”工作表；现有工作表为：{sheets}")
+        }
         UnknownEncoding(name) => {
             format!("未知编码“{name}”：请使用 utf-8、utf-16le、gbk 或 gb18030 等名称")
         }
@@ -236,6 +260,7 @@ fn error_zh(error: &IngestError) -> String {
             role,
             expected,
             found,
+            ..
         } => {
             format!(
                 "找不到{}列：表头应类似 {expected}；文件的表头为：{found}",

@@ -8,6 +8,7 @@ mod components;
 mod download;
 mod engine;
 mod i18n;
+mod mapping_store;
 mod state;
 pub mod worker;
 

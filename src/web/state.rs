@@ -1,6 +1,7 @@
 //! The app's shared state: one struct of signals, provided through context.
 
 use crate::analysis::Analysis;
+use crate::engine::Request;
 use crate::format::Locale;
 pub use crate::protocol::{Failure, Stage};
 use leptos::prelude::*;
@@ -47,6 +48,8 @@ pub struct Loaded {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub locale: RwSignal<Locale>,
+    /// How the current file is read: column mapping, sheet, encoding.
+    pub request: RwSignal<Request>,
     pub phase: RwSignal<Phase>,
     pub loaded: RwSignal<Option<Arc<Loaded>>>,
 }
@@ -55,6 +58,7 @@ impl AppState {
     pub fn new(locale: Locale) -> AppState {
         AppState {
             locale: RwSignal::new(locale),
+            request: RwSignal::new(Request::default()),
             phase: RwSignal::new(Phase::Idle),
             loaded: RwSignal::new(None),
         }

@@ -1,5 +1,6 @@
 //! What was read, what was detected, and every rejected row, downloadable.
 
+use super::mapping::ColumnMapping;
 use crate::format::{self, Locale};
 use crate::web::download;
 use crate::web::i18n::{kind_text, rejection_text, t, Key};
@@ -10,14 +11,16 @@ use std::sync::Arc;
 #[component]
 pub fn ImportReport(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
     let input = &loaded.analysis.input;
-    let columns = input
-        .columns
-        .iter()
-        .map(|(role, header)| view! { <li><code>{role.clone()}</code> " ← " {header.clone()}</li> })
-        .collect_view();
-    let delimiter = match input.delimiter.as_str() {
-        "\t" => "Tab".to_string(),
-        other => format!("\"{other}\""),
+    let source = match (input.format.as_str(), &input.sheet) {
+        ("text", _) => {
+            let delimiter = match input.delimiter.as_str() {
+                "\t" => "Tab".to_string(),
+                other => format!("\"{other}\""),
+            };
+            format!("{} / {delimiter}", input.encoding)
+        }
+        (format, Some(sheet)) => format!("{} / {sheet}", format.to_uppercase()),
+        (format, None) => format.to_uppercase(),
     };
     let download = {
         let loaded = loaded.clone();
@@ -76,12 +79,13 @@ pub fn ImportReport(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                 {figure("rows-blank", t(locale, Key::RowsBlank), input.rows_blank)}
                 {figure("rows-after-as-of", t(locale, Key::RowsAfterAsOf), input.rows_after_as_of)}
                 <div class="figure">
-                    <span class="figure-label">{t(locale, Key::Encoding)} " / " {t(locale, Key::Delimiter)}</span>
-                    <strong>{input.encoding.clone()} " / " {delimiter}</strong>
+                    <span class="figure-label">{t(locale, Key::Format)}</span>
+                    <strong data-testid="source-format">{source}</strong>
                 </div>
             </div>
             <h3>{t(locale, Key::Columns)}</h3>
-            <ul class="columns">{columns}</ul>
+            <ColumnMapping headers=input.headers.clone() columns=input.columns.clone()
+                sheets=input.sheets.clone() sheet=input.sheet.clone().unwrap_or_default() locale=locale/>
             {rejected}
         </section>
     }

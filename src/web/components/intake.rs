@@ -57,7 +57,7 @@ pub fn Intake(locale: Locale) -> impl IntoView {
                     {t(locale, Key::ChooseFile)}
                     <input
                         type="file"
-                        accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+                        accept=".csv,.tsv,.txt,.xlsx,.xls,.xlsb,.ods,text/csv,text/tab-separated-values"
                         data-testid="file-input"
                         on:change=on_pick
                     />

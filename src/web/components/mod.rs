@@ -5,6 +5,7 @@ pub mod concentration;
 pub mod header;
 pub mod import_report;
 pub mod intake;
+pub mod mapping;
 pub mod overview;
 pub mod status;
 pub mod tiers;

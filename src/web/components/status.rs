@@ -1,6 +1,9 @@
 //! The progress bar while a file is read and analysed, and the error banner.
 
+use super::mapping::ColumnMapping;
 use crate::format::{self, Locale};
+use crate::ingest::IngestError;
+use crate::protocol::Failure;
 use crate::web::i18n::{failure_text, t, Key};
 use crate::web::state::{use_state, Phase, Stage, Work};
 use leptos::prelude::*;
@@ -28,6 +31,7 @@ pub fn Status(locale: Locale) -> impl IntoView {
             <div class="status error" role="alert" data-testid="error-banner">
                 <strong>{t(locale, Key::CannotUse)} ": " {file}</strong>
                 <p>{failure_text(locale, &failure)}</p>
+                {mapping_for(&failure, locale)}
             </div>
         }
         .into_any(),
@@ -53,5 +57,15 @@ fn describe(locale: Locale, work: &Work) -> (&'static str, String) {
             ),
         ),
         Stage::Analysing => (t(locale, Key::Analysing), String::new()),
+    }
+}
+
+/// When a required column could not be guessed, the user picks it here.
+fn mapping_for(failure: &Failure, locale: Locale) -> Option<impl IntoView> {
+    match failure {
+        Failure::Ingest(IngestError::MissingColumn { headers, .. }) => Some(view! {
+            <ColumnMapping headers=headers.clone() columns=Default::default() locale=locale/>
+        }),
+        _ => None,
     }
 }

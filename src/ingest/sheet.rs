@@ -1,0 +1,161 @@
+//! Excel and OpenDocument workbooks (`.xlsx`, `.xls`, `.xlsb`, `.ods`) as rows.
+//!
+//! The workbook is opened with `calamine`; the first sheet is read unless
+//! the user names another. Each cell becomes the text the rest of ingest
+//! already understands: dates (cells with a date format) as `YYYY-MM-DD`,
+//! whole numbers without a decimal point (so an id stored as a number, 4,
+//! stays "4"), errors as `#DIV/0!` and the like so the row is rejected with
+//! that value. A row's line number is its row number in Excel.
+
+use super::read::{Record, Rows};
+use super::IngestError;
+use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
+use std::io::Cursor;
+
+/// Does `bytes` start like a workbook (ZIP container or OLE compound file)?
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+}
+
+/// The rows of one sheet, header first.
+pub struct SheetRows {
+    pub sheet: String,
+    pub sheets: Vec<String>,
+    headers: Vec<String>,
+    range: Range<Data>,
+    /// Index into the range of the next row to read.
+    next: usize,
+    first_row: u64,
+    blank_rows: u64,
+    record: csv::StringRecord,
+}
+
+/// Opens `bytes` as a workbook and reads the sheet named `wanted` (or the first).
+pub fn open(bytes: &[u8], wanted: Option<&str>) -> Result<SheetRows, IngestError> {
+    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| IngestError::Workbook(e.to_string()))?;
+    let sheets = workbook.sheet_names();
+    let sheet = match wanted {
+        Some(name) => sheets
+            .iter()
+            .find(|s| s.as_str() == name)
+            .cloned()
+            .ok_or_else(|| IngestError::SheetNotFound {
+                sheet: name.to_string(),
+                sheets: sheets.join(", "),
+            })?,
+        None => sheets.first().cloned().ok_or(IngestError::Empty)?,
+    };
+    let range = workbook
+        .worksheet_range(&sheet)
+        .map_err(|e| IngestError::Workbook(e.to_string()))?;
+    let first_row = range.start().map_or(0, |(row, _)| row as u64);
+    let mut rows = SheetRows {
+        sheet,
+        sheets,
+        headers: Vec::new(),
+        range,
+        next: 0,
+        first_row,
+        blank_rows: 0,
+        record: csv::StringRecord::new(),
+    };
+    if rows.advance().is_none() {
+        return Err(IngestError::Empty);
+    }
+    rows.headers = rows.record.iter().map(|h| h.trim().to_string()).collect();
+    Ok(rows)
+}
+
+impl SheetRows {
+    /// Fills `record` with the next non-blank row; returns its Excel row number.
+    fn advance(&mut self) -> Option<u64> {
+        let width = self.range.width();
+        while self.next < self.range.height() {
+            let index = self.next;
+            self.next += 1;
+            self.record.clear();
+            for column in 0..width {
+                let text = self
+                    .range
+                    .get((index, column))
+                    .map_or(String::new(), cell_text);
+                self.record.push_field(&text);
+            }
+            if self.record.iter().all(|c| c.trim().is_empty()) {
+                self.blank_rows += 1;
+                continue;
+            }
+            return Some(self.first_row + index as u64 + 1);
+        }
+        None
+    }
+}
+
+impl Rows for SheetRows {
+    fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    fn next_record(&mut self) -> Result<Option<Record<'_>>, IngestError> {
+        Ok(self.advance().map(|line| Record {
+            line,
+            cells: &self.record,
+        }))
+    }
+
+    fn blank_rows(&self) -> u64 {
+        self.blank_rows
+    }
+
+    /// Progress through a sheet counts rows, not bytes.
+    fn position(&self) -> (u64, u64) {
+        (self.next as u64, self.range.height() as u64)
+    }
+}
+
+/// A cell as text the value parsers read.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        Data::DateTime(dt) => dt.as_f64().to_string(),
+        Data::Error(e) => format!("#{e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{ExcelDateTime, ExcelDateTimeType};
+
+    #[test]
+    fn cells_become_the_text_ingest_reads() {
+        assert_eq!(cell_text(&Data::Float(4.0)), "4");
+        assert_eq!(cell_text(&Data::Float(29.33)), "29.33");
+        assert_eq!(cell_text(&Data::Int(-7)), "-7");
+        assert_eq!(cell_text(&Data::String("00004".into())), "00004");
+        let date = ExcelDateTime::new(35431.0, ExcelDateTimeType::DateTime, false);
+        assert_eq!(cell_text(&Data::DateTime(date)), "1997-01-01");
+        let date_1904 = ExcelDateTime::new(33969.0, ExcelDateTimeType::DateTime, true);
+        assert_eq!(cell_text(&Data::DateTime(date_1904)), "1997-01-01");
+        assert_eq!(
+            cell_text(&Data::Error(calamine::CellErrorType::Div0)),
+            "##DIV/0!"
+        );
+    }
+
+    #[test]
+    fn not_a_workbook_is_a_clear_error() {
+        let err = open(b"PK\x03\x04 not really a zip", None).err().unwrap();
+        assert!(matches!(err, IngestError::Workbook(_)), "{err:?}");
+    }
+}

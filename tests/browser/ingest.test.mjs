@@ -1,0 +1,84 @@
+// Ingest in the browser: the shapes managers export (GBK, BOM + TSV, xlsx)
+// give the CLI's figures; the column-mapping step rescues a file whose
+// columns cannot be guessed and is remembered; a workbook's sheet can be picked.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ROOT, startApp, stopApp, openPage, value, cli, screenshot, ready } from './harness.mjs';
+
+const DATA = path.join(ROOT, 'tests/data');
+let app;
+
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await stopApp(app);
+});
+
+for (const name of ['cdnow_sample_gbk.csv', 'cdnow_sample_bom.tsv', 'cdnow_sample.xlsx']) {
+  test(`${name} shows the same figures as the CLI and as the plain CSV`, async () => {
+    const { page: p, context, log } = await openPage(app);
+    await p.getByTestId('file-input').setInputFiles(path.join(DATA, name));
+    await ready(p);
+    const expected = cli(path.join(DATA, name));
+    const plain = cli(path.join(DATA, 'cdnow_sample.csv'));
+    assert.equal(expected.revenue_total, plain.revenue_total);
+    assert.equal(await value(p, 'kpi-customers'), 2357);
+    assert.equal(await value(p, 'kpi-revenue'), expected.revenue_total);
+    assert.equal(await value(p, 'kpi-top20-share'), expected.pareto.top20_share);
+    assert.equal(await value(p, 'rows-read'), 6919);
+    if (name.endsWith('.xlsx')) {
+      assert.equal(await p.getByTestId('source-format').innerText(), 'XLSX / 交易明细');
+      await screenshot(p, '20-xlsx-import', { fullPage: true });
+    }
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+}
+
+test('unguessable columns: pick them in the mapping step, and the choice is remembered', async () => {
+  const csv = 'buyer,when,paid\nA,2024-01-01,100\nB,2024-01-02,50\nA,2024-02-01,25\n';
+  const file = { name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+  const { page: p, context } = await openPage(app);
+  await p.getByTestId('file-input').setInputFiles(file);
+  await p.getByTestId('error-banner').waitFor();
+  await p.getByTestId('map-customer').selectOption('buyer');
+  await p.getByTestId('map-date').selectOption('when');
+  await p.getByTestId('map-amount').selectOption('paid');
+  await screenshot(p, '21-mapping-step');
+  await p.getByTestId('apply-mapping').click();
+  await ready(p);
+  assert.equal(await value(p, 'kpi-customers'), 2);
+  assert.equal(await value(p, 'kpi-revenue'), 175);
+  // A new page in the same browser profile reads the same headers at once.
+  const again = await context.newPage();
+  await again.goto(app.url);
+  await again.getByTestId('file-input').setInputFiles(file);
+  await ready(again);
+  assert.equal(await value(again, 'kpi-revenue'), 175);
+  assert.equal(await again.getByTestId('error-banner').count(), 0);
+  await context.close();
+});
+
+test('a wrong guess can be corrected: a role can be moved or unmapped', async () => {
+  const csv = 'customer_id,date,amount,total\nA,2024-01-01,1,100\nB,2024-01-02,2,50\n';
+  const { page: p, context } = await openPage(app);
+  await p.getByTestId('file-input').setInputFiles({ name: 't.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await ready(p);
+  assert.equal(await value(p, 'kpi-revenue'), 3);
+  await p.getByTestId('map-amount').selectOption('total');
+  await p.getByTestId('apply-mapping').click();
+  await p.waitForFunction(() => document.querySelector('[data-testid="kpi-revenue"]')?.dataset.value === '150');
+  await context.close();
+});
+
+test('another sheet of a workbook can be picked', async () => {
+  const { page: p, context } = await openPage(app);
+  await p.getByTestId('file-input').setInputFiles(path.join(DATA, 'cdnow_sample.xlsx'));
+  await ready(p);
+  await p.getByTestId('sheet-select').selectOption('说明');
+  await p.getByTestId('error-banner').waitFor();
+  assert.match(await p.getByTestId('error-banner').innerText(), /no customer column/i);
+  await context.close();
+});
