@@ -72,6 +72,8 @@ pub struct InputReport {
     /// The workbook sheet read, and every sheet the workbook has.
     pub sheet: Option<String>,
     pub sheets: Vec<String>,
+    /// The day/month order used for year-last dates, if the file has any.
+    pub date_order: Option<crate::ingest::values::DateOrder>,
     pub columns: BTreeMap<String, String>,
     /// Every header of the file, in order.
     pub headers: Vec<String>,

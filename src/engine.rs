@@ -6,6 +6,8 @@
 
 use crate::analysis::{self, Analysis, InputReport, Settings};
 use crate::ingest::read::Rows;
+use crate::ingest::values::{DateEvidence, DateOrder};
+use crate::ingest::Role;
 use crate::ingest::{decode, map, read, sheet, table, IngestError};
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +20,8 @@ pub struct Request {
     pub map: Vec<(String, String)>,
     /// The workbook sheet to read; the first when `None`.
     pub sheet: Option<String>,
+    /// Day/month order of year-last dates; decided from the data when `None`.
+    pub date_order: Option<DateOrder>,
     pub settings: Settings,
 }
 
@@ -83,6 +87,32 @@ pub fn run_with_progress(
     finish(&mut rows, source, request, clock, start, progress)
 }
 
+/// Decides the day/month order of year-last dates from the whole date
+/// column, then rewinds `rows`. A file whose first date is year-first (the
+/// usual case) is decided after one row.
+fn detect_date_order(
+    rows: &mut dyn Rows,
+    columns: &map::ColumnMap,
+) -> Result<Option<DateOrder>, IngestError> {
+    let column = columns.get(Role::Date).unwrap_or(0);
+    let mut evidence = DateEvidence::default();
+    while let Some(record) = rows.next_record()? {
+        let cell = record.cells.get(column).unwrap_or("");
+        if cell.trim().is_empty() {
+            continue;
+        }
+        if !evidence.observe(record.line, cell) && evidence.example.is_none() {
+            break;
+        }
+    }
+    rows.rewind()?;
+    match (evidence.decide(), evidence.example) {
+        (Some(order), _) => Ok(Some(order)),
+        (None, Some((line, example))) => Err(IngestError::AmbiguousDates { example, line }),
+        (None, None) => Ok(None),
+    }
+}
+
 /// What was detected about the file, for the input report.
 struct Source {
     format: &'static str,
@@ -102,7 +132,13 @@ fn finish(
     progress: &mut dyn FnMut(Step),
 ) -> Result<Outcome, IngestError> {
     let columns = map::map_columns(rows.headers(), &request.map)?;
-    let mut table = table::build(rows, &columns, &mut |p| progress(Step::Parsing(p)))?;
+    let date_order = match request.date_order {
+        Some(order) => Some(order),
+        None => detect_date_order(rows, &columns)?,
+    };
+    let mut table = table::build(rows, &columns, date_order, &mut |p| {
+        progress(Step::Parsing(p))
+    })?;
     progress(Step::Analysing {
         rows: table.rows_read,
     });
@@ -117,6 +153,7 @@ fn finish(
         delimiter: source.delimiter,
         sheet: source.sheet,
         sheets: source.sheets,
+        date_order,
         columns: columns.report(),
         headers: columns.headers().to_vec(),
         rejected_by_reason: std::mem::take(&mut table.rejected_by_reason),

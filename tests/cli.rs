@@ -215,3 +215,33 @@ fn sample_writes_a_file_the_analysis_reads() {
     assert_eq!(v["customers"], 300);
     assert_eq!(v["input"]["columns"]["account_manager"], "account_manager");
 }
+
+#[test]
+fn day_month_order_is_decided_from_the_data_or_asked() {
+    let dmy = temp_file(
+        "dmy.csv",
+        b"customer_id,date,amount\nA,03/04/2024,1\nB,25/04/2024,2\n",
+    );
+    let v = json(&tierlens(&["analyze", &dmy, "--json"]));
+    assert_eq!(v["input"]["date_order"], "dmy");
+    assert_eq!(v["first_date"], "2024-04-03");
+    let ambiguous = temp_file(
+        "ambiguous.csv",
+        b"customer_id,date,amount\nA,03/04/2024,1\nB,05/06/2024,2\n",
+    );
+    let out = tierlens(&["analyze", &ambiguous]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("\"03/04/2024\" (line 2)") && stderr.contains("--date-order"),
+        "{stderr}"
+    );
+    let v = json(&tierlens(&[
+        "analyze",
+        &ambiguous,
+        "--json",
+        "--date-order",
+        "mdy",
+    ]));
+    assert_eq!(v["first_date"], "2024-03-04");
+}

@@ -23,6 +23,7 @@ mod cli {
     use tierlens::analysis::{Analysis, Settings};
     use tierlens::day::Day;
     use tierlens::engine::{self, Request};
+    use tierlens::ingest::values::DateOrder;
     use tierlens::sample;
     use tierlens::tiers::Cutoffs;
 
@@ -57,6 +58,9 @@ mod cli {
             /// Use the column HEADER for ROLE (customer, date, amount, cost, ...); repeatable.
             #[arg(long = "map", value_name = "ROLE=HEADER", value_parser = parse_mapping)]
             map: Vec<(String, String)>,
+            /// Day/month order of dates like 03/04/2024: dmy or mdy (default: decided from the data).
+            #[arg(long, value_parser = parse_date_order)]
+            date_order: Option<DateOrder>,
             /// Read this sheet of an Excel workbook (default: the first sheet).
             #[arg(long)]
             sheet: Option<String>,
@@ -79,6 +83,11 @@ mod cli {
     fn parse_day(text: &str) -> Result<Day, String> {
         Day::parse_iso(text)
             .ok_or_else(|| format!("\"{text}\" is not a date in the form YYYY-MM-DD"))
+    }
+
+    fn parse_date_order(text: &str) -> Result<DateOrder, String> {
+        DateOrder::parse(text)
+            .ok_or_else(|| format!("\"{text}\": expected dmy (3 April) or mdy (March 4)"))
     }
 
     fn parse_cutoffs(text: &str) -> Result<Cutoffs, String> {
@@ -104,6 +113,7 @@ mod cli {
                 map,
                 rejected,
                 sheet,
+                date_order,
             } => {
                 let settings = Settings {
                     as_of,
@@ -114,6 +124,7 @@ mod cli {
                     encoding,
                     map,
                     sheet,
+                    date_order,
                     settings,
                 };
                 analyze(&file, &request, json, rejected.as_deref())

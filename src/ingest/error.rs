@@ -59,6 +59,9 @@ pub enum IngestError {
     #[error("the workbook has no sheet \"{sheet}\"; its sheets are: {sheets}")]
     SheetNotFound { sheet: String, sheets: String },
 
+    #[error("dates such as \"{example}\" (line {line}) put the year last, and no date in the file shows whether the day or the month comes first: choose the order (--date-order dmy for 3 April, mdy for March 4)")]
+    AmbiguousDates { example: String, line: u64 },
+
     #[error("unknown encoding \"{0}\": use a name such as utf-8, utf-16le, gbk or gb18030")]
     UnknownEncoding(String),
 

@@ -76,10 +76,13 @@ pub trait Rows {
     fn blank_rows(&self) -> u64;
     /// How far reading has come and how far it goes (bytes, or sheet rows).
     fn position(&self) -> (u64, u64);
+    /// Goes back to the first data record (after one pass to inspect a column).
+    fn rewind(&mut self) -> Result<(), IngestError>;
 }
 
 /// A header row and a stream of data records with their line numbers.
 pub struct Records<'a> {
+    source: &'a str,
     text: &'a [u8],
     /// Newlines in `text[..counted_to]` plus one: the line at `counted_to`.
     counted_to: usize,
@@ -108,6 +111,7 @@ impl<'a> Records<'a> {
             .flexible(true)
             .from_reader(text.as_bytes());
         let mut records = Records {
+            source: text,
             text: text.as_bytes(),
             counted_to: 0,
             line_at: 1,
@@ -168,6 +172,11 @@ impl Rows for Records<'_> {
     /// Bytes of the text read so far, and of the whole text.
     fn position(&self) -> (u64, u64) {
         (self.reader.position().byte(), self.text.len() as u64)
+    }
+
+    fn rewind(&mut self) -> Result<(), IngestError> {
+        *self = Records::open(self.source, self.delimiter)?;
+        Ok(())
     }
 }
 

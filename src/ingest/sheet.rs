@@ -112,6 +112,13 @@ impl Rows for SheetRows {
     fn position(&self) -> (u64, u64) {
         (self.next as u64, self.range.height() as u64)
     }
+
+    fn rewind(&mut self) -> Result<(), IngestError> {
+        self.next = 0;
+        self.blank_rows = 0;
+        // The header row again; it was there the first time.
+        self.advance().map(|_| ()).ok_or(IngestError::Empty)
+    }
 }
 
 /// A cell as text the value parsers read.

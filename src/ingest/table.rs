@@ -12,7 +12,7 @@
 
 use super::map::{ColumnMap, Role};
 use super::read::{Record, Rows};
-use super::values::{clip, parse_amount, parse_date, ValueError};
+use super::values::{clip, parse_amount, parse_date, DateOrder, ValueError};
 use super::IngestError;
 use crate::day::Day;
 use crate::export;
@@ -142,9 +142,10 @@ const PROGRESS_EVERY: u64 = 1 << 16;
 pub fn build(
     rows: &mut dyn Rows,
     map: &ColumnMap,
+    order: Option<DateOrder>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Table, IngestError> {
-    let mut builder = Builder::new(map, rows.headers());
+    let mut builder = Builder::new(map, rows.headers(), order);
     while let Some(record) = rows.next_record()? {
         builder.push(&record);
         let read = builder.table.rows_read;
@@ -169,6 +170,7 @@ pub fn build(
 
 struct Builder<'m> {
     map: &'m ColumnMap,
+    order: Option<DateOrder>,
     headers: Vec<String>,
     index: HashMap<Box<str>, u32>,
     table: Table,
@@ -192,7 +194,7 @@ struct Row {
 }
 
 impl<'m> Builder<'m> {
-    fn new(map: &'m ColumnMap, headers: &[String]) -> Builder<'m> {
+    fn new(map: &'m ColumnMap, headers: &[String], order: Option<DateOrder>) -> Builder<'m> {
         let mut table = Table::default();
         if map.get(Role::Cost).is_some() {
             table.cost = Some(Vec::new());
@@ -204,6 +206,7 @@ impl<'m> Builder<'m> {
         }
         Builder {
             map,
+            order,
             headers: headers.to_vec(),
             index: HashMap::new(),
             table,
@@ -239,7 +242,7 @@ impl<'m> Builder<'m> {
             return Err(bad(Role::Customer, customer, ValueError::Empty));
         }
         let date = cell(Role::Date);
-        let day = parse_date(date.1).map_err(|e| bad(Role::Date, date, e))?;
+        let day = parse_date(date.1, self.order).map_err(|e| bad(Role::Date, date, e))?;
         let amount_cell = cell(Role::Amount);
         let amount = parse_amount(amount_cell.1).map_err(|e| bad(Role::Amount, amount_cell, e))?;
         let cost = match self.map.get(Role::Cost) {
@@ -384,7 +387,7 @@ mod tests {
     fn table(text: &str) -> Result<Table, IngestError> {
         let mut records = Records::open(text, b',')?;
         let map = map_columns(&records.headers.clone(), &[])?;
-        build(&mut records, &map, &mut |_| {})
+        build(&mut records, &map, None, &mut |_| {})
     }
 
     #[test]
@@ -434,7 +437,7 @@ mod tests {
         )
         .unwrap();
         let map = map_columns(&records.headers.clone(), &[]).unwrap();
-        let t = build(&mut records, &map, &mut |_| {}).unwrap();
+        let t = build(&mut records, &map, None, &mut |_| {}).unwrap();
         assert!(t.rejected_csv.contains("'=cmd"), "{}", t.rejected_csv);
     }
 

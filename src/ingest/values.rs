@@ -3,7 +3,10 @@
 //! Dates: `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D`, `YYYYMMDD` and
 //! `YYYY年M月D日`, each optionally followed by a time (`HH:MM[:SS]`, a `T`
 //! separator, fractions), and Excel serial day numbers (1900 system) for
-//! cells that hold a bare number in the serial range.
+//! cells that hold a bare number in the serial range. Year-last dates
+//! (`D/M/YYYY` or `M/D/YYYY`) need a `DateOrder`, which `DateEvidence`
+//! decides from the whole date column: a first part above 12 can only be a
+//! day, a second part above 12 only a day too.
 //!
 //! Amounts: an optional sign or parentheses for negatives, currency signs
 //! and codes (¥ ￥ $ € £ CNY RMB USD 元 ...), spaces and thousands separators.
@@ -25,6 +28,69 @@ pub enum ValueError {
     /// A non-empty cell beyond the last header: usually a separator inside
     /// an unquoted value, such as `1,200.00` in a comma-separated file.
     ExtraCell,
+    /// A year-last date in a file whose day/month order is not known.
+    NoDateOrder,
+}
+
+/// The order of day and month in year-last dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// 03/04/2024 is 3 April (most of the world, and many Chinese exports of foreign systems).
+    Dmy,
+    /// 03/04/2024 is March 4 (the United States).
+    Mdy,
+}
+
+impl DateOrder {
+    pub fn parse(text: &str) -> Option<DateOrder> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "dmy" | "d/m/y" => Some(DateOrder::Dmy),
+            "mdy" | "m/d/y" => Some(DateOrder::Mdy),
+            _ => None,
+        }
+    }
+}
+
+/// What a date column says about its day/month order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DateEvidence {
+    /// Dates whose first part is above 12: day first.
+    pub day_first: u64,
+    /// Dates whose second part is above 12: month first.
+    pub month_first: u64,
+    pub ambiguous: u64,
+    /// The first year-last date seen, with its line.
+    pub example: Option<(u64, String)>,
+}
+
+impl DateEvidence {
+    /// Notes one cell; returns false when it is not a year-last date.
+    pub fn observe(&mut self, line: u64, cell: &str) -> bool {
+        let Some((a, b, _)) = strip_time(cell.trim()).and_then(year_last) else {
+            return false;
+        };
+        match (a > 12, b > 12) {
+            (true, false) => self.day_first += 1,
+            (false, true) => self.month_first += 1,
+            _ => self.ambiguous += 1,
+        }
+        if self.example.is_none() {
+            self.example = Some((line, cell.trim().to_string()));
+        }
+        true
+    }
+
+    /// The order the evidence shows, the majority when it is mixed (the
+    /// minority's dates are then rejected as impossible); `None` when every
+    /// date could be either.
+    pub fn decide(&self) -> Option<DateOrder> {
+        match (self.day_first, self.month_first) {
+            (0, 0) => None,
+            (d, m) if d >= m => Some(DateOrder::Dmy),
+            _ => Some(DateOrder::Mdy),
+        }
+    }
 }
 
 impl ValueError {
@@ -38,6 +104,10 @@ impl ValueError {
             ValueError::NotANumber => {
                 format!("\"{}\" is not an amount (expected e.g. 1234.50, ¥1,234.50 or (12.00))", clip(value))
             }
+            ValueError::NoDateOrder => format!(
+                "\"{}\" puts the year last, but the file's other dates do not tell whether day or month comes first",
+                clip(value)
+            ),
             ValueError::ExtraCell => format!(
                 "extra cell \"{}\" beyond the last header: is a separator inside an unquoted value, such as 1,200.00?",
                 clip(value)
@@ -62,7 +132,7 @@ const SERIAL_RANGE: std::ops::RangeInclusive<f64> = 18_264.0..=73_415.0;
 /// Excel's serial 0 is 1899-12-30 (its 1900 leap-year bug folded in).
 const EXCEL_EPOCH: i32 = -25_569;
 
-pub fn parse_date(cell: &str) -> Result<Day, ValueError> {
+pub fn parse_date(cell: &str, order: Option<DateOrder>) -> Result<Day, ValueError> {
     let text = cell.trim();
     if text.is_empty() {
         return Err(ValueError::Empty);
@@ -71,7 +141,13 @@ pub fn parse_date(cell: &str) -> Result<Day, ValueError> {
     if let Some(day) = parse_excel_serial(date_part) {
         return Ok(day);
     }
-    let (y, m, d) = split_ymd(date_part).ok_or(ValueError::NotADate)?;
+    let (y, m, d) = match (split_ymd(date_part), year_last(date_part), order) {
+        (Some(ymd), _, _) => ymd,
+        (None, Some((a, b, y)), Some(DateOrder::Dmy)) => (y, b, a),
+        (None, Some((a, b, y)), Some(DateOrder::Mdy)) => (y, a, b),
+        (None, Some(_), None) => return Err(ValueError::NoDateOrder),
+        (None, None, _) => return Err(ValueError::NotADate),
+    };
     Day::from_ymd(y, m, d).ok_or(ValueError::ImpossibleDate)
 }
 
@@ -125,6 +201,21 @@ fn split_ymd(text: &str) -> Option<(i32, u32, u32)> {
         return None;
     }
     Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))
+}
+
+/// The two leading parts and the year of `D/M/YYYY`, `M-D-YYYY`, `D.M.YYYY`.
+fn year_last(text: &str) -> Option<(u32, u32, i32)> {
+    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit())
+    };
+    if !digits(a, 1..=2) || !digits(b, 1..=2) || !digits(y, 4..=4) {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
 }
 
 /// Currency words and signs that may surround an amount.
@@ -227,7 +318,7 @@ mod tests {
             "1997年1月1日",
             " 1997-1-1 ",
         ] {
-            assert_eq!(parse_date(text), Ok(expected), "{text}");
+            assert_eq!(parse_date(text, None), Ok(expected), "{text}");
         }
     }
 
@@ -240,25 +331,80 @@ mod tests {
             "2024-03-31T14:05:59Z",
             "2024/3/31 9:05:00.123",
         ] {
-            assert_eq!(parse_date(text), Ok(expected), "{text}");
+            assert_eq!(parse_date(text, None), Ok(expected), "{text}");
         }
-        assert_eq!(parse_date("2024-03-31 lunch"), Err(ValueError::NotADate));
+        assert_eq!(
+            parse_date("2024-03-31 lunch", None),
+            Err(ValueError::NotADate)
+        );
     }
 
     #[test]
     fn excel_serials() {
-        assert_eq!(parse_date("45382"), Ok(day(2024, 3, 31)));
-        assert_eq!(parse_date("35431.5"), Ok(day(1997, 1, 1)));
-        assert_eq!(parse_date("12"), Err(ValueError::NotADate));
+        assert_eq!(parse_date("45382", None), Ok(day(2024, 3, 31)));
+        assert_eq!(parse_date("35431.5", None), Ok(day(1997, 1, 1)));
+        assert_eq!(parse_date("12", None), Err(ValueError::NotADate));
+    }
+
+    #[test]
+    fn year_last_dates_follow_the_order() {
+        assert_eq!(
+            parse_date("03/04/2024", Some(DateOrder::Dmy)),
+            Ok(day(2024, 4, 3))
+        );
+        assert_eq!(
+            parse_date("03/04/2024", Some(DateOrder::Mdy)),
+            Ok(day(2024, 3, 4))
+        );
+        assert_eq!(
+            parse_date("31.12.2024 23:59", Some(DateOrder::Dmy)),
+            Ok(day(2024, 12, 31))
+        );
+        assert_eq!(
+            parse_date("31/12/2024", Some(DateOrder::Mdy)),
+            Err(ValueError::ImpossibleDate)
+        );
+        assert_eq!(parse_date("03/04/2024", None), Err(ValueError::NoDateOrder));
+        assert_eq!(
+            parse_date("2024-03-04", Some(DateOrder::Mdy)),
+            Ok(day(2024, 3, 4)),
+            "year-first is never reordered"
+        );
+    }
+
+    #[test]
+    fn evidence_decides_the_order() {
+        let mut e = DateEvidence::default();
+        assert!(!e.observe(2, "2024-01-05"));
+        for (line, cell) in [(2, "01/02/2024"), (3, "13/02/2024"), (4, "05/06/2024")] {
+            assert!(e.observe(line, cell));
+        }
+        assert_eq!((e.day_first, e.month_first, e.ambiguous), (1, 0, 2));
+        assert_eq!(e.decide(), Some(DateOrder::Dmy));
+        assert_eq!(e.example, Some((2, "01/02/2024".into())));
+        let mut us = DateEvidence::default();
+        us.observe(2, "12/25/2024");
+        us.observe(3, "12/26/2024");
+        us.observe(4, "13/01/2024");
+        assert_eq!(us.decide(), Some(DateOrder::Mdy), "the majority wins");
+        let mut unknown = DateEvidence::default();
+        unknown.observe(2, "01/02/2024");
+        assert_eq!(unknown.decide(), None);
     }
 
     #[test]
     fn bad_dates() {
-        assert_eq!(parse_date(""), Err(ValueError::Empty));
-        assert_eq!(parse_date("yesterday"), Err(ValueError::NotADate));
-        assert_eq!(parse_date("2023-02-29"), Err(ValueError::ImpossibleDate));
-        assert_eq!(parse_date("20231345"), Err(ValueError::ImpossibleDate));
-        assert_eq!(parse_date("97-1-1"), Err(ValueError::NotADate));
+        assert_eq!(parse_date("", None), Err(ValueError::Empty));
+        assert_eq!(parse_date("yesterday", None), Err(ValueError::NotADate));
+        assert_eq!(
+            parse_date("2023-02-29", None),
+            Err(ValueError::ImpossibleDate)
+        );
+        assert_eq!(
+            parse_date("20231345", None),
+            Err(ValueError::ImpossibleDate)
+        );
+        assert_eq!(parse_date("97-1-1", None), Err(ValueError::NotADate));
     }
 
     #[test]

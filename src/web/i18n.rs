@@ -70,6 +70,10 @@ pub enum Key {
     LoadedFile,
     CannotRead,
     NoColumn,
+    DayFirst,
+    MonthFirst,
+    EncodingLabel,
+    Detect,
     Sheet,
     MappingHint,
     ApplyMapping,
@@ -157,6 +161,10 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         Manager => ("Account manager", "客户经理"),
         LoadedFile => ("File", "文件"),
         NoColumn => ("— none —", "— 无 —"),
+        DayFirst => ("Day first: 03/04/2024 is 3 April", "日在前：03/04/2024 为 4 月 3 日"),
+        MonthFirst => ("Month first: 03/04/2024 is March 4", "月在前：03/04/2024 为 3 月 4 日"),
+        EncodingLabel => ("Text encoding", "文本编码"),
+        Detect => ("Detect", "自动识别"),
         Sheet => ("Sheet", "工作表"),
         MappingHint => (
             "Check which column holds each role; * marks the required ones. Your choice is remembered for files with the same headers.",
@@ -203,6 +211,7 @@ pub fn rejection_text(locale: Locale, r: &Rejection) -> String {
     let role = r.role.map_or("单元格", |role| role_name(locale, role));
     match r.problem {
         ValueError::Empty => format!("{role}为空"),
+        ValueError::NoDateOrder => format!("“{v}”年份在后，但文件中的其他日期无法判断日和月的先后"),
         ValueError::ExtraCell => {
             format!("表头之外多出单元格“{v}”：可能是未加引号的值中含有分隔符（如 1,200.00）")
         }
@@ -233,6 +242,10 @@ pub fn kind_text(locale: Locale, kind: &str) -> String {
 pub fn failure_text(locale: Locale, failure: &Failure) -> String {
     match (locale, failure) {
         (_, Failure::Read(reason)) => format!("{}: {reason}", t(locale, Key::CannotRead)),
+        // The CLI's sentence names its flag; the page offers buttons instead.
+        (Locale::En, Failure::Ingest(IngestError::AmbiguousDates { example, line })) => format!(
+            "dates such as \"{example}\" (line {line}) put the year last, and no date in the file shows whether the day or the month comes first: choose the order"
+        ),
         (Locale::En, Failure::Ingest(error)) => error.to_string(),
         (Locale::Zh, Failure::Ingest(error)) => error_zh(error),
     }
@@ -245,6 +258,9 @@ fn error_zh(error: &IngestError) -> String {
         NotText { kind } => format!(
             "这个文件看起来是{}，不是文本表格：请导出为 CSV（UTF-8 或 GBK 编码）后重试",
             file_kind_zh(*kind)
+        ),
+        AmbiguousDates { example, line } => format!(
+            "“{example}”（第 {line} 行）等日期年份在后，文件中没有任何日期能看出日和月哪个在前：请选择日期顺序"
         ),
         Workbook(reason) => {
             format!("无法读取该工作簿（{reason}）：请在 Excel 中重新保存，或将工作表导出为 CSV")

@@ -82,3 +82,31 @@ test('another sheet of a workbook can be picked', async () => {
   assert.match(await p.getByTestId('error-banner').innerText(), /no customer column/i);
   await context.close();
 });
+
+test('ambiguous day/month dates: the banner asks, and the answer is applied', async () => {
+  const csv = 'customer_id,date,amount\nA,03/04/2024,10\nB,05/06/2024,20\n';
+  const { page: p, context } = await openPage(app);
+  await p.getByTestId('file-input').setInputFiles({ name: 'dates.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await p.getByTestId('error-banner').waitFor();
+  assert.match(await p.getByTestId('error-banner').innerText(), /"03\/04\/2024" \(line 2\)/);
+  await screenshot(p, '22-date-order');
+  await p.getByTestId('date-order-dmy').click();
+  await ready(p);
+  assert.match(await p.locator('.overview .meta').innerText(), /2024-04-03 – 2024-06-05/);
+  await context.close();
+});
+
+test('the text encoding can be forced when detection guesses wrong', async () => {
+  // "Café Müller" in windows-1252 is not UTF-8, so detection reads it as GB18030.
+  const bytes = Buffer.concat([
+    Buffer.from('customer_id,customer_name,date,amount\nC1,Caf'), Buffer.from([0xe9]),
+    Buffer.from(' M'), Buffer.from([0xfc]), Buffer.from('ller,2024-01-01,10\n'),
+  ]);
+  const { page: p, context } = await openPage(app);
+  await p.getByTestId('file-input').setInputFiles({ name: 'latin.csv', mimeType: 'text/csv', buffer: bytes });
+  await ready(p);
+  assert.doesNotMatch(await p.getByTestId('customer-table').innerText(), /Café Müller/);
+  await p.getByTestId('encoding-select').selectOption('windows-1252');
+  await p.getByTestId('customer-table').getByText('Café Müller').waitFor();
+  await context.close();
+});

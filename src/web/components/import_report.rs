@@ -85,7 +85,8 @@ pub fn ImportReport(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
             </div>
             <h3>{t(locale, Key::Columns)}</h3>
             <ColumnMapping headers=input.headers.clone() columns=input.columns.clone()
-                sheets=input.sheets.clone() sheet=input.sheet.clone().unwrap_or_default() locale=locale/>
+                sheets=input.sheets.clone() sheet=input.sheet.clone().unwrap_or_default()
+                encoding=input.encoding.clone() locale=locale/>
             {rejected}
         </section>
     }

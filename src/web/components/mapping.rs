@@ -14,6 +14,16 @@ use crate::web::state::use_state;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
+/// Encodings a user may force: WHATWG label and the name shown.
+const ENCODINGS: &[(&str, &str)] = &[
+    ("utf-8", "UTF-8"),
+    ("gb18030", "GB18030 / GBK"),
+    ("big5", "Big5"),
+    ("utf-16le", "UTF-16 LE"),
+    ("utf-16be", "UTF-16 BE"),
+    ("windows-1252", "Windows-1252"),
+];
+
 #[component]
 pub fn ColumnMapping(
     headers: Vec<String>,
@@ -21,6 +31,9 @@ pub fn ColumnMapping(
     columns: BTreeMap<String, String>,
     #[prop(optional)] sheets: Vec<String>,
     #[prop(optional)] sheet: String,
+    /// The encoding the text was read with; empty for workbooks.
+    #[prop(optional)]
+    encoding: String,
     locale: Locale,
 ) -> impl IntoView {
     let state = use_state();
@@ -103,10 +116,40 @@ pub fn ColumnMapping(
             </label>
         }
     });
+    let encoding_picker = (!encoding.is_empty()).then(|| {
+        let forced = state.request.with_untracked(|r| r.encoding.clone());
+        let options = ENCODINGS
+            .iter()
+            .map(|&(label, name)| {
+                let selected = forced.as_deref() == Some(label);
+                view! { <option value=label selected=selected>{name}</option> }
+            })
+            .collect_view();
+        let on_encoding = move |ev| {
+            let value = event_target_value(&ev);
+            let encoding = (!value.is_empty()).then_some(value);
+            rerun(
+                state,
+                Request {
+                    encoding,
+                    ..state.request.get_untracked()
+                },
+            );
+        };
+        view! {
+            <label class="mapping-role">
+                <span>{t(locale, Key::EncodingLabel)} " (" {encoding.clone()} ")"</span>
+                <select data-testid="encoding-select" on:change=on_encoding>
+                    <option value="" selected=forced.is_none()>{t(locale, Key::Detect)}</option>
+                    {options}
+                </select>
+            </label>
+        }
+    });
     view! {
         <div class="mapping" data-testid="column-mapping">
             <p class="hint">{t(locale, Key::MappingHint)}</p>
-            <div class="mapping-grid">{sheet_picker}{selects}</div>
+            <div class="mapping-grid">{sheet_picker}{encoding_picker}{selects}</div>
             <button class="button primary" data-testid="apply-mapping" on:click=apply>{t(locale, Key::ApplyMapping)}</button>
         </div>
     }

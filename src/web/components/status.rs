@@ -1,9 +1,12 @@
 //! The progress bar while a file is read and analysed, and the error banner.
 
 use super::mapping::ColumnMapping;
+use crate::engine::Request;
 use crate::format::{self, Locale};
+use crate::ingest::values::DateOrder;
 use crate::ingest::IngestError;
 use crate::protocol::Failure;
+use crate::web::engine::rerun;
 use crate::web::i18n::{failure_text, t, Key};
 use crate::web::state::{use_state, Phase, Stage, Work};
 use leptos::prelude::*;
@@ -60,12 +63,35 @@ fn describe(locale: Locale, work: &Work) -> (&'static str, String) {
     }
 }
 
-/// When a required column could not be guessed, the user picks it here.
-fn mapping_for(failure: &Failure, locale: Locale) -> Option<impl IntoView> {
+/// What the user can do about a failure right in the banner: pick the
+/// columns that could not be guessed, or the order of day and month.
+fn mapping_for(failure: &Failure, locale: Locale) -> Option<AnyView> {
     match failure {
-        Failure::Ingest(IngestError::MissingColumn { headers, .. }) => Some(view! {
-            <ColumnMapping headers=headers.clone() columns=Default::default() locale=locale/>
-        }),
+        Failure::Ingest(IngestError::MissingColumn { headers, .. }) => Some(
+            view! { <ColumnMapping headers=headers.clone() columns=Default::default() locale=locale/> }.into_any(),
+        ),
+        Failure::Ingest(IngestError::AmbiguousDates { .. }) => Some(date_order_choice(locale).into_any()),
         _ => None,
+    }
+}
+
+fn date_order_choice(locale: Locale) -> impl IntoView {
+    let state = use_state();
+    let choose = move |order: DateOrder| {
+        move |_| {
+            rerun(
+                state,
+                Request {
+                    date_order: Some(order),
+                    ..state.request.get_untracked()
+                },
+            )
+        }
+    };
+    view! {
+        <div class="choice">
+            <button class="button" data-testid="date-order-dmy" on:click=choose(DateOrder::Dmy)>{t(locale, Key::DayFirst)}</button>
+            <button class="button" data-testid="date-order-mdy" on:click=choose(DateOrder::Mdy)>{t(locale, Key::MonthFirst)}</button>
+        </div>
     }
 }
