@@ -63,6 +63,9 @@ pub struct InputReport {
     pub rows_blank: u64,
     /// Rows dated after `as_of`: read, valid, left out of the analysis.
     pub rows_after_as_of: u64,
+    /// "transactions" (one row per purchase) or "summary" (one row per
+    /// customer); analyses that need the purchase log say so for a summary.
+    pub shape: crate::ingest::Shape,
     /// "text" (CSV, TSV ...), "xlsx" or "xls".
     pub format: String,
     /// The text encoding detected or forced; empty for workbooks.
@@ -136,7 +139,7 @@ pub fn analyze(table: &Table, as_of: Day, settings: &Settings, input: InputRepor
         .collect();
     let tier_of = tiers::assign(&revenue, settings.abc);
     let tier_summary = tiers::summarise(&revenue, &tier_of);
-    let (first_date, last_date) = date_range(table);
+    let (first_date, last_date) = date_range(&customers);
     Analysis {
         input,
         customers: customers.len(),
@@ -156,9 +159,21 @@ pub fn analyze(table: &Table, as_of: Day, settings: &Settings, input: InputRepor
     }
 }
 
-fn date_range(table: &Table) -> (Day, Day) {
-    let first = table.day.iter().min().copied().unwrap_or_default();
-    let last = table.day.iter().max().copied().unwrap_or_default();
+/// The first and last purchase of any customer (for a summary, the table's
+/// dates are only each customer's last purchase).
+fn date_range(customers: &Customers) -> (Day, Day) {
+    let first = customers
+        .list
+        .iter()
+        .map(|c| c.first)
+        .min()
+        .unwrap_or_default();
+    let last = customers
+        .list
+        .iter()
+        .map(|c| c.last)
+        .max()
+        .unwrap_or_default();
     (first, last)
 }
 

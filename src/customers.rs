@@ -9,6 +9,7 @@
 //! analyses.
 
 use crate::day::Day;
+use crate::ingest::table::SummaryRow;
 use crate::ingest::Table;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -64,6 +65,9 @@ impl Customers {
 
 /// Aggregates the rows of `table`, one `Customer` per interned id.
 pub fn aggregate(table: &Table) -> Customers {
+    if let Some(summary) = &table.summary {
+        return from_summary(table, summary);
+    }
     let rows_by_customer = group_rows(table);
     let n = table.customers();
     let mut out = Customers {
@@ -83,6 +87,44 @@ pub fn aggregate(table: &Table) -> Customers {
         out.offsets.push(out.days.len() as u32);
     }
     out
+}
+
+/// Customers from a summary: each row already is a customer (rows for the
+/// same id are merged: revenue and orders added, the earliest first and the
+/// latest last purchase kept). There is no purchase log, so `days` stays
+/// empty and purchase days are the order counts, when the file has them.
+fn from_summary(table: &Table, summary: &[SummaryRow]) -> Customers {
+    let n = table.customers();
+    let mut list: Vec<Option<Customer>> = vec![None; n];
+    for (row, s) in summary.iter().enumerate() {
+        let amount = table.amount[row];
+        let orders = s.orders.unwrap_or(0);
+        let (first, last) = (
+            s.first.or(s.last).unwrap_or_default(),
+            s.last.or(s.first).unwrap_or_default(),
+        );
+        let entry = list[table.customer[row] as usize].get_or_insert(Customer {
+            revenue: 0.0,
+            cost: table.cost.as_ref().map(|_| 0.0),
+            transactions: 0,
+            purchase_days: 0,
+            returns: 0,
+            returns_total: 0.0,
+            first,
+            last,
+        });
+        add_row(entry, table, row, amount);
+        entry.transactions += orders;
+        entry.purchase_days += orders;
+        entry.first = entry.first.min(first);
+        entry.last = entry.last.max(last);
+    }
+    Customers {
+        list: list.into_iter().flatten().collect(),
+        offsets: vec![0; n + 1],
+        days: Vec::new(),
+        day_amounts: Vec::new(),
+    }
 }
 
 /// Row indices grouped by customer (a counting sort: linear in the rows).
@@ -202,6 +244,24 @@ mod tests {
         let t = table(&[(0, 1, 5.0), (1, 1, 9.0), (2, 1, 5.0)]);
         let cs = aggregate(&t);
         assert_eq!(cs.ranked_by_revenue(&t.ids), [1, 0, 2]);
+    }
+
+    #[test]
+    fn a_summary_becomes_customers_directly() {
+        let mut t = table(&[(0, 30, 100.0), (1, 40, 50.0), (0, 60, 20.0)]);
+        let s = |first: Option<i32>, last: i32, orders| SummaryRow {
+            first: first.map(Day),
+            last: Some(Day(last)),
+            orders: Some(orders),
+        };
+        t.summary = Some(vec![s(Some(10), 30, 4), s(None, 40, 1), s(Some(5), 60, 2)]);
+        let cs = aggregate(&t);
+        assert_eq!(cs.list[0].revenue, 120.0);
+        assert_eq!((cs.list[0].first, cs.list[0].last), (Day(5), Day(60)));
+        assert_eq!((cs.list[0].transactions, cs.list[0].purchase_days), (6, 6));
+        assert_eq!((cs.list[1].first, cs.list[1].last), (Day(40), Day(40)));
+        assert!(cs.days.is_empty());
+        assert_eq!(cs.offsets, [0, 0, 0]);
     }
 
     #[test]

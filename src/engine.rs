@@ -7,8 +7,8 @@
 use crate::analysis::{self, Analysis, InputReport, Settings};
 use crate::ingest::read::Rows;
 use crate::ingest::values::{DateEvidence, DateOrder};
-use crate::ingest::Role;
 use crate::ingest::{decode, map, read, sheet, table, IngestError};
+use crate::ingest::{Role, Shape};
 use serde::{Deserialize, Serialize};
 
 /// Everything that says how to read a file and what to compute.
@@ -154,6 +154,7 @@ fn finish(
         sheet: source.sheet,
         sheets: source.sheets,
         date_order,
+        shape: columns.shape(),
         columns: columns.report(),
         headers: columns.headers().to_vec(),
         rejected_by_reason: std::mem::take(&mut table.rejected_by_reason),
@@ -162,7 +163,11 @@ fn finish(
     let first_day = table.day.iter().min().copied().unwrap_or_default();
     let last_day = table.day.iter().max().copied().unwrap_or_default();
     let as_of = request.settings.as_of.unwrap_or(last_day);
-    let (table, rows_after_as_of) = table.until(as_of);
+    // A summary is already as of its export: its rows are customers, not events to cut.
+    let (table, rows_after_as_of) = match columns.shape() {
+        Shape::Transactions => table.until(as_of),
+        Shape::Summary => (table, 0),
+    };
     if table.is_empty() {
         return Err(IngestError::NothingBeforeAsOf {
             as_of: as_of.to_string(),

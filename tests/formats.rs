@@ -44,6 +44,47 @@ fn every_shape_gives_the_csv_figures() {
 }
 
 #[test]
+fn a_customer_summary_gives_the_logs_pareto_tiers_and_concentration() {
+    let log = analyse("cdnow_sample.csv", &Request::default());
+    let summary = analyse("cdnow_sample_summary.csv", &Request::default());
+    assert_eq!(summary["input"]["shape"], "summary");
+    assert_eq!(log["input"]["shape"], "transactions");
+    assert_eq!(summary["input"]["rows_read"], 2357);
+    assert_eq!(summary["customers"], log["customers"]);
+    assert_eq!(summary["abc"], log["abc"]);
+    assert_eq!(summary["as_of"], log["as_of"]);
+    assert_eq!(summary["first_date"], log["first_date"]);
+    assert_eq!(
+        summary["pareto"]["customers_for_80pct_share"],
+        log["pareto"]["customers_for_80pct_share"]
+    );
+    // Revenue per customer was rounded to cents in the summary.
+    let close = |path: &[&str]| {
+        let get = |v: &serde_json::Value| {
+            path.iter()
+                .fold(v.clone(), |v, k| v[*k].clone())
+                .as_f64()
+                .unwrap()
+        };
+        assert!(
+            (get(&summary) - get(&log)).abs() < 1e-9,
+            "{path:?}: {} vs {}",
+            get(&summary),
+            get(&log)
+        );
+    };
+    close(&["revenue_total"]);
+    close(&["pareto", "top20_share"]);
+    close(&["pareto", "gini"]);
+    close(&["concentration", "hhi"]);
+    close(&["concentration", "top1_share"]);
+    assert_eq!(
+        summary["top_customers"][0]["purchase_days"],
+        log["top_customers"][0]["purchase_days"]
+    );
+}
+
+#[test]
 fn each_shape_is_detected_as_what_it_is() {
     let gbk = analyse("cdnow_sample_gbk.csv", &Request::default());
     assert_eq!(gbk["input"]["encoding"], "gb18030");
@@ -151,6 +192,35 @@ fn write_fixtures() {
     std::fs::write(data("cdnow_sample_gbk.csv"), bytes).unwrap();
     std::fs::write(data("cdnow_sample_bom.tsv"), tsv).unwrap();
     write_workbook(&rows);
+    write_summary(&rows);
+}
+
+/// One row per customer, as a manager who pre-aggregates in SQL would export it.
+fn write_summary(rows: &[Row]) {
+    use std::collections::BTreeMap;
+    let mut customers: BTreeMap<&str, (f64, String, String, std::collections::BTreeSet<String>)> =
+        BTreeMap::new();
+    for r in rows {
+        let date = format!("{}-{:02}-{:02}", r.year, r.month, r.day);
+        let entry = customers.entry(&r.customer).or_insert((
+            0.0,
+            date.clone(),
+            date.clone(),
+            Default::default(),
+        ));
+        entry.0 += r.amount;
+        entry.1 = entry.1.clone().min(date.clone());
+        entry.2 = entry.2.clone().max(date.clone());
+        entry.3.insert(date);
+    }
+    let mut text = String::from("客户编号,销售额,首次购买日期,最近购买日期,订单数\n");
+    for (id, (revenue, first, last, days)) in customers {
+        text.push_str(&format!(
+            "{id},{revenue:.2},{first},{last},{}\n",
+            days.len()
+        ));
+    }
+    std::fs::write(data("cdnow_sample_summary.csv"), text).unwrap();
 }
 
 fn write_workbook(rows: &[Row]) {

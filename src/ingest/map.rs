@@ -18,6 +18,9 @@ pub enum Role {
     Customer,
     Date,
     Amount,
+    FirstPurchase,
+    LastPurchase,
+    Orders,
     Cost,
     CustomerName,
     Industry,
@@ -26,10 +29,15 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 8] = [
+    /// In guessing order: the summary's date roles come before `Date` so that
+    /// "first_order_date" is not taken as a transaction date by containment.
+    pub const ALL: [Role; 11] = [
         Role::Customer,
+        Role::FirstPurchase,
+        Role::LastPurchase,
         Role::Date,
         Role::Amount,
+        Role::Orders,
         Role::Cost,
         Role::CustomerName,
         Role::Industry,
@@ -40,12 +48,19 @@ impl Role {
     /// The roles a transaction log cannot do without.
     pub const REQUIRED: [Role; 3] = [Role::Customer, Role::Date, Role::Amount];
 
+    /// Roles only a customer summary has: their presence without a
+    /// transaction date makes the file a summary.
+    pub const SUMMARY: [Role; 2] = [Role::FirstPurchase, Role::LastPurchase];
+
     /// The role's name in JSON and on the command line.
     pub fn key(self) -> &'static str {
         match self {
             Role::Customer => "customer",
             Role::Date => "date",
             Role::Amount => "amount",
+            Role::FirstPurchase => "first_purchase",
+            Role::LastPurchase => "last_purchase",
+            Role::Orders => "orders",
             Role::Cost => "cost",
             Role::CustomerName => "customer_name",
             Role::Industry => "industry",
@@ -133,6 +148,45 @@ impl Role {
                 "成交金额",
                 "实付金额",
             ],
+            Role::FirstPurchase => &[
+                "firstpurchase",
+                "firstpurchasedate",
+                "firstorderdate",
+                "firstorder",
+                "firstdate",
+                "customersince",
+                "首次购买日期",
+                "首次购买",
+                "首次下单日期",
+                "首单日期",
+                "首次交易日期",
+            ],
+            Role::LastPurchase => &[
+                "lastpurchase",
+                "lastpurchasedate",
+                "lastorderdate",
+                "lastorder",
+                "lastdate",
+                "最近购买日期",
+                "最后购买日期",
+                "最近下单日期",
+                "末次下单日期",
+                "最近交易日期",
+                "最后交易日期",
+            ],
+            Role::Orders => &[
+                "orders",
+                "ordercount",
+                "numberoforders",
+                "frequency",
+                "purchases",
+                "transactions",
+                "订单数",
+                "订单数量",
+                "购买次数",
+                "交易次数",
+                "下单次数",
+            ],
             Role::Cost => &[
                 "cost",
                 "costamount",
@@ -193,6 +247,16 @@ pub struct ColumnMap {
 }
 
 impl ColumnMap {
+    /// A transaction log unless there is no date column but summary dates.
+    pub fn shape(&self) -> Shape {
+        let summary = Role::SUMMARY.iter().any(|r| self.columns.contains_key(r));
+        if self.get(Role::Date).is_none() && summary {
+            Shape::Summary
+        } else {
+            Shape::Transactions
+        }
+    }
+
     /// Every header of the file, in order.
     pub fn headers(&self) -> &[String] {
         &self.headers
@@ -237,12 +301,32 @@ pub fn map_columns(
     for (role_key, header) in overrides {
         apply_override(&mut map, role_key, header)?;
     }
-    for role in Role::REQUIRED {
-        if map.get(role).is_none() {
-            return Err(missing(role, headers));
+    for role in map.shape().required() {
+        if map.get(*role).is_none() {
+            return Err(missing(*role, headers));
         }
     }
     Ok(map)
+}
+
+/// What one row of the file is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// One row per purchase: customer, date, amount.
+    #[default]
+    Transactions,
+    /// One row per customer: revenue, first and/or last purchase date, orders.
+    Summary,
+}
+
+impl Shape {
+    pub fn required(self) -> &'static [Role] {
+        match self {
+            Shape::Transactions => &Role::REQUIRED,
+            Shape::Summary => &[Role::Customer, Role::Amount],
+        }
+    }
 }
 
 fn guess(headers: &[String]) -> BTreeMap<Role, usize> {
@@ -324,7 +408,7 @@ fn apply_override(map: &mut ColumnMap, role_key: &str, header: &str) -> Result<(
 fn missing(role: Role, headers: &[String]) -> IngestError {
     let examples = match role {
         Role::Customer => "customer_id, customer, 客户编号 or 客户",
-        Role::Date => "date, order_date, 日期 or 交易日期",
+        Role::Date => "date, order_date, 日期 or 交易日期 (or, for one row per customer, first_purchase / last_purchase, 首次购买日期 / 最近购买日期)",
         _ => "amount, revenue, sales, 金额 or 销售额",
     };
     IngestError::MissingColumn {
@@ -395,6 +479,36 @@ mod tests {
         assert_eq!(map.get(Role::Customer), Some(0));
         assert_eq!(map.get(Role::Date), Some(1));
         assert_eq!(map.get(Role::Amount), Some(2));
+    }
+
+    #[test]
+    fn a_customer_summary_is_recognised() {
+        let h = headers(&[
+            "客户编号",
+            "销售额",
+            "首次购买日期",
+            "最近购买日期",
+            "订单数",
+        ]);
+        let map = map_columns(&h, &[]).unwrap();
+        assert_eq!(map.shape(), Shape::Summary);
+        assert_eq!(map.get(Role::FirstPurchase), Some(2));
+        assert_eq!(map.get(Role::LastPurchase), Some(3));
+        assert_eq!(map.get(Role::Orders), Some(4));
+        assert_eq!(
+            map.get(Role::Date),
+            None,
+            "first/last dates are not transaction dates"
+        );
+        let h = headers(&[
+            "customer_id",
+            "revenue",
+            "first_order_date",
+            "last_order_date",
+        ]);
+        assert_eq!(map_columns(&h, &[]).unwrap().shape(), Shape::Summary);
+        let h = headers(&["customer_id", "date", "amount", "last_purchase"]);
+        assert_eq!(map_columns(&h, &[]).unwrap().shape(), Shape::Transactions);
     }
 
     #[test]

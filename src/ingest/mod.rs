@@ -17,5 +17,5 @@ pub mod table;
 pub mod values;
 
 pub use error::IngestError;
-pub use map::{ColumnMap, Role};
+pub use map::{ColumnMap, Role, Shape};
 pub use table::{Rejection, Table};

@@ -10,9 +10,10 @@
 //! all rejected rows are counted and kept as CSV for download, and the
 //! first `MAX_EXAMPLES` are kept as structured examples.
 
+use super::map::Shape;
 use super::map::{ColumnMap, Role};
 use super::read::{Record, Rows};
-use super::values::{clip, parse_amount, parse_date, DateOrder, ValueError};
+use super::values::{clip, parse_amount, parse_count, parse_date, DateOrder, ValueError};
 use super::IngestError;
 use crate::day::Day;
 use crate::export;
@@ -66,6 +67,8 @@ pub struct Table {
     pub day: Vec<Day>,
     pub amount: Vec<f64>,
     pub cost: Option<Vec<f64>>,
+    /// For a customer summary, one entry per row; `None` for a transaction log.
+    pub summary: Option<Vec<SummaryRow>>,
     /// For each of `DIMENSIONS` present in the file: a value per customer.
     pub dimensions: BTreeMap<Role, Vec<Option<String>>>,
     pub rows_read: u64,
@@ -188,14 +191,36 @@ struct Bad {
 /// The value of one row once every cell it needs has been read.
 struct Row {
     customer: String,
+    /// The transaction's date; for a summary row, its last (or first) purchase.
     day: Day,
     amount: f64,
     cost: Option<f64>,
+    summary: Option<SummaryRow>,
+}
+
+/// What a customer-summary row adds to a row.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SummaryRow {
+    pub first: Option<Day>,
+    pub last: Option<Day>,
+    pub orders: Option<u32>,
+}
+
+fn bad(role: Role, (column, text): (usize, &str), problem: ValueError) -> Bad {
+    Bad {
+        column,
+        role: Some(role),
+        problem,
+        value: clip(text),
+    }
 }
 
 impl<'m> Builder<'m> {
     fn new(map: &'m ColumnMap, headers: &[String], order: Option<DateOrder>) -> Builder<'m> {
         let mut table = Table::default();
+        if map.shape() == Shape::Summary {
+            table.summary = Some(Vec::new());
+        }
         if map.get(Role::Cost).is_some() {
             table.cost = Some(Vec::new());
         }
@@ -224,31 +249,33 @@ impl<'m> Builder<'m> {
 
     /// Reads the cells of one row, or says which cell is wrong and why.
     fn read_row(&self, record: &Record<'_>) -> Result<Row, Bad> {
-        let cell = |role: Role| -> (usize, &str) {
-            let i = self.map.get(role).unwrap_or(0);
-            (i, record.cells.get(i).unwrap_or("").trim())
-        };
-        let bad = |role: Role, (column, text): (usize, &str), problem: ValueError| Bad {
-            column,
-            role: Some(role),
-            problem,
-            value: clip(text),
-        };
         if let Some(extra) = self.extra_cell(record) {
             return Err(extra);
         }
-        let customer = cell(Role::Customer);
+        let customer = self.cell(record, Role::Customer);
         if customer.1.is_empty() {
             return Err(bad(Role::Customer, customer, ValueError::Empty));
         }
-        let date = cell(Role::Date);
-        let day = parse_date(date.1, self.order).map_err(|e| bad(Role::Date, date, e))?;
-        let amount_cell = cell(Role::Amount);
+        let (day, summary) = match self.map.shape() {
+            Shape::Transactions => {
+                let date = self.cell(record, Role::Date);
+                (
+                    parse_date(date.1, self.order).map_err(|e| bad(Role::Date, date, e))?,
+                    None,
+                )
+            }
+            Shape::Summary => {
+                let s = self.read_summary(record)?;
+                // A summary row has at least one of its purchase dates.
+                (s.last.or(s.first).unwrap_or_default(), Some(s))
+            }
+        };
+        let amount_cell = self.cell(record, Role::Amount);
         let amount = parse_amount(amount_cell.1).map_err(|e| bad(Role::Amount, amount_cell, e))?;
         let cost = match self.map.get(Role::Cost) {
             None => None,
             Some(_) => {
-                let cost_cell = cell(Role::Cost);
+                let cost_cell = self.cell(record, Role::Cost);
                 Some(parse_amount(cost_cell.1).map_err(|e| bad(Role::Cost, cost_cell, e))?)
             }
         };
@@ -257,6 +284,49 @@ impl<'m> Builder<'m> {
             day,
             amount,
             cost,
+            summary,
+        })
+    }
+
+    /// The column index and trimmed text of `role`'s cell.
+    fn cell<'r>(&self, record: &'r Record<'_>, role: Role) -> (usize, &'r str) {
+        let i = self.map.get(role).unwrap_or(0);
+        (i, record.cells.get(i).unwrap_or("").trim())
+    }
+
+    /// A summary row's first and last purchase and order count. A mapped
+    /// date may be empty as long as the other one is there.
+    fn read_summary(&self, record: &Record<'_>) -> Result<SummaryRow, Bad> {
+        let mut dates = [None, None];
+        for (slot, role) in dates.iter_mut().zip(Role::SUMMARY) {
+            if self.map.get(role).is_none() {
+                continue;
+            }
+            let cell = self.cell(record, role);
+            if !cell.1.is_empty() {
+                *slot = Some(parse_date(cell.1, self.order).map_err(|e| bad(role, cell, e))?);
+            }
+        }
+        let [first, last] = dates;
+        if first.is_none() && last.is_none() {
+            let role = if self.map.get(Role::LastPurchase).is_some() {
+                Role::LastPurchase
+            } else {
+                Role::FirstPurchase
+            };
+            return Err(bad(role, self.cell(record, role), ValueError::Empty));
+        }
+        let orders = match self.map.get(Role::Orders) {
+            None => None,
+            Some(_) => {
+                let cell = self.cell(record, Role::Orders);
+                Some(parse_count(cell.1).map_err(|e| bad(Role::Orders, cell, e))?)
+            }
+        };
+        Ok(SummaryRow {
+            first,
+            last,
+            orders,
         })
     }
 
@@ -296,6 +366,9 @@ impl<'m> Builder<'m> {
         self.table.amount.push(row.amount);
         if let (Some(costs), Some(cost)) = (self.table.cost.as_mut(), row.cost) {
             costs.push(cost);
+        }
+        if let (Some(rows), Some(summary)) = (self.table.summary.as_mut(), row.summary) {
+            rows.push(summary);
         }
         self.fill_dimensions(id as usize, record);
     }

@@ -30,6 +30,8 @@ pub enum ValueError {
     ExtraCell,
     /// A year-last date in a file whose day/month order is not known.
     NoDateOrder,
+    /// Not a whole, non-negative number where a count is expected.
+    NotACount,
 }
 
 /// The order of day and month in year-last dates.
@@ -104,6 +106,7 @@ impl ValueError {
             ValueError::NotANumber => {
                 format!("\"{}\" is not an amount (expected e.g. 1234.50, ¥1,234.50 or (12.00))", clip(value))
             }
+            ValueError::NotACount => format!("\"{}\" is not a count (expected a whole number such as 12)", clip(value)),
             ValueError::NoDateOrder => format!(
                 "\"{}\" puts the year last, but the file's other dates do not tell whether day or month comes first",
                 clip(value)
@@ -216,6 +219,22 @@ fn year_last(text: &str) -> Option<(u32, u32, i32)> {
         return None;
     }
     Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
+}
+
+/// A count such as a number of orders: a whole number, 0 or more.
+pub fn parse_count(cell: &str) -> Result<u32, ValueError> {
+    let value = parse_amount(cell).map_err(|e| {
+        if e == ValueError::Empty {
+            e
+        } else {
+            ValueError::NotACount
+        }
+    })?;
+    if value >= 0.0 && value.fract() == 0.0 && value <= u32::MAX as f64 {
+        Ok(value as u32)
+    } else {
+        Err(ValueError::NotACount)
+    }
 }
 
 /// Currency words and signs that may surround an amount.
@@ -426,6 +445,16 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(parse_amount(text), Ok(expected), "{text}");
         }
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(parse_count("12"), Ok(12));
+        assert_eq!(parse_count("1,200"), Ok(1200));
+        assert_eq!(parse_count("2.5"), Err(ValueError::NotACount));
+        assert_eq!(parse_count("-1"), Err(ValueError::NotACount));
+        assert_eq!(parse_count("many"), Err(ValueError::NotACount));
+        assert_eq!(parse_count(""), Err(ValueError::Empty));
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub enum Key {
     Gini,
     GiniHint,
     TransactionRows,
+    SummaryShape,
     AsOf,
     Returns,
     Customers80,
@@ -127,6 +128,10 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         Gini => ("Gini coefficient", "基尼系数"),
         GiniHint => ("0 = every customer equal, 1 = one customer takes all", "0 表示客户完全均等，1 表示收入全部来自一个客户"),
         TransactionRows => ("transaction rows", "条交易记录"),
+        SummaryShape => (
+            "from a customer summary: one row per customer, no purchase log",
+            "来自客户汇总表：每行一位客户，没有逐笔交易记录",
+        ),
         AsOf => ("as of", "分析日期"),
         Returns => ("Returns", "退货"),
         Customers80 => ("customers make 80% of revenue", "个客户贡献了 80% 的收入"),
@@ -183,6 +188,9 @@ pub fn role_name(locale: Locale, role: Role) -> &'static str {
             Role::Customer => "Customer",
             Role::Date => "Date",
             Role::Amount => "Amount",
+            Role::FirstPurchase => "First purchase",
+            Role::LastPurchase => "Last purchase",
+            Role::Orders => "Orders",
             Role::Cost => "Cost",
             Role::CustomerName => "Customer name",
             Role::Industry => "Industry",
@@ -193,6 +201,9 @@ pub fn role_name(locale: Locale, role: Role) -> &'static str {
             Role::Customer => "客户",
             Role::Date => "日期",
             Role::Amount => "金额",
+            Role::FirstPurchase => "首次购买日期",
+            Role::LastPurchase => "最近购买日期",
+            Role::Orders => "订单数",
             Role::Cost => "成本",
             Role::CustomerName => "客户名称",
             Role::Industry => "行业",
@@ -211,6 +222,7 @@ pub fn rejection_text(locale: Locale, r: &Rejection) -> String {
     let role = r.role.map_or("单元格", |role| role_name(locale, role));
     match r.problem {
         ValueError::Empty => format!("{role}为空"),
+        ValueError::NotACount => format!("“{v}”不是次数（应为 12 这样的整数）"),
         ValueError::NoDateOrder => format!("“{v}”年份在后，但文件中的其他日期无法判断日和月的先后"),
         ValueError::ExtraCell => {
             format!("表头之外多出单元格“{v}”：可能是未加引号的值中含有分隔符（如 1,200.00）")

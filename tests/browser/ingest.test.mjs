@@ -110,3 +110,18 @@ test('the text encoding can be forced when detection guesses wrong', async () =>
   await p.getByTestId('customer-table').getByText('Café Müller').waitFor();
   await context.close();
 });
+
+test('a customer summary (one row per customer) gives the log\'s tiers and says what it is', async () => {
+  const { page: p, context, log } = await openPage(app);
+  await p.getByTestId('file-input').setInputFiles(path.join(DATA, 'cdnow_sample_summary.csv'));
+  await ready(p);
+  const expected = cli(path.join(DATA, 'cdnow_sample_summary.csv'));
+  const fromLog = cli(path.join(DATA, 'cdnow_sample.csv'));
+  assert.equal(expected.input.shape, 'summary');
+  assert.equal(await value(p, 'kpi-customers'), 2357);
+  assert.equal(await value(p, 'kpi-revenue'), expected.revenue_total);
+  for (const tier of ['A', 'B', 'C']) assert.equal(await value(p, `tier-${tier}`), fromLog.abc[tier]);
+  assert.match(await p.locator('.overview').innerText(), /customer summary/);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -1,6 +1,7 @@
 //! The headline figures: customers, net revenue, top-20% share, Gini.
 
 use crate::format::{self, Locale};
+use crate::ingest::Shape;
 use crate::web::i18n::{t, Key};
 use crate::web::state::Loaded;
 use leptos::prelude::*;
@@ -37,7 +38,7 @@ pub fn Overview(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
             </div>
             <div class="kpis">
                 <Kpi testid="kpi-customers" label=t(locale, Key::Customers) value=a.customers as f64
-                    shown=format::count(a.customers) note=format!("{} {}", format::count(a.transactions), t(locale, Key::TransactionRows))/>
+                    shown=format::count(a.customers) note=customers_note(a, locale)/>
                 <Kpi testid="kpi-revenue" label=t(locale, Key::NetRevenue) value=a.revenue_total
                     shown=format::compact(a.revenue_total, locale) note=returns/>
                 <Kpi testid="kpi-top20-share" label=t(locale, Key::Top20Share) value=p.top20_share
@@ -63,5 +64,17 @@ fn Kpi(
             <div class="kpi-value" data-testid=testid data-value=value.to_string() title=value.to_string()>{shown}</div>
             <div class="kpi-note">{note}</div>
         </div>
+    }
+}
+
+/// "6,919 transaction rows", or for a summary, that rows are customers.
+fn customers_note(a: &crate::analysis::Analysis, locale: Locale) -> String {
+    match a.input.shape {
+        Shape::Transactions => format!(
+            "{} {}",
+            format::count(a.transactions),
+            t(locale, Key::TransactionRows)
+        ),
+        Shape::Summary => t(locale, Key::SummaryShape).to_string(),
     }
 }
