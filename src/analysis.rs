@@ -66,6 +66,8 @@ pub struct InputReport {
     /// "transactions" (one row per purchase) or "summary" (one row per
     /// customer); analyses that need the purchase log say so for a summary.
     pub shape: crate::ingest::Shape,
+    /// The column cost was taken or derived from: cost, profit or margin.
+    pub cost_from: Option<Role>,
     /// "text" (CSV, TSV ...), "xlsx" or "xls".
     pub format: String,
     /// The text encoding detected or forced; empty for workbooks.

@@ -155,6 +155,7 @@ fn finish(
         sheets: source.sheets,
         date_order,
         shape: columns.shape(),
+        cost_from: table::cost_source(&columns),
         columns: columns.report(),
         headers: columns.headers().to_vec(),
         rejected_by_reason: std::mem::take(&mut table.rejected_by_reason),

@@ -22,6 +22,11 @@ pub enum Role {
     LastPurchase,
     Orders,
     Cost,
+    Margin,
+    Profit,
+    Quantity,
+    Product,
+    OrderId,
     CustomerName,
     Industry,
     Region,
@@ -31,7 +36,8 @@ pub enum Role {
 impl Role {
     /// In guessing order: the summary's date roles come before `Date` so that
     /// "first_order_date" is not taken as a transaction date by containment.
-    pub const ALL: [Role; 11] = [
+    /// Margin comes before profit so that 毛利率 is not taken as 毛利.
+    pub const ALL: [Role; 16] = [
         Role::Customer,
         Role::FirstPurchase,
         Role::LastPurchase,
@@ -39,6 +45,11 @@ impl Role {
         Role::Amount,
         Role::Orders,
         Role::Cost,
+        Role::Margin,
+        Role::Profit,
+        Role::Quantity,
+        Role::Product,
+        Role::OrderId,
         Role::CustomerName,
         Role::Industry,
         Role::Region,
@@ -61,6 +72,11 @@ impl Role {
             Role::FirstPurchase => "first_purchase",
             Role::LastPurchase => "last_purchase",
             Role::Orders => "orders",
+            Role::Margin => "margin",
+            Role::Profit => "profit",
+            Role::Quantity => "quantity",
+            Role::Product => "product",
+            Role::OrderId => "order_id",
             Role::Cost => "cost",
             Role::CustomerName => "customer_name",
             Role::Industry => "industry",
@@ -186,6 +202,66 @@ impl Role {
                 "购买次数",
                 "交易次数",
                 "下单次数",
+            ],
+            Role::Margin => &[
+                "margin",
+                "grossmargin",
+                "marginpct",
+                "marginrate",
+                "gm",
+                "gm%",
+                "毛利率",
+                "利润率",
+                "毛利润率",
+            ],
+            Role::Profit => &[
+                "profit",
+                "grossprofit",
+                "profitamount",
+                "毛利",
+                "毛利额",
+                "利润",
+                "毛利润",
+                "利润额",
+            ],
+            Role::Quantity => &[
+                "quantity",
+                "qty",
+                "units",
+                "数量",
+                "件数",
+                "销量",
+                "销售数量",
+            ],
+            Role::Product => &[
+                "product",
+                "productname",
+                "sku",
+                "item",
+                "category",
+                "productcategory",
+                "产品",
+                "产品名称",
+                "商品",
+                "商品名称",
+                "品类",
+                "类别",
+                "物料名称",
+                "存货名称",
+            ],
+            Role::OrderId => &[
+                "orderid",
+                "orderno",
+                "ordernumber",
+                "invoiceno",
+                "invoicenumber",
+                "documentno",
+                "订单号",
+                "订单编号",
+                "单据编号",
+                "单号",
+                "发票号",
+                "销售单号",
             ],
             Role::Cost => &[
                 "cost",
@@ -479,6 +555,31 @@ mod tests {
         assert_eq!(map.get(Role::Customer), Some(0));
         assert_eq!(map.get(Role::Date), Some(1));
         assert_eq!(map.get(Role::Amount), Some(2));
+    }
+
+    #[test]
+    fn margin_is_not_taken_for_profit() {
+        let h = headers(&[
+            "客户",
+            "日期",
+            "金额",
+            "毛利率(%)",
+            "毛利额",
+            "数量",
+            "商品名称",
+            "订单号",
+        ]);
+        let map = map_columns(&h, &[]).unwrap();
+        assert_eq!(map.get(Role::Margin), Some(3));
+        assert_eq!(map.get(Role::Profit), Some(4));
+        assert_eq!(map.get(Role::Quantity), Some(5));
+        assert_eq!(map.get(Role::Product), Some(6));
+        assert_eq!(map.get(Role::OrderId), Some(7));
+        assert_eq!(
+            map.get(Role::Orders),
+            None,
+            "an order number is not an order count"
+        );
     }
 
     #[test]

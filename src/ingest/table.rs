@@ -13,7 +13,9 @@
 use super::map::Shape;
 use super::map::{ColumnMap, Role};
 use super::read::{Record, Rows};
-use super::values::{clip, parse_amount, parse_count, parse_date, DateOrder, ValueError};
+use super::values::{
+    clip, parse_amount, parse_count, parse_date, parse_margin, DateOrder, ValueError,
+};
 use super::IngestError;
 use crate::day::Day;
 use crate::export;
@@ -206,6 +208,13 @@ pub struct SummaryRow {
     pub orders: Option<u32>,
 }
 
+/// Which column gives the cost, in order of preference.
+pub fn cost_source(map: &ColumnMap) -> Option<Role> {
+    [Role::Cost, Role::Profit, Role::Margin]
+        .into_iter()
+        .find(|&r| map.get(r).is_some())
+}
+
 fn bad(role: Role, (column, text): (usize, &str), problem: ValueError) -> Bad {
     Bad {
         column,
@@ -221,7 +230,7 @@ impl<'m> Builder<'m> {
         if map.shape() == Shape::Summary {
             table.summary = Some(Vec::new());
         }
-        if map.get(Role::Cost).is_some() {
+        if cost_source(map).is_some() {
             table.cost = Some(Vec::new());
         }
         for role in DIMENSIONS {
@@ -272,13 +281,7 @@ impl<'m> Builder<'m> {
         };
         let amount_cell = self.cell(record, Role::Amount);
         let amount = parse_amount(amount_cell.1).map_err(|e| bad(Role::Amount, amount_cell, e))?;
-        let cost = match self.map.get(Role::Cost) {
-            None => None,
-            Some(_) => {
-                let cost_cell = self.cell(record, Role::Cost);
-                Some(parse_amount(cost_cell.1).map_err(|e| bad(Role::Cost, cost_cell, e))?)
-            }
-        };
+        let cost = self.read_cost(record, amount)?;
         Ok(Row {
             customer: customer.1.to_string(),
             day,
@@ -286,6 +289,23 @@ impl<'m> Builder<'m> {
             cost,
             summary,
         })
+    }
+
+    /// The row's cost: from the cost column, else revenue less profit, else
+    /// revenue times (1 − margin); `None` when the file has none of them.
+    fn read_cost(&self, record: &Record<'_>, amount: f64) -> Result<Option<f64>, Bad> {
+        let Some(role) = cost_source(self.map) else {
+            return Ok(None);
+        };
+        let cell = self.cell(record, role);
+        let cost = match role {
+            Role::Margin => {
+                amount * (1.0 - parse_margin(cell.1).map_err(|e| bad(role, cell, e))?)
+            }
+            Role::Profit => amount - parse_amount(cell.1).map_err(|e| bad(role, cell, e))?,
+            _ => parse_amount(cell.1).map_err(|e| bad(role, cell, e))?,
+        };
+        Ok(Some(cost))
     }
 
     /// The column index and trimmed text of `role`'s cell.
@@ -552,6 +572,17 @@ mod tests {
         );
         assert!(r.reason.contains("\"200.00\""), "{}", r.reason);
         assert_eq!(t.rejected_by_reason["extra cell"], 1);
+    }
+
+    #[test]
+    fn cost_comes_from_profit_or_margin_when_there_is_no_cost() {
+        let t = table("customer_id,date,amount,profit\nA,2024-01-01,100,30\n").unwrap();
+        assert_eq!(t.cost, Some(vec![70.0]));
+        let t =
+            table("customer_id,date,amount,毛利率\nA,2024-01-01,200,25%\nB,2024-01-01,100,bad\n")
+                .unwrap();
+        assert_eq!(t.cost, Some(vec![150.0]));
+        assert_eq!(t.rejected_by_reason["bad margin"], 1);
     }
 
     #[test]

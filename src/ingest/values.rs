@@ -221,6 +221,22 @@ fn year_last(text: &str) -> Option<(u32, u32, i32)> {
     Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
 }
 
+/// A margin as a fraction of revenue: `25%`, `0.25` and `25` all give 0.25
+/// (a bare number above 1 can only be a percentage).
+pub fn parse_margin(cell: &str) -> Result<f64, ValueError> {
+    let text = cell.trim();
+    let (number, percent) = match text.strip_suffix(['%', '％']) {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    let value = parse_amount(number)?;
+    Ok(if percent || value.abs() > 1.0 {
+        value / 100.0
+    } else {
+        value
+    })
+}
+
 /// A count such as a number of orders: a whole number, 0 or more.
 pub fn parse_count(cell: &str) -> Result<u32, ValueError> {
     let value = parse_amount(cell).map_err(|e| {
@@ -445,6 +461,15 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(parse_amount(text), Ok(expected), "{text}");
         }
+    }
+
+    #[test]
+    fn margins() {
+        for text in ["25%", "25 %", "0.25", "25", "25％"] {
+            assert_eq!(parse_margin(text), Ok(0.25), "{text}");
+        }
+        assert_eq!(parse_margin("-5%"), Ok(-0.05));
+        assert_eq!(parse_margin("high"), Err(ValueError::NotANumber));
     }
 
     #[test]
