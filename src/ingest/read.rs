@@ -83,8 +83,7 @@ pub trait Rows {
 /// A header row and a stream of data records with their line numbers.
 pub struct Records<'a> {
     source: &'a str,
-    text: &'a [u8],
-    /// Newlines in `text[..counted_to]` plus one: the line at `counted_to`.
+    /// Newlines in `source[..counted_to]` plus one: the line at `counted_to`.
     counted_to: usize,
     line_at: u64,
     pub headers: Vec<String>,
@@ -112,7 +111,6 @@ impl<'a> Records<'a> {
             .from_reader(text.as_bytes());
         let mut records = Records {
             source: text,
-            text: text.as_bytes(),
             counted_to: 0,
             line_at: 1,
             headers: Vec::new(),
@@ -171,7 +169,7 @@ impl Rows for Records<'_> {
 
     /// Bytes of the text read so far, and of the whole text.
     fn position(&self) -> (u64, u64) {
-        (self.reader.position().byte(), self.text.len() as u64)
+        (self.reader.position().byte(), self.source.len() as u64)
     }
 
     fn rewind(&mut self) -> Result<(), IngestError> {
@@ -185,14 +183,15 @@ impl Records<'_> {
     /// `start`, after any line breaks the reader skipped. Records come in
     /// order, so counting goes on from the previous record: linear overall.
     fn line_of(&mut self, start: usize) -> u64 {
-        let mut start = start.min(self.text.len());
-        while start < self.text.len() && matches!(self.text[start], b'\n' | b'\r') {
+        let text = self.source.as_bytes();
+        let mut start = start.min(text.len());
+        while start < text.len() && matches!(text[start], b'\n' | b'\r') {
             start += 1;
         }
         if start < self.counted_to {
             return self.line_at;
         }
-        let newlines = self.text[self.counted_to..start]
+        let newlines = text[self.counted_to..start]
             .iter()
             .filter(|&&b| b == b'\n')
             .count();

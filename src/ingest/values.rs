@@ -32,6 +32,11 @@ pub enum ValueError {
     NoDateOrder,
     /// Not a whole, non-negative number where a count is expected.
     NotACount,
+    /// A real date outside `YEARS`: a placeholder such as 9999-12-31.
+    DateOutOfRange,
+    /// A number beyond `MAX_AMOUNT`: no transaction is that large, and sums
+    /// of such numbers would overflow to infinity.
+    OutOfRange,
 }
 
 /// The order of day and month in year-last dates.
@@ -106,6 +111,14 @@ impl ValueError {
             ValueError::NotANumber => {
                 format!("\"{}\" is not an amount (expected e.g. 1234.50, ¥1,234.50 or (12.00))", clip(value))
             }
+            ValueError::DateOutOfRange => format!(
+                "\"{}\" is outside the years 1900 to 2199: a placeholder date?",
+                clip(value)
+            ),
+            ValueError::OutOfRange => format!(
+                "\"{}\" is beyond the largest amount Tierlens accepts (10^15)",
+                clip(value)
+            ),
             ValueError::NotACount => format!("\"{}\" is not a count (expected a whole number such as 12)", clip(value)),
             ValueError::NoDateOrder => format!(
                 "\"{}\" puts the year last, but the file's other dates do not tell whether day or month comes first",
@@ -151,8 +164,15 @@ pub fn parse_date(cell: &str, order: Option<DateOrder>) -> Result<Day, ValueErro
         (None, Some(_), None) => return Err(ValueError::NoDateOrder),
         (None, None, _) => return Err(ValueError::NotADate),
     };
+    if !YEARS.contains(&y) {
+        return Err(ValueError::DateOutOfRange);
+    }
     Day::from_ymd(y, m, d).ok_or(ValueError::ImpossibleDate)
 }
+
+/// Years a transaction can have. ERPs write 9999-12-31 or 1900-01-00 for
+/// "never"; taking those as purchases would move the as-of date by millennia.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
 /// Returns the date part of `text`, checking that any time part is a time.
 fn strip_time(text: &str) -> Option<&str> {
@@ -326,11 +346,17 @@ fn parse_grouped(text: &str) -> Option<f64> {
     plain.parse().ok()
 }
 
+/// The largest amount accepted. Far above any real transaction, and small
+/// enough that sums over billions of rows stay finite and exact to the cent.
+pub const MAX_AMOUNT: f64 = 1e15;
+
 fn finite(value: f64) -> Result<f64, ValueError> {
-    if value.is_finite() {
-        Ok(value)
-    } else {
+    if !value.is_finite() {
         Err(ValueError::NotANumber)
+    } else if value.abs() > MAX_AMOUNT {
+        Err(ValueError::OutOfRange)
+    } else {
+        Ok(value)
     }
 }
 
@@ -428,6 +454,19 @@ mod tests {
     }
 
     #[test]
+    fn placeholder_years_are_rejected() {
+        assert_eq!(
+            parse_date("9999-12-31", None),
+            Err(ValueError::DateOutOfRange)
+        );
+        assert_eq!(
+            parse_date("0001-01-01", None),
+            Err(ValueError::DateOutOfRange)
+        );
+        assert_eq!(parse_date("1900-01-01", None), Ok(day(1900, 1, 1)));
+    }
+
+    #[test]
     fn bad_dates() {
         assert_eq!(parse_date("", None), Err(ValueError::Empty));
         assert_eq!(parse_date("yesterday", None), Err(ValueError::NotADate));
@@ -484,6 +523,9 @@ mod tests {
 
     #[test]
     fn bad_amounts() {
+        assert_eq!(parse_amount("1e308"), Err(ValueError::OutOfRange));
+        assert_eq!(parse_amount("-2e15"), Err(ValueError::OutOfRange));
+        assert_eq!(parse_amount("999999999999999"), Ok(999_999_999_999_999.0));
         for text in ["abc", "1,2,3", "--", "¥", "NaN", "inf", "1e999", "12.3.4x"] {
             assert!(parse_amount(text).is_err(), "{text}");
         }

@@ -232,6 +232,8 @@ pub fn rejection_text(locale: Locale, r: &Rejection) -> String {
     let role = r.role.map_or("单元格", |role| role_name(locale, role));
     match r.problem {
         ValueError::Empty => format!("{role}为空"),
+        ValueError::DateOutOfRange => format!("“{v}”不在 1900 至 2199 年之间：是占位日期吗？"),
+        ValueError::OutOfRange => format!("“{v}”超出可接受的最大金额（10^15）"),
         ValueError::NotACount => format!("“{v}”不是次数（应为 12 这样的整数）"),
         ValueError::NoDateOrder => format!("“{v}”年份在后，但文件中的其他日期无法判断日和月的先后"),
         ValueError::ExtraCell => {
