@@ -6,7 +6,9 @@ use tierlens::ingest::decode::decode;
 fuzz_target!(|data: &[u8]| {
     let _ = decode(data, None);
     if let Some((&first, rest)) = data.split_first() {
-        let labels = ["utf-8", "gbk", "gb18030", "utf-16le", "utf-16be", "big5", "nonsense"];
+        let labels = [
+            "utf-8", "gbk", "gb18030", "utf-16le", "utf-16be", "big5", "nonsense",
+        ];
         let _ = decode(rest, Some(labels[first as usize % labels.len()]));
     }
 });

@@ -5,7 +5,10 @@ use tierlens::ingest::values::{parse_amount, parse_count, parse_margin, MAX_AMOU
 
 fuzz_target!(|text: &str| {
     if let Ok(value) = parse_amount(text) {
-        assert!(value.is_finite() && value.abs() <= MAX_AMOUNT, "{text:?} -> {value}");
+        assert!(
+            value.is_finite() && value.abs() <= MAX_AMOUNT,
+            "{text:?} -> {value}"
+        );
     }
     let _ = parse_count(text);
     if let Ok(margin) = parse_margin(text) {

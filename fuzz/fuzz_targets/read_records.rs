@@ -5,7 +5,9 @@ use libfuzzer_sys::fuzz_target;
 use tierlens::ingest::read::{sniff_delimiter, Records, Rows};
 
 fuzz_target!(|text: &str| {
-    let Ok(mut records) = Records::open(text, sniff_delimiter(text)) else { return };
+    let Ok(mut records) = Records::open(text, sniff_delimiter(text)) else {
+        return;
+    };
     let mut last = 0;
     while let Ok(Some(record)) = records.next_record() {
         assert!(record.line >= last, "line numbers go backwards");
