@@ -82,6 +82,8 @@ pub struct InputReport {
     pub columns: BTreeMap<String, String>,
     /// Every header of the file, in order.
     pub headers: Vec<String>,
+    /// Roles whose column was guessed from the values, not the header.
+    pub columns_from_values: Vec<String>,
     pub rejected_by_reason: BTreeMap<String, u64>,
     /// The first rejections, `{line, column, header, reason}`.
     pub errors: Vec<Rejection>,

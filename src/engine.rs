@@ -87,6 +87,38 @@ pub fn run_with_progress(
     finish(&mut rows, source, request, clock, start, progress)
 }
 
+/// Rows looked at to guess roles from values.
+const VALUE_SAMPLE: usize = 200;
+
+/// Maps the columns by their headers; when that leaves a required role
+/// without a column, tries again with roles guessed from a sample of the
+/// values (and rewinds). Also returns the roles that came from values.
+fn map_with_values(
+    rows: &mut dyn Rows,
+    overrides: &[(String, String)],
+) -> Result<(map::ColumnMap, Vec<String>), IngestError> {
+    let error = match map::map_columns(rows.headers(), overrides) {
+        Ok(columns) => return Ok((columns, Vec::new())),
+        Err(error @ IngestError::MissingColumn { .. }) => error,
+        Err(other) => return Err(other),
+    };
+    let guessed_map = map::map_columns_unchecked(rows.headers(), overrides)?;
+    let mut sample = Vec::new();
+    while let Some(record) = rows.next_record()? {
+        sample.push(record.cells.iter().map(String::from).collect());
+        if sample.len() == VALUE_SAMPLE {
+            break;
+        }
+    }
+    rows.rewind()?;
+    let guessed = map::guess_from_values(&guessed_map, &sample);
+    let roles = guessed.iter().map(|(role, _)| role.clone()).collect();
+    let all: Vec<(String, String)> = overrides.iter().cloned().chain(guessed).collect();
+    // Still missing: the header's error says best what was expected.
+    let columns = map::map_columns(rows.headers(), &all).map_err(|_| error)?;
+    Ok((columns, roles))
+}
+
 /// Decides the day/month order of year-last dates from the whole date
 /// column, then rewinds `rows`. A file whose first date is year-first (the
 /// usual case) is decided after one row.
@@ -131,7 +163,7 @@ fn finish(
     start: f64,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Outcome, IngestError> {
-    let columns = map::map_columns(rows.headers(), &request.map)?;
+    let (columns, from_values) = map_with_values(rows, &request.map)?;
     let date_order = match request.date_order {
         Some(order) => Some(order),
         None => detect_date_order(rows, &columns)?,
@@ -155,6 +187,7 @@ fn finish(
         sheets: source.sheets,
         date_order,
         shape: columns.shape(),
+        columns_from_values: from_values,
         cost_from: table::cost_source(&columns),
         columns: columns.report(),
         headers: columns.headers().to_vec(),

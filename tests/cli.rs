@@ -245,3 +245,17 @@ fn day_month_order_is_decided_from_the_data_or_asked() {
     ]));
     assert_eq!(v["first_date"], "2024-03-04");
 }
+
+#[test]
+fn columns_with_meaningless_headers_are_guessed_from_their_values() {
+    let file = temp_file("raw.csv", b"F1,F2,F3,F4\n1001,ACME Ltd,2024-01-05,12.50\n1002,Beta Co,2024-01-06,3.00\n1003,ACME Ltd,2024-02-01,7.25\n");
+    let v = json(&tierlens(&["analyze", &file, "--json"]));
+    assert_eq!(v["input"]["columns"]["customer"], "F2");
+    assert_eq!(v["input"]["columns"]["date"], "F3");
+    assert_eq!(v["input"]["columns"]["amount"], "F4");
+    assert_eq!(
+        v["input"]["columns_from_values"],
+        serde_json::json!(["date", "amount", "customer"])
+    );
+    assert_eq!(v["customers"], 2);
+}

@@ -370,17 +370,95 @@ pub fn map_columns(
     headers: &[String],
     overrides: &[(String, String)],
 ) -> Result<ColumnMap, IngestError> {
+    let map = map_columns_unchecked(headers, overrides)?;
+    for role in map.shape().required() {
+        if map.get(*role).is_none() {
+            return Err(missing(*role, headers));
+        }
+    }
+    Ok(map)
+}
+
+/// Fills required roles the headers did not give from what the columns
+/// hold, in a sample of rows: a column of dates is the date; of the numeric
+/// columns, the one with the most decimals is the amount (ids are whole
+/// numbers); of the rest, a column whose values repeat is the customer
+/// (text before numbers). Returns `(role, header)` overrides to apply.
+pub fn guess_from_values(map: &ColumnMap, sample: &[Vec<String>]) -> Vec<(String, String)> {
+    let width = map.headers.len();
+    let mut free: Vec<usize> = (0..width)
+        .filter(|i| !map.columns.values().any(|c| c == i))
+        .collect();
+    let mut found = Vec::new();
+    let column = |i: usize| {
+        sample
+            .iter()
+            .map(move |row| row.get(i).map_or("", |c| c.trim()))
+            .filter(|c| !c.is_empty())
+    };
+    let share = |i: usize, test: &dyn Fn(&str) -> bool| {
+        let (hits, total) = column(i).fold((0, 0), |(h, t), c| (h + test(c) as usize, t + 1));
+        if total == 0 {
+            0.0
+        } else {
+            hits as f64 / total as f64
+        }
+    };
+    let mut take = |role: Role, pick: Option<usize>, free: &mut Vec<usize>| {
+        if let Some(i) = pick {
+            free.retain(|&f| f != i);
+            found.push((role.key().to_string(), map.headers[i].clone()));
+        }
+    };
+    let is_date = |c: &str| {
+        super::values::parse_date(c, Some(super::values::DateOrder::Dmy)).is_ok() && c.len() >= 6
+    };
+    let is_number = |c: &str| super::values::parse_amount(c).is_ok();
+    if map.get(Role::Date).is_none() && map.shape() == Shape::Transactions {
+        let pick = free
+            .iter()
+            .copied()
+            .filter(|&i| share(i, &is_date) >= 0.9)
+            .max_by(|&a, &b| share(a, &is_date).total_cmp(&share(b, &is_date)));
+        take(Role::Date, pick, &mut free);
+    }
+    if map.get(Role::Amount).is_none() {
+        let decimals = |i: usize| share(i, &|c: &str| c.contains(['.', ',']) && is_number(c));
+        let pick = free
+            .iter()
+            .copied()
+            .filter(|&i| share(i, &is_number) >= 0.9)
+            .max_by(|&a, &b| decimals(a).total_cmp(&decimals(b)).then(b.cmp(&a)));
+        take(Role::Amount, pick, &mut free);
+    }
+    if map.get(Role::Customer).is_none() {
+        let repeats = |i: usize| {
+            let values: Vec<&str> = column(i).collect();
+            let distinct: std::collections::HashSet<&&str> = values.iter().collect();
+            !values.is_empty() && distinct.len() < values.len()
+        };
+        let text = |i: usize| share(i, &is_number) < 0.5;
+        let pick = free
+            .iter()
+            .copied()
+            .filter(|&i| column(i).count() * 10 >= sample.len() * 9)
+            .max_by_key(|&i| (repeats(i), text(i), std::cmp::Reverse(i)));
+        take(Role::Customer, pick, &mut free);
+    }
+    found
+}
+
+/// `map_columns` without the check that the required roles are there.
+pub fn map_columns_unchecked(
+    headers: &[String],
+    overrides: &[(String, String)],
+) -> Result<ColumnMap, IngestError> {
     let mut map = ColumnMap {
         columns: guess(headers),
         headers: headers.to_vec(),
     };
     for (role_key, header) in overrides {
         apply_override(&mut map, role_key, header)?;
-    }
-    for role in map.shape().required() {
-        if map.get(*role).is_none() {
-            return Err(missing(*role, headers));
-        }
     }
     Ok(map)
 }
@@ -555,6 +633,51 @@ mod tests {
         assert_eq!(map.get(Role::Customer), Some(0));
         assert_eq!(map.get(Role::Date), Some(1));
         assert_eq!(map.get(Role::Amount), Some(2));
+    }
+
+    fn rows(lines: &[&str]) -> Vec<Vec<String>> {
+        lines
+            .iter()
+            .map(|l| l.split(',').map(String::from).collect())
+            .collect()
+    }
+
+    #[test]
+    fn columns_are_guessed_from_their_values_when_headers_say_nothing() {
+        let h = headers(&["A", "B", "C", "D"]);
+        let map = ColumnMap {
+            columns: guess(&h),
+            headers: h.clone(),
+        };
+        let sample = rows(&[
+            "7,ACME,2024-01-05,12.50",
+            "8,Beta,2024-01-06,3.00",
+            "9,ACME,2024-02-01,7.25",
+        ]);
+        let found = guess_from_values(&map, &sample);
+        assert_eq!(
+            found,
+            [
+                ("date".into(), "C".into()),
+                ("amount".into(), "D".into()),
+                ("customer".into(), "B".into())
+            ] as [(String, String); 3]
+        );
+    }
+
+    #[test]
+    fn values_fill_only_what_headers_left_open() {
+        let h = headers(&["客户", "X", "Y"]);
+        let map = ColumnMap {
+            columns: guess(&h),
+            headers: h.clone(),
+        };
+        let sample = rows(&["A,20240105,99", "B,20240106,100"]);
+        let found = guess_from_values(&map, &sample);
+        assert_eq!(
+            found,
+            [("date".into(), "X".into()), ("amount".into(), "Y".into())] as [(String, String); 2]
+        );
     }
 
     #[test]

@@ -71,6 +71,7 @@ pub enum Key {
     LoadedFile,
     CannotRead,
     NoColumn,
+    GuessedFromValues,
     DayFirst,
     MonthFirst,
     EncodingLabel,
@@ -166,6 +167,10 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         Manager => ("Account manager", "客户经理"),
         LoadedFile => ("File", "文件"),
         NoColumn => ("— none —", "— 无 —"),
+        GuessedFromValues => (
+            "The headers did not say which column these are, so they were guessed from the values; please check",
+            "表头未能说明以下各列，已根据数据内容推断，请核对",
+        ),
         DayFirst => ("Day first: 03/04/2024 is 3 April", "日在前：03/04/2024 为 4 月 3 日"),
         MonthFirst => ("Month first: 03/04/2024 is March 4", "月在前：03/04/2024 为 3 月 4 日"),
         EncodingLabel => ("Text encoding", "文本编码"),

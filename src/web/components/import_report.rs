@@ -86,7 +86,8 @@ pub fn ImportReport(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
             <h3>{t(locale, Key::Columns)}</h3>
             <ColumnMapping headers=input.headers.clone() columns=input.columns.clone()
                 sheets=input.sheets.clone() sheet=input.sheet.clone().unwrap_or_default()
-                encoding=input.encoding.clone() locale=locale/>
+                encoding=input.encoding.clone() from_values=input.columns_from_values.clone()
+                locale=locale/>
             {rejected}
         </section>
     }

@@ -34,6 +34,9 @@ pub fn ColumnMapping(
     /// The encoding the text was read with; empty for workbooks.
     #[prop(optional)]
     encoding: String,
+    /// Roles whose column was guessed from the values, for the user to check.
+    #[prop(optional)]
+    from_values: Vec<String>,
     locale: Locale,
 ) -> impl IntoView {
     let state = use_state();
@@ -116,6 +119,16 @@ pub fn ColumnMapping(
             </label>
         }
     });
+    let guessed_note = (!from_values.is_empty()).then(|| {
+        let roles: Vec<&str> = Role::ALL
+            .iter()
+            .filter(|r| from_values.iter().any(|k| k == r.key()))
+            .map(|&r| role_name(locale, r))
+            .collect();
+        view! {
+            <p class="warning" data-testid="guessed-from-values">{t(locale, Key::GuessedFromValues)} ": " {roles.join(", ")}</p>
+        }
+    });
     let encoding_picker = (!encoding.is_empty()).then(|| {
         let forced = state.request.with_untracked(|r| r.encoding.clone());
         let options = ENCODINGS
@@ -149,6 +162,7 @@ pub fn ColumnMapping(
     view! {
         <div class="mapping" data-testid="column-mapping">
             <p class="hint">{t(locale, Key::MappingHint)}</p>
+            {guessed_note}
             <div class="mapping-grid">{sheet_picker}{encoding_picker}{selects}</div>
             <button class="button primary" data-testid="apply-mapping" on:click=apply>{t(locale, Key::ApplyMapping)}</button>
         </div>
