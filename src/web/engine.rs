@@ -12,6 +12,7 @@ use crate::engine::Request;
 use crate::protocol::{Failure, Job, Reply, Source};
 use leptos::prelude::*;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,6 +32,8 @@ pub enum Input {
 struct Connection {
     worker: Worker,
     ready: bool,
+    /// A job was posted and its answer has not come yet.
+    busy: bool,
     /// The job waiting for the worker to be ready.
     pending: Option<js_sys::Object>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
@@ -108,10 +111,17 @@ fn message(job: &Job, file: Option<&web_sys::File>) -> Result<js_sys::Object, St
     Ok(object)
 }
 
-/// Posts `message`, replacing a busy worker and waiting for a new one.
+/// Posts `message` to the idle worker, or replaces a busy (or missing) one
+/// and queues the message until the new worker is ready.
 fn send(state: AppState, message: js_sys::Object) {
     CONNECTION.with(|slot| {
         let mut slot = slot.borrow_mut();
+        if let Some(idle) = slot.as_mut().filter(|c| c.ready && !c.busy) {
+            idle.busy = idle.worker.post_message(&message).is_ok();
+            if idle.busy {
+                return;
+            }
+        }
         // A worker still busy with an older job would make this one wait.
         if let Some(old) = slot.take() {
             old.worker.terminate();
@@ -156,6 +166,7 @@ fn connect(state: AppState) -> Result<Connection, String> {
     Ok(Connection {
         worker,
         ready: false,
+        busy: false,
         pending: None,
         _on_message: on_message,
         _on_error: on_error,
@@ -164,12 +175,15 @@ fn connect(state: AppState) -> Result<Connection, String> {
 
 fn receive(state: AppState, reply: Reply) {
     let current = CURRENT_JOB.with(|c| *c.borrow());
+    if matches!(reply, Reply::Done { .. } | Reply::Failed { .. }) {
+        CONNECTION.with(|slot| slot.borrow_mut().as_mut().map(|c| c.busy = false));
+    }
     match reply {
         Reply::Ready => CONNECTION.with(|slot| {
             if let Some(connection) = slot.borrow_mut().as_mut() {
                 connection.ready = true;
                 if let Some(message) = connection.pending.take() {
-                    let _ = connection.worker.post_message(&message);
+                    connection.busy = connection.worker.post_message(&message).is_ok();
                 }
             }
         }),
@@ -191,7 +205,11 @@ fn receive(state: AppState, reply: Reply) {
             }
         }),
         Reply::Done { id, outcome } if id == current => {
-            if apply_remembered(state, &outcome.analysis.input.headers) {
+            if apply_remembered(
+                state,
+                &outcome.analysis.input.headers,
+                &outcome.analysis.input.columns,
+            ) {
                 return;
             }
             let file = working_file(state);
@@ -209,7 +227,7 @@ fn receive(state: AppState, reply: Reply) {
                 }
                 _ => Vec::new(),
             };
-            if !apply_remembered(state, &headers) {
+            if !apply_remembered(state, &headers, &BTreeMap::new()) {
                 fail_current(state, failure);
             }
         }
@@ -220,10 +238,14 @@ fn receive(state: AppState, reply: Reply) {
 
 /// Re-reads the file with the mapping the user chose before for these
 /// headers, when this run used the guess; returns whether it did.
-fn apply_remembered(state: AppState, headers: &[String]) -> bool {
+fn apply_remembered(
+    state: AppState,
+    headers: &[String],
+    columns: &BTreeMap<String, String>,
+) -> bool {
     let guessed = state.request.with_untracked(|r| r.map.is_empty());
     match super::mapping_store::recall(headers) {
-        Some(map) if guessed && !headers.is_empty() => {
+        Some(map) if guessed && !headers.is_empty() && !same_mapping(&map, columns) => {
             let request = Request {
                 map,
                 ..state.request.get_untracked()
@@ -233,6 +255,15 @@ fn apply_remembered(state: AppState, headers: &[String]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a remembered mapping says what the columns already are (then
+/// reading the file again would change nothing).
+fn same_mapping(map: &[(String, String)], columns: &BTreeMap<String, String>) -> bool {
+    map.iter().all(|(role, header)| match columns.get(role) {
+        Some(current) => current == header,
+        None => header.is_empty(),
+    })
 }
 
 fn working_file(state: AppState) -> String {
