@@ -114,8 +114,9 @@ fn from_summary(table: &Table, summary: &[SummaryRow]) -> Customers {
             last,
         });
         add_row(entry, table, row, amount);
-        entry.transactions += orders;
-        entry.purchase_days += orders;
+        // Counts come from the file: a merge must not overflow.
+        entry.transactions = entry.transactions.saturating_add(orders);
+        entry.purchase_days = entry.purchase_days.saturating_add(orders);
         entry.first = entry.first.min(first);
         entry.last = entry.last.max(last);
     }

@@ -83,7 +83,7 @@ pub trait Rows {
 /// A header row and a stream of data records with their line numbers.
 pub struct Records<'a> {
     source: &'a str,
-    /// Newlines in `source[..counted_to]` plus one: the line at `counted_to`.
+    /// Line breaks in `source[..counted_to]` plus one: the line at `counted_to`.
     counted_to: usize,
     line_at: u64,
     pub headers: Vec<String>,
@@ -191,14 +191,23 @@ impl Records<'_> {
         if start < self.counted_to {
             return self.line_at;
         }
-        let newlines = text[self.counted_to..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let newlines = line_breaks(&text[self.counted_to..start], text.get(start).copied());
         self.line_at += newlines as u64;
         self.counted_to = start;
         self.line_at
     }
+}
+
+/// Line breaks in `bytes`, as an editor counts them: `\n`, `\r\n`, and a
+/// lone `\r` (old Mac files). `after` is the byte that follows `bytes`.
+fn line_breaks(bytes: &[u8], after: Option<u8>) -> usize {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| {
+            b == b'\n' || (b == b'\r' && bytes.get(i + 1).copied().or(after) != Some(b'\n'))
+        })
+        .count()
 }
 
 fn malformed(error: &csv::Error) -> IngestError {
@@ -253,6 +262,13 @@ mod tests {
         assert_eq!(rows[0].1[1], "two\nlines");
         assert_eq!(rows[1].0, 5);
         assert_eq!(blank, 0, "the csv reader skips truly empty lines itself");
+    }
+
+    #[test]
+    fn line_numbers_in_files_with_only_carriage_returns() {
+        let (_, rows, _) = collect("id,amount\rA,1\rB,2\r\rC,3\r");
+        let lines: Vec<u64> = rows.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [2, 3, 5]);
     }
 
     #[test]

@@ -9,7 +9,8 @@
 
 use super::read::{Record, Rows};
 use super::IngestError;
-use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
+use calamine::{open_workbook_auto_from_rs, Data, Range, Reader, Sheets, Xlsx};
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
 /// Does `bytes` start like a workbook (ZIP container or OLE compound file)?
@@ -17,15 +18,16 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
 }
 
-/// The rows of one sheet, header first.
+/// The rows of one sheet, header first, kept sparse: a row holds only the
+/// cells up to its last one, and rows the sheet does not have take nothing.
 pub struct SheetRows {
     pub sheet: String,
     pub sheets: Vec<String>,
     headers: Vec<String>,
-    range: Range<Data>,
-    /// Index into the range of the next row to read.
+    /// Excel row number (1-based) and cells by column, in row order.
+    rows: Vec<(u64, Vec<Data>)>,
+    /// Index into `rows` of the next row to read.
     next: usize,
-    first_row: u64,
     blank_rows: u64,
     record: csv::StringRecord,
 }
@@ -46,17 +48,20 @@ pub fn open(bytes: &[u8], wanted: Option<&str>) -> Result<SheetRows, IngestError
             })?,
         None => sheets.first().cloned().ok_or(IngestError::Empty)?,
     };
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|e| IngestError::Workbook(e.to_string()))?;
-    let first_row = range.start().map_or(0, |(row, _)| row as u64);
+    let rows = match &mut workbook {
+        Sheets::Xlsx(xlsx) => sparse_rows(xlsx, &sheet)?,
+        other => dense_rows(
+            other
+                .worksheet_range(&sheet)
+                .map_err(|e| IngestError::Workbook(e.to_string()))?,
+        ),
+    };
     let mut rows = SheetRows {
         sheet,
         sheets,
         headers: Vec::new(),
-        range,
+        rows,
         next: 0,
-        first_row,
         blank_rows: 0,
         record: csv::StringRecord::new(),
     };
@@ -67,26 +72,61 @@ pub fn open(bytes: &[u8], wanted: Option<&str>) -> Result<SheetRows, IngestError
     Ok(rows)
 }
 
+/// An xlsx sheet streamed cell by cell. Reading it as a dense range would
+/// allocate every cell between the first and the farthest one: a single
+/// cell at XFD1048576 asks for 17 billion cells.
+fn sparse_rows(
+    xlsx: &mut Xlsx<Cursor<&[u8]>>,
+    sheet: &str,
+) -> Result<Vec<(u64, Vec<Data>)>, IngestError> {
+    let error = |e: calamine::XlsxError| IngestError::Workbook(e.to_string());
+    let mut reader = xlsx.worksheet_cells_reader(sheet).map_err(error)?;
+    let mut rows: BTreeMap<u32, Vec<(u32, Data)>> = BTreeMap::new();
+    while let Some(cell) = reader.next_cell().map_err(error)? {
+        let (row, column) = cell.get_position();
+        let value = Data::from(cell.get_value().clone());
+        if value != Data::Empty {
+            rows.entry(row).or_default().push((column, value));
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(row, mut cells)| {
+            cells.sort_by_key(|&(column, _)| column);
+            let width = cells.last().map_or(0, |&(column, _)| column as usize + 1);
+            let mut dense = vec![Data::Empty; width];
+            for (column, value) in cells {
+                dense[column as usize] = value;
+            }
+            (row as u64 + 1, dense)
+        })
+        .collect())
+}
+
+/// The other formats come as a range from calamine.
+fn dense_rows(range: Range<Data>) -> Vec<(u64, Vec<Data>)> {
+    let first_row = range.start().map_or(0, |(row, _)| row as u64);
+    range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| (first_row + i as u64 + 1, cells.to_vec()))
+        .collect()
+}
+
 impl SheetRows {
     /// Fills `record` with the next non-blank row; returns its Excel row number.
     fn advance(&mut self) -> Option<u64> {
-        let width = self.range.width();
-        while self.next < self.range.height() {
-            let index = self.next;
+        while let Some((line, cells)) = self.rows.get(self.next) {
             self.next += 1;
             self.record.clear();
-            for column in 0..width {
-                let text = self
-                    .range
-                    .get((index, column))
-                    .map_or(String::new(), cell_text);
-                self.record.push_field(&text);
+            for cell in cells {
+                self.record.push_field(&cell_text(cell));
             }
             if self.record.iter().all(|c| c.trim().is_empty()) {
                 self.blank_rows += 1;
                 continue;
             }
-            return Some(self.first_row + index as u64 + 1);
+            return Some(*line);
         }
         None
     }
@@ -110,7 +150,7 @@ impl Rows for SheetRows {
 
     /// Progress through a sheet counts rows, not bytes.
     fn position(&self) -> (u64, u64) {
-        (self.next as u64, self.range.height() as u64)
+        (self.next as u64, self.rows.len() as u64)
     }
 
     fn rewind(&mut self) -> Result<(), IngestError> {
