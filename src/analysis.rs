@@ -10,6 +10,7 @@ use crate::customers::{self, Customers};
 use crate::day::Day;
 use crate::ingest::{Rejection, Role, Table};
 use crate::pareto::{self, Pareto};
+use crate::profit::{self, Profit};
 use crate::tiers::{self, Cutoffs, Tier, TierSummary};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -23,6 +24,8 @@ pub struct Settings {
     pub dependency_threshold: f64,
     /// How many of the largest customers `top_customers` lists.
     pub top_customers: usize,
+    /// Margin assumed for profit when the file has no cost, profit or margin.
+    pub assumed_margin: f64,
 }
 
 impl Default for Settings {
@@ -32,6 +35,7 @@ impl Default for Settings {
             abc: Cutoffs::default(),
             dependency_threshold: concentration::DEFAULT_THRESHOLD,
             top_customers: 50,
+            assumed_margin: profit::DEFAULT_ASSUMED_MARGIN,
         }
     }
 }
@@ -51,7 +55,10 @@ pub struct Analysis {
     pub abc_cutoffs: Cutoffs,
     pub tiers: Vec<TierSummary>,
     pub concentration: Concentration,
+    pub profit: Profit,
     pub top_customers: Vec<CustomerRow>,
+    /// The customers losing the most money, largest loss first.
+    pub loss_makers: Vec<CustomerRow>,
     pub timings_ms: Timings,
 }
 
@@ -116,6 +123,8 @@ pub struct CustomerRow {
     pub region: Option<String>,
     pub account_manager: Option<String>,
     pub revenue: f64,
+    /// Revenue less cost (or times the assumed margin, see `profit.source`).
+    pub profit: f64,
     pub share: f64,
     pub cumulative_share: f64,
     pub tier: Tier,
@@ -144,6 +153,9 @@ pub fn analyze(table: &Table, as_of: Day, settings: &Settings, input: InputRepor
     let tier_of = tiers::assign(&revenue, settings.abc);
     let tier_summary = tiers::summarise(&revenue, &tier_of);
     let (first_date, last_date) = date_range(&customers);
+    let profits = profit::per_customer(&customers, settings.assumed_margin);
+    let ranking = Ranking::new(table, &customers, &order, &tier_of, &profits);
+    let profit_summary = profit::profit(&profits, input.cost_from, settings.assumed_margin);
     Analysis {
         input,
         customers: customers.len(),
@@ -158,7 +170,9 @@ pub fn analyze(table: &Table, as_of: Day, settings: &Settings, input: InputRepor
         abc_cutoffs: settings.abc,
         tiers: tier_summary,
         concentration: concentration::concentration(&revenue, settings.dependency_threshold),
-        top_customers: top_rows(table, &customers, &order, &tier_of, settings.top_customers),
+        profit: profit_summary,
+        top_customers: ranking.top(settings.top_customers),
+        loss_makers: ranking.loss_makers(profit::LOSS_MAKERS_LISTED),
         timings_ms: Timings::default(),
     }
 }
@@ -206,42 +220,97 @@ fn abc_counts(summary: &[TierSummary]) -> AbcCounts {
     }
 }
 
-fn top_rows(
-    table: &Table,
-    customers: &Customers,
-    order: &[u32],
-    tiers: &[Tier],
-    limit: usize,
-) -> Vec<CustomerRow> {
-    let total = customers.revenue_total();
-    let share = |r: f64| if total > 0.0 { r / total } else { 0.0 };
-    let dimension = |role: Role, c: usize| table.dimensions.get(&role).and_then(|v| v[c].clone());
-    let mut cumulative = 0.0;
-    order
-        .iter()
-        .zip(tiers)
-        .take(limit)
-        .enumerate()
-        .map(|(rank, (&c, &tier))| {
-            let c = c as usize;
-            let customer = &customers.list[c];
-            cumulative += customer.revenue;
-            CustomerRow {
-                rank: rank + 1,
-                id: table.ids[c].clone(),
-                name: dimension(Role::CustomerName, c),
-                industry: dimension(Role::Industry, c),
-                region: dimension(Role::Region, c),
-                account_manager: dimension(Role::AccountManager, c),
-                revenue: customer.revenue,
-                share: share(customer.revenue),
-                cumulative_share: share(cumulative),
-                tier,
-                transactions: customer.transactions,
-                purchase_days: customer.purchase_days,
-                first_purchase: customer.first,
-                last_purchase: customer.last,
-            }
-        })
-        .collect()
+/// Per customer: revenue rank, cumulative share and profit, for building rows.
+struct Ranking<'a> {
+    table: &'a Table,
+    customers: &'a Customers,
+    order: &'a [u32],
+    tiers: &'a [Tier],
+    profits: &'a [f64],
+    /// Cumulative revenue share at each rank.
+    cumulative: Vec<f64>,
+}
+
+impl<'a> Ranking<'a> {
+    fn new(
+        table: &'a Table,
+        customers: &'a Customers,
+        order: &'a [u32],
+        tiers: &'a [Tier],
+        profits: &'a [f64],
+    ) -> Self {
+        let total = customers.revenue_total();
+        let mut running = 0.0;
+        let cumulative = order
+            .iter()
+            .map(|&c| {
+                running += customers.list[c as usize].revenue;
+                if total > 0.0 {
+                    running / total
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        Ranking {
+            table,
+            customers,
+            order,
+            tiers,
+            profits,
+            cumulative,
+        }
+    }
+
+    /// The row for the customer at revenue rank `rank` (0-based).
+    fn row(&self, rank: usize) -> CustomerRow {
+        let c = self.order[rank] as usize;
+        let customer = &self.customers.list[c];
+        let total = self.customers.revenue_total();
+        let dimension = |role: Role| self.table.dimensions.get(&role).and_then(|v| v[c].clone());
+        CustomerRow {
+            rank: rank + 1,
+            id: self.table.ids[c].clone(),
+            name: dimension(Role::CustomerName),
+            industry: dimension(Role::Industry),
+            region: dimension(Role::Region),
+            account_manager: dimension(Role::AccountManager),
+            revenue: customer.revenue,
+            profit: self.profits[c],
+            share: if total > 0.0 {
+                customer.revenue / total
+            } else {
+                0.0
+            },
+            cumulative_share: self.cumulative[rank],
+            tier: self.tiers[rank],
+            transactions: customer.transactions,
+            purchase_days: customer.purchase_days,
+            first_purchase: customer.first,
+            last_purchase: customer.last,
+        }
+    }
+
+    fn top(&self, limit: usize) -> Vec<CustomerRow> {
+        (0..self.order.len().min(limit))
+            .map(|rank| self.row(rank))
+            .collect()
+    }
+
+    /// Loss-makers, the largest loss first (ties by revenue rank).
+    fn loss_makers(&self, limit: usize) -> Vec<CustomerRow> {
+        let mut ranks: Vec<usize> = (0..self.order.len())
+            .filter(|&r| self.profits[self.order[r] as usize] < 0.0)
+            .collect();
+        ranks.sort_by(|&a, &b| {
+            self.profits[self.order[a] as usize]
+                .total_cmp(&self.profits[self.order[b] as usize])
+                .then(a.cmp(&b))
+        });
+        ranks
+            .into_iter()
+            .take(limit)
+            .map(|rank| self.row(rank))
+            .collect()
+    }
 }

@@ -20,6 +20,7 @@ pub mod export;
 pub mod format;
 pub mod ingest;
 pub mod pareto;
+pub mod profit;
 pub mod protocol;
 pub mod tiers;
 

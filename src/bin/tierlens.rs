@@ -257,6 +257,17 @@ mod cli {
                 a.concentration.hhi
             ),
         ];
+        let p = &a.profit;
+        lines.push(format!(
+            "Profit      {:.2} ({}); whale-curve peak {} at {} customers ({}); {} loss-makers lose {:.2}",
+            p.total,
+            p.source,
+            percent(p.peak_share),
+            p.peak_customers,
+            percent(p.peak_customer_share),
+            p.loss_makers,
+            -p.loss
+        ));
         if a.concentration.dependency_warning {
             if let Some(top) = a.top_customers.first() {
                 lines.push(format!(
