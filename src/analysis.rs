@@ -15,6 +15,75 @@ use crate::tiers::{self, Cutoffs, Tier, TierSummary};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Fields of an `Analysis` that may be null in its JSON: optional text and
+/// settings. Anywhere else a null is a number that was NaN or infinite
+/// (serde_json writes both as null).
+const OPTIONAL_FIELDS: &[&str] = &[
+    "name",
+    "industry",
+    "region",
+    "account_manager",
+    "sheet",
+    "date_order",
+    "cost_from",
+    "role",
+    "assumed_margin",
+];
+
+impl Analysis {
+    /// JSON paths of every figure that is not a finite number. Empty for
+    /// any analysis the core produces; tests and fuzzers check that.
+    pub fn non_finite_figures(&self) -> Vec<String> {
+        let mut found = Vec::new();
+        match serde_json::to_value(self) {
+            Ok(value) => collect_non_finite(&value, "", "", &mut found),
+            Err(e) => found.push(format!("(not serialisable: {e})")),
+        }
+        found
+    }
+}
+
+fn collect_non_finite(value: &serde_json::Value, path: &str, key: &str, found: &mut Vec<String>) {
+    use serde_json::Value;
+    match value {
+        Value::Null if !OPTIONAL_FIELDS.contains(&key) => found.push(path.to_string()),
+        Value::Number(n) if !n.as_f64().is_some_and(f64::is_finite) => found.push(path.to_string()),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect_non_finite(item, &format!("{path}[{i}]"), key, found);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                collect_non_finite(item, &format!("{path}.{k}"), k, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::{run, Request};
+
+    #[test]
+    fn a_nan_figure_is_found_by_its_path() {
+        let csv = b"customer_id,customer_name,date,amount,cost\nA,,2024-01-01,10,4\nB,Beta,2024-01-02,5,1\n";
+        let mut a = run(csv, &Request::default(), &|| 0.0).unwrap().analysis;
+        assert!(
+            a.non_finite_figures().is_empty(),
+            "{:?}",
+            a.non_finite_figures()
+        );
+        a.pareto.gini = f64::NAN;
+        a.tiers[1].revenue_share = f64::INFINITY;
+        assert_eq!(
+            a.non_finite_figures(),
+            [".pareto.gini", ".tiers[1].revenue_share"]
+        );
+    }
+}
+
 /// Settings that change the analysis, not the reading of the file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
