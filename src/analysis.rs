@@ -6,12 +6,15 @@
 //! in the file's currency, days as `YYYY-MM-DD`.
 
 use crate::concentration::{self, Concentration};
+use crate::customer_types::{self, CustomerType, Facts, TypeSettings};
 use crate::customers::{self, Customers};
 use crate::day::Day;
+use crate::dimensions::{self, DimensionInfo, Split};
 use crate::ingest::{Rejection, Role, Table};
+use crate::loyalty::{self, LoyaltyAxis, LoyaltySettings, Quadrant};
 use crate::pareto::{self, Pareto};
-use crate::profit::{self, Profit};
-use crate::tiers::{self, Cutoffs, Tier, TierSummary};
+use crate::profit::{self, Profit, WhatIfSettings};
+use crate::tiers::{self, RankedValues, Tier, TierRule, TierSummary};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -28,6 +31,10 @@ const OPTIONAL_FIELDS: &[&str] = &[
     "cost_from",
     "role",
     "assumed_margin",
+    "filter",
+    "value",
+    "loyalty_split",
+    "profit_split",
 ];
 
 impl Analysis {
@@ -66,6 +73,105 @@ fn collect_non_finite(value: &serde_json::Value, path: &str, key: &str, found: &
 mod tests {
     use crate::engine::{run, Request};
 
+    /// Tiers, quadrants and splits each partition the customers; shares
+    /// sum to 1 when revenue is positive; nothing is NaN.
+    fn assert_well_formed(a: &super::Analysis) {
+        assert!(
+            a.non_finite_figures().is_empty(),
+            "{:?}",
+            a.non_finite_figures()
+        );
+        let n = a.customers;
+        assert_eq!(a.tiers.iter().map(|t| t.customers).sum::<usize>(), n);
+        assert_eq!(
+            a.loyalty.groups.iter().map(|g| g.customers).sum::<usize>(),
+            n
+        );
+        for split in &a.splits {
+            assert_eq!(split.slices.iter().map(|s| s.customers).sum::<usize>(), n);
+        }
+        if a.revenue_total > 0.0 {
+            let shares: f64 = a.tiers.iter().map(|t| t.revenue_share).sum();
+            assert!((shares - 1.0).abs() < 1e-9, "{shares}");
+            let last = a.pareto.curve[a.pareto.curve.len() - 1];
+            assert!((last[1] - 1.0).abs() < 1e-9 && last[0] == 1.0);
+        }
+        assert!(a.pareto.curve.windows(2).all(|w| w[1][0] >= w[0][0]));
+        assert!(a.profit.curve.windows(2).all(|w| w[1][0] >= w[0][0]));
+        // Every listed customer of a type carries it; super ones are in the top 10%.
+        let top = crate::pareto::top_count(n, a.customer_types.settings.top_share);
+        for (group, kind) in a
+            .customer_types
+            .groups
+            .iter()
+            .zip(crate::customer_types::CustomerType::ALL)
+        {
+            assert_eq!(group.key, kind.key());
+            for row in &group.list {
+                assert!(
+                    row.types.contains(&kind),
+                    "{} listed as {}",
+                    row.id,
+                    group.key
+                );
+                if kind == crate::customer_types::CustomerType::Super {
+                    assert!(row.rank <= top, "super customer ranked {}", row.rank);
+                }
+            }
+        }
+        for group in &a.loyalty.groups {
+            assert!(group.list.iter().all(|row| row.quadrant.key() == group.key));
+        }
+    }
+
+    #[test]
+    fn edge_cases_give_defined_results() {
+        let cases: [&[u8]; 5] = [
+            b"customer_id,date,amount,region\nA,2024-01-01,10,North\n",
+            b"customer_id,date,amount,region\nA,2024-01-01,10,N\nB,2024-02-01,10,S\nC,2024-03-01,10,N\n",
+            b"customer_id,date,amount\nA,2024-01-01,10\nA,2024-01-05,-10\nB,2024-01-02,0\n",
+            b"customer_id,date,amount\nA,2024-01-01,-10\nB,2024-01-02,-5\n",
+            b"customer_id,first_purchase,last_purchase,orders,revenue\nA,2023-01-01,2024-01-01,3,90\nB,2023-06-01,2023-06-01,1,10\n",
+        ];
+        for csv in cases {
+            let a = run(csv, &Request::default(), &|| 0.0).unwrap().analysis;
+            assert_well_formed(&a);
+        }
+        let equal = run(cases[1], &Request::default(), &|| 0.0)
+            .unwrap()
+            .analysis;
+        assert!(equal.pareto.gini.abs() < 1e-12, "all equal: Gini 0");
+        assert!(
+            (equal.pareto.top20_share - 1.0 / 3.0).abs() < 1e-12,
+            "top ceil(0.6) = 1 of 3"
+        );
+        let summary = run(cases[4], &Request::default(), &|| 0.0)
+            .unwrap()
+            .analysis;
+        assert!(!summary.customer_types.trend_available);
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+            #[test]
+            fn any_small_log_gives_a_well_formed_analysis(
+                rows in prop::collection::vec((0u8..12, 0u16..700, -500i32..5000, 0u8..4), 1..80)
+            ) {
+                let mut csv = String::from("customer_id,date,amount,cost,region\n");
+                for (c, d, amount, region) in rows {
+                    let day = crate::day::Day(19_700 + i32::from(d));
+                    csv.push_str(&format!("C{c},{day},{amount},{},R{region}\n", amount.max(0) / 2 + 40));
+                }
+                let a = run(csv.as_bytes(), &Request::default(), &|| 0.0).unwrap().analysis;
+                assert_well_formed(&a);
+            }
+        }
+    }
+
     #[test]
     fn a_nan_figure_is_found_by_its_path() {
         let csv = b"customer_id,customer_name,date,amount,cost\nA,,2024-01-01,10,4\nB,Beta,2024-01-02,5,1\n";
@@ -89,22 +195,53 @@ mod tests {
 pub struct Settings {
     /// Defaults to the last transaction date in the file.
     pub as_of: Option<Day>,
-    pub abc: Cutoffs,
+    pub tier_rule: TierRule,
     pub dependency_threshold: f64,
     /// How many of the largest customers `top_customers` lists.
     pub top_customers: usize,
     /// Margin assumed for profit when the file has no cost, profit or margin.
     pub assumed_margin: f64,
+    pub what_if: WhatIfSettings,
+    pub types: TypeSettings,
+    pub loyalty: LoyaltySettings,
+    /// Only the customers with this value of a category, when set.
+    pub filter: Option<Filter>,
+}
+
+/// Keep the customers whose `key` category has `value` (`None`: no value).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    pub key: String,
+    pub value: Option<String>,
+}
+
+impl Filter {
+    /// Parses `KEY=VALUE` (an empty VALUE means customers without one).
+    pub fn parse(text: &str) -> Result<Filter, String> {
+        let Some((key, value)) = text.split_once('=') else {
+            return Err(format!(
+                "\"{text}\": expected DIMENSION=VALUE, e.g. region=华东"
+            ));
+        };
+        Ok(Filter {
+            key: key.trim().to_string(),
+            value: Some(value.trim().to_string()).filter(|v| !v.is_empty()),
+        })
+    }
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             as_of: None,
-            abc: Cutoffs::default(),
+            tier_rule: TierRule::default(),
             dependency_threshold: concentration::DEFAULT_THRESHOLD,
             top_customers: 50,
             assumed_margin: profit::DEFAULT_ASSUMED_MARGIN,
+            what_if: WhatIfSettings::default(),
+            types: TypeSettings::default(),
+            loyalty: LoyaltySettings::default(),
+            filter: None,
         }
     }
 }
@@ -121,15 +258,66 @@ pub struct Analysis {
     pub returns: Returns,
     pub pareto: Pareto,
     pub abc: AbcCounts,
-    pub abc_cutoffs: Cutoffs,
+    pub tier_rule: TierRule,
     pub tiers: Vec<TierSummary>,
     pub concentration: Concentration,
     pub profit: Profit,
     pub top_customers: Vec<CustomerRow>,
     /// The customers losing the most money, largest loss first.
     pub loss_makers: Vec<CustomerRow>,
+    pub customer_types: CustomerTypes,
+    pub loyalty: Loyalty,
+    /// Categories to filter or split by, with their values (from every
+    /// customer, before any filter).
+    pub dimensions: Vec<DimensionInfo>,
+    /// Every category, split.
+    pub splits: Vec<Split>,
+    /// The filter this analysis ran with.
+    pub filter: Option<Filter>,
     pub timings_ms: Timings,
 }
+
+/// Customers listed per type or quadrant, largest revenue first.
+pub const LISTED: usize = 50;
+
+/// A group of customers: one customer type or one loyalty quadrant.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub key: String,
+    pub customers: usize,
+    pub revenue: f64,
+    pub revenue_share: f64,
+    pub profit: f64,
+    /// The first `LISTED` of them by revenue.
+    pub list: Vec<CustomerRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CustomerTypes {
+    pub settings: TypeSettings,
+    /// False for a customer summary: no purchase log, no spend trend.
+    pub trend_available: bool,
+    /// First days of the recent and the previous window.
+    pub recent_from: Day,
+    pub previous_from: Day,
+    /// One group per type, in `CustomerType::ALL` order.
+    pub groups: Vec<Group>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Loyalty {
+    pub axis: LoyaltyAxis,
+    pub loyalty_split: f64,
+    pub profit_split: f64,
+    /// One group per quadrant, in `Quadrant::ALL` order.
+    pub groups: Vec<Group>,
+    /// (loyalty, profit, quadrant index) of at most `SCATTER_POINTS`
+    /// customers: the largest by revenue, then an even spread of the rest.
+    pub points: Vec<[f64; 3]>,
+}
+
+/// Points the loyalty chart draws at most.
+pub const SCATTER_POINTS: usize = 2000;
 
 /// What was read, what was detected and what was rejected.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -201,6 +389,12 @@ pub struct CustomerRow {
     pub purchase_days: u32,
     pub first_purchase: Day,
     pub last_purchase: Day,
+    /// Days from the first to the last purchase.
+    pub tenure_days: u32,
+    /// Net revenue per transaction.
+    pub average_order_value: f64,
+    pub types: Vec<CustomerType>,
+    pub quadrant: Quadrant,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -213,20 +407,87 @@ pub struct Timings {
 
 /// Runs every analysis on a table whose rows are all on or before `as_of`.
 pub fn analyze(table: &Table, as_of: Day, settings: &Settings, input: InputReport) -> Analysis {
+    analyze_with_rows(table, as_of, settings, input, false).0
+}
+
+/// `analyze`, and with `all_rows` every customer as a row in revenue rank
+/// order (the segmented customer table a user exports).
+pub fn analyze_with_rows(
+    table: &Table,
+    as_of: Day,
+    settings: &Settings,
+    input: InputReport,
+    all_rows: bool,
+) -> (Analysis, Vec<CustomerRow>) {
     let customers = customers::aggregate(table);
     let order = customers.ranked_by_revenue(&table.ids);
-    let revenue: Vec<f64> = order
-        .iter()
-        .map(|&c| customers.list[c as usize].revenue)
-        .collect();
-    let tier_of = tiers::assign(&revenue, settings.abc);
-    let tier_summary = tiers::summarise(&revenue, &tier_of);
-    let (first_date, last_date) = date_range(&customers);
+    let by_rank =
+        |f: &dyn Fn(usize) -> f64| -> Vec<f64> { order.iter().map(|&c| f(c as usize)).collect() };
+    let revenue = by_rank(&|c| customers.list[c].revenue);
     let profits = profit::per_customer(&customers, settings.assumed_margin);
-    let ranking = Ranking::new(table, &customers, &order, &tier_of, &profits);
-    let profit_summary = profit::profit(&profits, input.cost_from, settings.assumed_margin);
-    Analysis {
-        input,
+    let ranked_profit = by_rank(&|c| profits[c]);
+    let ranked_days: Vec<u32> = order
+        .iter()
+        .map(|&c| customers.list[c as usize].purchase_days)
+        .collect();
+    let tier_of = tiers::assign_by(&revenue, settings.tier_rule);
+    let tier_summary = tiers::summarise(
+        &RankedValues {
+            revenue: &revenue,
+            profit: &ranked_profit,
+            purchase_days: &ranked_days,
+        },
+        &tier_of,
+    );
+    let (first_date, last_date) = date_range(&customers);
+    let trend_available = table.summary.is_none();
+    let facts = facts(
+        &customers,
+        &order,
+        &tier_of,
+        &ranked_profit,
+        as_of,
+        settings.types.window_days,
+    );
+    // `classify` answers in rank order; everything below indexes by customer.
+    let mut type_bits = vec![0u8; customers.len()];
+    for (rank, bits) in customer_types::classify(&facts, &settings.types, as_of, trend_available)
+        .into_iter()
+        .enumerate()
+    {
+        type_bits[order[rank] as usize] = bits;
+    }
+    let loyalty_values: Vec<f64> = customers
+        .list
+        .iter()
+        .map(|c| loyalty_value(c, settings.loyalty.axis))
+        .collect();
+    let placement = loyalty::place(&loyalty_values, &profits, &settings.loyalty);
+    let ranking = Ranking::new(
+        table,
+        &customers,
+        &order,
+        &tier_of,
+        &profits,
+        &type_bits,
+        &placement.quadrants,
+    );
+    let customer_revenue: Vec<f64> = customers.list.iter().map(|c| c.revenue).collect();
+    let mut tier_by_customer = vec![Tier::C; customers.len()];
+    for (rank, &c) in order.iter().enumerate() {
+        tier_by_customer[c as usize] = tier_of[rank];
+    }
+    let split_values = dimensions::CustomerValues {
+        revenue: &customer_revenue,
+        profit: &profits,
+        tier: &tier_by_customer,
+    };
+    let rows = if all_rows {
+        ranking.top(usize::MAX)
+    } else {
+        Vec::new()
+    };
+    let analysis = Analysis {
         customers: customers.len(),
         transactions: table.len(),
         revenue_total: revenue.iter().sum(),
@@ -236,14 +497,127 @@ pub fn analyze(table: &Table, as_of: Day, settings: &Settings, input: InputRepor
         returns: returns(table),
         pareto: pareto::pareto(&revenue),
         abc: abc_counts(&tier_summary),
-        abc_cutoffs: settings.abc,
+        tier_rule: settings.tier_rule,
         tiers: tier_summary,
         concentration: concentration::concentration(&revenue, settings.dependency_threshold),
-        profit: profit_summary,
+        profit: profit::profit(
+            &customer_revenue,
+            &profits,
+            input.cost_from,
+            settings.assumed_margin,
+            settings.what_if,
+        ),
         top_customers: ranking.top(settings.top_customers),
         loss_makers: ranking.loss_makers(profit::LOSS_MAKERS_LISTED),
+        customer_types: CustomerTypes {
+            settings: settings.types,
+            trend_available,
+            recent_from: Day(as_of.0 - settings.types.window_days as i32 + 1),
+            previous_from: Day(as_of.0 - 2 * settings.types.window_days as i32 + 1),
+            groups: CustomerType::ALL
+                .iter()
+                .map(|t| {
+                    ranking.group(t.key(), |rank| {
+                        type_bits[order[rank] as usize] & t.bit() != 0
+                    })
+                })
+                .collect(),
+        },
+        loyalty: Loyalty {
+            axis: settings.loyalty.axis,
+            loyalty_split: placement.loyalty_split,
+            profit_split: placement.profit_split,
+            groups: Quadrant::ALL
+                .iter()
+                .map(|&q| {
+                    ranking.group(q.key(), |rank| {
+                        placement.quadrants[order[rank] as usize] == q
+                    })
+                })
+                .collect(),
+            points: scatter(&order, &loyalty_values, &profits, &placement.quadrants),
+        },
+        dimensions: table
+            .categories
+            .iter()
+            .map(|c| dimensions::info(c, &customer_revenue))
+            .collect(),
+        splits: table
+            .categories
+            .iter()
+            .map(|c| dimensions::split(c, &split_values))
+            .collect(),
+        filter: settings.filter.clone(),
+        input,
         timings_ms: Timings::default(),
+    };
+    (analysis, rows)
+}
+
+/// Tenure in days, or purchase days, as the loyalty axis says.
+fn loyalty_value(c: &customers::Customer, axis: LoyaltyAxis) -> f64 {
+    match axis {
+        LoyaltyAxis::Tenure => f64::from((c.last.0 - c.first.0).max(0)),
+        LoyaltyAxis::Frequency => f64::from(c.purchase_days),
     }
+}
+
+/// What the customer-type rules need, in revenue rank order.
+fn facts(
+    customers: &Customers,
+    order: &[u32],
+    tiers: &[Tier],
+    profit: &[f64],
+    as_of: Day,
+    window_days: u32,
+) -> Vec<Facts> {
+    order
+        .iter()
+        .enumerate()
+        .map(|(rank, &c)| {
+            let customer = &customers.list[c as usize];
+            let span =
+                customers.offsets[c as usize] as usize..customers.offsets[c as usize + 1] as usize;
+            let (recent, previous) = customer_types::window_spend(
+                &customers.days[span.clone()],
+                &customers.day_amounts[span],
+                as_of,
+                window_days,
+            );
+            Facts {
+                revenue: customer.revenue,
+                profit: profit[rank],
+                tier: tiers[rank],
+                purchase_days: customer.purchase_days,
+                first: customer.first,
+                recent,
+                previous,
+            }
+        })
+        .collect()
+}
+
+/// The loyalty chart's points: the largest customers, then every k-th.
+fn scatter(
+    order: &[u32],
+    loyalty: &[f64],
+    profit: &[f64],
+    quadrants: &[Quadrant],
+) -> Vec<[f64; 3]> {
+    let n = order.len();
+    let head = n.min(SCATTER_POINTS / 4);
+    let step = (n - head).div_ceil(SCATTER_POINTS - head).max(1);
+    (0..head)
+        .chain((head..n).step_by(step))
+        .map(|rank| {
+            let c = order[rank] as usize;
+            let q = Quadrant::ALL
+                .iter()
+                .position(|&q| q == quadrants[c])
+                .unwrap_or(0);
+            [loyalty[c], profit[c], q as f64]
+        })
+        .collect()
 }
 
 /// The first and last purchase of any customer (for a summary, the table's
@@ -296,8 +670,13 @@ struct Ranking<'a> {
     order: &'a [u32],
     tiers: &'a [Tier],
     profits: &'a [f64],
+    /// Per customer: type bits and quadrant.
+    types: &'a [u8],
+    quadrants: &'a [Quadrant],
     /// Cumulative revenue share at each rank.
     cumulative: Vec<f64>,
+    /// Net revenue of all customers (summed once: rows are made per customer).
+    total: f64,
 }
 
 impl<'a> Ranking<'a> {
@@ -307,6 +686,8 @@ impl<'a> Ranking<'a> {
         order: &'a [u32],
         tiers: &'a [Tier],
         profits: &'a [f64],
+        types: &'a [u8],
+        quadrants: &'a [Quadrant],
     ) -> Self {
         let total = customers.revenue_total();
         let mut running = 0.0;
@@ -327,15 +708,46 @@ impl<'a> Ranking<'a> {
             order,
             tiers,
             profits,
+            types,
+            quadrants,
             cumulative,
+            total,
         }
+    }
+
+    /// The customers for which `member(rank)` holds, summed and listed.
+    fn group(&self, key: &str, member: impl Fn(usize) -> bool) -> Group {
+        let total = self.total;
+        let mut group = Group {
+            key: key.to_string(),
+            customers: 0,
+            revenue: 0.0,
+            revenue_share: 0.0,
+            profit: 0.0,
+            list: Vec::new(),
+        };
+        for rank in (0..self.order.len()).filter(|&r| member(r)) {
+            let c = self.order[rank] as usize;
+            group.customers += 1;
+            group.revenue += self.customers.list[c].revenue;
+            group.profit += self.profits[c];
+            if group.list.len() < LISTED {
+                group.list.push(self.row(rank));
+            }
+        }
+        group.revenue_share = if total > 0.0 {
+            group.revenue / total
+        } else {
+            0.0
+        };
+        group
     }
 
     /// The row for the customer at revenue rank `rank` (0-based).
     fn row(&self, rank: usize) -> CustomerRow {
         let c = self.order[rank] as usize;
         let customer = &self.customers.list[c];
-        let total = self.customers.revenue_total();
+        let total = self.total;
         let dimension = |role: Role| self.table.dimensions.get(&role).and_then(|v| v[c].clone());
         CustomerRow {
             rank: rank + 1,
@@ -357,6 +769,17 @@ impl<'a> Ranking<'a> {
             purchase_days: customer.purchase_days,
             first_purchase: customer.first,
             last_purchase: customer.last,
+            tenure_days: (customer.last.0 - customer.first.0).max(0) as u32,
+            average_order_value: if customer.transactions > 0 {
+                customer.revenue / f64::from(customer.transactions)
+            } else {
+                0.0
+            },
+            types: CustomerType::ALL
+                .into_iter()
+                .filter(|t| self.types[c] & t.bit() != 0)
+                .collect(),
+            quadrant: self.quadrants[c],
         }
     }
 

@@ -5,8 +5,10 @@
 //! core stays free of platform APIs (`std::time` does not exist on wasm).
 
 use crate::analysis::{self, Analysis, InputReport, Settings};
+use crate::export;
 use crate::ingest::read::Rows;
 use crate::ingest::values::{DateEvidence, DateOrder};
+use crate::ingest::Table;
 use crate::ingest::{decode, map, read, sheet, table, IngestError};
 use crate::ingest::{Role, Shape};
 use serde::{Deserialize, Serialize};
@@ -30,6 +32,27 @@ pub struct Outcome {
     pub analysis: Analysis,
     /// Every rejected row as CSV (with a BOM), empty when none was rejected.
     pub rejected_csv: String,
+    /// Every customer with tier, types and quadrant, as CSV (with a BOM).
+    pub customers_csv: String,
+}
+
+impl Request {
+    /// Whether `other` reads the file the same way (only settings differ),
+    /// so a table read for one serves the other.
+    pub fn reads_like(&self, other: &Request) -> bool {
+        (&self.encoding, &self.map, &self.sheet, self.date_order)
+            == (&other.encoding, &other.map, &other.sheet, other.date_order)
+    }
+}
+
+/// A file read into a table, before any as-of cut or filter: what the
+/// browser's worker keeps so that a change of settings needs no re-reading.
+pub struct Loaded {
+    table: Table,
+    input: InputReport,
+    rejected_csv: String,
+    shape: Shape,
+    read_ms: f64,
 }
 
 /// Reads `bytes` and runs every analysis. `clock` returns milliseconds.
@@ -58,7 +81,16 @@ pub fn run_with_progress(
     clock: &dyn Fn() -> f64,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Outcome, IngestError> {
-    let start = clock();
+    let loaded = load(bytes, request, clock, progress)?;
+    analyse(&loaded, &request.settings, clock)
+}
+
+/// Opens `bytes` as a workbook or as text and hands the rows to `use_rows`.
+fn with_rows(
+    bytes: &[u8],
+    request: &Request,
+    use_rows: &mut dyn FnMut(&mut dyn Rows, Source) -> Result<(), IngestError>,
+) -> Result<(), IngestError> {
     if sheet::is_workbook(bytes) {
         let mut rows = sheet::open(bytes, request.sheet.as_deref())?;
         let source = Source {
@@ -72,11 +104,18 @@ pub fn run_with_progress(
             sheet: Some(rows.sheet.clone()),
             sheets: rows.sheets.clone(),
         };
-        return finish(&mut rows, source, request, clock, start, progress);
+        return use_rows(&mut rows, source);
     }
     let decoded = decode::decode(bytes, request.encoding.as_deref())?;
     let delimiter = read::sniff_delimiter(&decoded.text);
-    let mut rows = read::Records::open(&decoded.text, delimiter)?;
+    let collapsed;
+    let (text, separator) = if delimiter == read::WHITESPACE {
+        collapsed = read::collapse_whitespace(&decoded.text);
+        (collapsed.as_str(), b'\t')
+    } else {
+        (decoded.text.as_ref(), delimiter)
+    };
+    let mut rows = read::Records::open(text, separator)?;
     let source = Source {
         format: "text",
         encoding: decoded.encoding.to_string(),
@@ -84,7 +123,29 @@ pub fn run_with_progress(
         sheet: None,
         sheets: Vec::new(),
     };
-    finish(&mut rows, source, request, clock, start, progress)
+    use_rows(&mut rows, source)
+}
+
+/// Says which dimensions and values a filter could have used.
+fn empty_filter(table: &Table, filter: &crate::analysis::Filter) -> IngestError {
+    let known = if table.categories.is_empty() {
+        "none (no industry, region, account manager or other category column)".to_string()
+    } else {
+        table
+            .categories
+            .iter()
+            .map(|c| {
+                let values: Vec<&str> = c.values.iter().take(8).map(String::as_str).collect();
+                format!("{} ({})", c.key, values.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    IngestError::EmptyFilter {
+        key: filter.key.clone(),
+        value: filter.value.clone().unwrap_or_default(),
+        known,
+    }
 }
 
 /// Rows looked at to guess roles from values.
@@ -154,15 +215,33 @@ struct Source {
     sheets: Vec<String>,
 }
 
-/// Maps columns, builds the table and runs the analyses, whatever the source.
-fn finish(
+/// Reads `bytes` into a table without analysing it (see `analyse`).
+pub fn load(
+    bytes: &[u8],
+    request: &Request,
+    clock: &dyn Fn() -> f64,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Loaded, IngestError> {
+    let start = clock();
+    let mut loaded = None;
+    let mut keep = |rows: &mut dyn Rows, source: Source| -> Result<(), IngestError> {
+        loaded = Some(read_table(rows, source, request, progress)?);
+        Ok(())
+    };
+    with_rows(bytes, request, &mut keep)?;
+    let loaded = loaded.ok_or(IngestError::Empty)?;
+    Ok(Loaded {
+        read_ms: clock() - start,
+        ..loaded
+    })
+}
+
+fn read_table(
     rows: &mut dyn Rows,
     source: Source,
     request: &Request,
-    clock: &dyn Fn() -> f64,
-    start: f64,
     progress: &mut dyn FnMut(Step),
-) -> Result<Outcome, IngestError> {
+) -> Result<Loaded, IngestError> {
     let (columns, from_values) = map_with_values(rows, &request.map)?;
     let date_order = match request.date_order {
         Some(order) => Some(order),
@@ -174,8 +253,7 @@ fn finish(
     progress(Step::Analysing {
         rows: table.rows_read,
     });
-    let rejected_csv = std::mem::take(&mut table.rejected_csv);
-    let mut input = InputReport {
+    let input = InputReport {
         rows_read: table.rows_read,
         rows_rejected: table.rows_rejected,
         rows_blank: table.rows_blank,
@@ -194,13 +272,38 @@ fn finish(
         rejected_by_reason: std::mem::take(&mut table.rejected_by_reason),
         errors: std::mem::take(&mut table.examples),
     };
-    let first_day = table.day.iter().min().copied().unwrap_or_default();
-    let last_day = table.day.iter().max().copied().unwrap_or_default();
-    let as_of = request.settings.as_of.unwrap_or(last_day);
+    Ok(Loaded {
+        rejected_csv: std::mem::take(&mut table.rejected_csv),
+        table,
+        input,
+        shape: columns.shape(),
+        read_ms: 0.0,
+    })
+}
+
+/// Runs every analysis on a loaded table with `settings`: the as-of cut,
+/// then the filter, then the analyses and the customer export.
+pub fn analyse(
+    loaded: &Loaded,
+    settings: &Settings,
+    clock: &dyn Fn() -> f64,
+) -> Result<Outcome, IngestError> {
+    let start = clock();
+    let full = &loaded.table;
+    let first_day = full.day.iter().min().copied().unwrap_or_default();
+    let last_day = full.day.iter().max().copied().unwrap_or_default();
+    let as_of = settings.as_of.unwrap_or(last_day);
     // A summary is already as of its export: its rows are customers, not events to cut.
-    let (table, rows_after_as_of) = match columns.shape() {
-        Shape::Transactions => table.until(as_of),
-        Shape::Summary => (table, 0),
+    let later = match loaded.shape {
+        Shape::Transactions => full.day.iter().filter(|&&d| d > as_of).count() as u64,
+        Shape::Summary => 0,
+    };
+    let cut;
+    let table = if later > 0 {
+        cut = full.subset(|row| full.day[row] <= as_of);
+        &cut
+    } else {
+        full
     };
     if table.is_empty() {
         return Err(IngestError::NothingBeforeAsOf {
@@ -208,16 +311,35 @@ fn finish(
             first: first_day.to_string(),
         });
     }
-    input.rows_after_as_of = rows_after_as_of;
-    let read_done = clock();
-    let mut analysis = analysis::analyze(&table, as_of, &request.settings, input);
+    let filtered;
+    let analysed = match &settings.filter {
+        Some(filter) => {
+            filtered = table.with_category(&filter.key, filter.value.as_deref());
+            if filtered.is_empty() {
+                return Err(empty_filter(table, filter));
+            }
+            &filtered
+        }
+        None => table,
+    };
+    let mut input = loaded.input.clone();
+    input.rows_after_as_of = later;
+    let (mut analysis, rows) = analysis::analyze_with_rows(analysed, as_of, settings, input, true);
+    if settings.filter.is_some() {
+        // The filter's choices come from every customer, not the filtered few.
+        let unfiltered =
+            analysis::analyze(table, as_of, &Settings::default(), InputReport::default());
+        analysis.dimensions = unfiltered.dimensions;
+    }
+    let customers_csv = export::customers_csv(&rows);
     let end = clock();
-    analysis.timings_ms.read = read_done - start;
-    analysis.timings_ms.analyze = end - read_done;
-    analysis.timings_ms.total = end - start;
+    analysis.timings_ms.read = loaded.read_ms;
+    analysis.timings_ms.analyze = end - start;
+    analysis.timings_ms.total = loaded.read_ms + end - start;
     Ok(Outcome {
         analysis,
-        rejected_csv,
+        rejected_csv: loaded.rejected_csv.clone(),
+        customers_csv,
     })
 }
 

@@ -27,6 +27,43 @@ pub fn number(value: f64) -> String {
     }
 }
 
+/// The segmented customer table: every customer in revenue rank order
+/// with tier, customer types and loyalty quadrant.
+pub fn customers_csv(rows: &[crate::analysis::CustomerRow]) -> String {
+    let mut out = String::from(BOM);
+    out.push_str("rank,customer_id,customer_name,industry,region,account_manager,tier,types,loyalty_quadrant,revenue,share,cumulative_share,profit,transactions,purchase_days,first_purchase,last_purchase,tenure_days,average_order_value\n");
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        let optional = |v: &Option<String>| text(v.as_deref().unwrap_or("")).into_owned();
+        let types: Vec<&str> = row.types.iter().map(|t| t.key()).collect();
+        let record = [
+            row.rank.to_string(),
+            text(&row.id).into_owned(),
+            optional(&row.name),
+            optional(&row.industry),
+            optional(&row.region),
+            optional(&row.account_manager),
+            row.tier.to_string(),
+            types.join(" "),
+            row.quadrant.key().to_string(),
+            number(row.revenue),
+            number(row.share),
+            number(row.cumulative_share),
+            number(row.profit),
+            row.transactions.to_string(),
+            row.purchase_days.to_string(),
+            row.first_purchase.to_string(),
+            row.last_purchase.to_string(),
+            row.tenure_days.to_string(),
+            number(row.average_order_value),
+        ];
+        let _ = writer.write_record(&record);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    out.push_str(&String::from_utf8_lossy(&bytes));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

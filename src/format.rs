@@ -61,7 +61,8 @@ pub fn compact(value: f64, locale: Locale) -> String {
             return format!("{}{unit}", grouped(value / size, 2));
         }
     }
-    grouped(value, 2)
+    // Whole amounts (an axis's 0, 500) need no decimals.
+    grouped(value, if value.fract() == 0.0 { 0 } else { 2 })
 }
 
 #[cfg(test)]
@@ -84,7 +85,9 @@ mod tests {
         assert_eq!(compact(1_633_022_492.66, Locale::Zh), "16.33亿");
         assert_eq!(compact(244_091.94, Locale::En), "244.09K");
         assert_eq!(compact(244_091.94, Locale::Zh), "24.41万");
-        assert_eq!(compact(512.0, Locale::Zh), "512.00");
+        assert_eq!(compact(512.0, Locale::Zh), "512");
+        assert_eq!(compact(512.5, Locale::Zh), "512.50");
+        assert_eq!(compact(0.0, Locale::En), "0");
         assert_eq!(compact(-25_000.0, Locale::Zh), "-2.50万");
     }
 

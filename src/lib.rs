@@ -12,13 +12,17 @@
 //! CLI calls it directly and the browser calls it behind its worker boundary.
 
 pub mod analysis;
+pub mod chart;
 pub mod concentration;
+pub mod customer_types;
 pub mod customers;
 pub mod day;
+pub mod dimensions;
 pub mod engine;
 pub mod export;
 pub mod format;
 pub mod ingest;
+pub mod loyalty;
 pub mod pareto;
 pub mod profit;
 pub mod protocol;

@@ -28,6 +28,9 @@ pub struct Pareto {
     pub customers_for_80pct_fraction: f64,
     /// (customer share, revenue share) from (0, 0) to (1, 1).
     pub curve: Vec<[f64; 2]>,
+    /// `top_shares[k]` is the revenue share of the top ceil(k/1000 · N)
+    /// customers: the exact readout for any x in steps of 0.1%.
+    pub top_shares: Vec<f64>,
 }
 
 /// `revenue` must be sorted largest first.
@@ -41,7 +44,26 @@ pub fn pareto(revenue: &[f64]) -> Pareto {
         customers_for_80pct_share: k80,
         customers_for_80pct_fraction: if n == 0 { 0.0 } else { k80 as f64 / n as f64 },
         curve: curve(revenue, total),
+        top_shares: top_shares(revenue, total),
     }
+}
+
+/// Steps of the readout's x: 0.1% of the customers.
+pub const READOUT_STEPS: usize = 1000;
+
+fn top_shares(revenue: &[f64], total: f64) -> Vec<f64> {
+    let n = revenue.len();
+    if n == 0 || total <= 0.0 {
+        return vec![0.0; READOUT_STEPS + 1];
+    }
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(0.0);
+    for r in revenue {
+        prefix.push(prefix[prefix.len() - 1] + r);
+    }
+    (0..=READOUT_STEPS)
+        .map(|k| prefix[top_count(n, k as f64 / READOUT_STEPS as f64)] / total)
+        .collect()
 }
 
 /// Revenue share of the top ceil(fraction · N) customers.
@@ -183,6 +205,24 @@ mod tests {
         assert!((p.curve.last().unwrap()[1] - 1.0).abs() < 1e-12);
     }
 
+    #[test]
+    fn the_readout_by_hand() {
+        // 3 customers: top 10% = ceil(0.3) = 1 customer, top 50% = 2.
+        let p = pareto(&[60.0, 30.0, 10.0]);
+        assert_eq!(p.top_shares.len(), READOUT_STEPS + 1);
+        assert_eq!(
+            (
+                p.top_shares[0],
+                p.top_shares[100],
+                p.top_shares[500],
+                p.top_shares[1000]
+            ),
+            (0.0, 0.6, 0.9, 1.0)
+        );
+        assert!(pareto(&[]).top_shares.iter().all(|&s| s == 0.0));
+        assert!(pareto(&[-3.0]).top_shares.iter().all(|&s| s == 0.0));
+    }
+
     mod properties {
         use super::super::*;
         use proptest::prelude::*;
@@ -203,6 +243,10 @@ mod tests {
                     prop_assert!(pair[1][0] >= pair[0][0]);
                     prop_assert!(pair[1][1] >= pair[0][1] - 1e-9);
                 }
+                let last = p.curve[p.curve.len() - 1];
+                prop_assert!(last[0] == 1.0 && (last[1] - 1.0).abs() < 1e-9, "ends at (1, 1): {:?}", last);
+                prop_assert!(p.top_shares.windows(2).all(|w| w[1] >= w[0] - 1e-9));
+                prop_assert!((p.top_shares[200] - p.top20_share).abs() < 1e-9, "the readout at 20% is the contract's figure");
             }
 
             #[test]

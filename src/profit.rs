@@ -11,8 +11,8 @@
 //! falls back to 100% as the loss-makers give part of it away: the typical
 //! finding is that 20% of customers earn 150–300% of profit and the worst
 //! 30% halve it. `peak_share` is that peak; `what_if` says what profit would
-//! be without the bottom 10/20/30% of customers by profit (dropped, or
-//! served at no loss).
+//! be without the bottom 10/20/30% (and a share the user picks) of
+//! customers by profit, or with those customers served at a lower cost.
 //!
 //! With a total profit of zero or below, shares of it are undefined and
 //! reported as 0; amounts are still reported.
@@ -45,18 +45,27 @@ pub struct Profit {
     pub loss_makers: usize,
     /// Sum of the loss-makers' profits (zero or negative).
     pub loss: f64,
+    /// The loss-makers' net revenue.
+    pub loss_revenue: f64,
     /// (customer share, cumulative profit share), from (0, 0) to (1, 1).
     pub curve: Vec<[f64; 2]>,
+    /// Bottom 10%, 20%, 30% and the user's share, ascending.
     pub what_if: Vec<WhatIf>,
+    pub what_if_settings: WhatIfSettings,
 }
 
-/// Profit without the bottom `drop_bottom` share of customers by profit.
+/// Profit without the bottom `drop_bottom` share of customers by profit
+/// (`profit`), or with them served more cheaply (`cheaper_profit`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WhatIf {
     pub drop_bottom: f64,
+    /// How many customers that bottom share is.
+    pub customers: usize,
     pub profit: f64,
     /// Relative to total profit (0.25 = +25%); 0 when total profit <= 0.
     pub change: f64,
+    pub cheaper_profit: f64,
+    pub cheaper_change: f64,
 }
 
 /// Each customer's profit, in the order of `customers.list`.
@@ -71,15 +80,48 @@ pub fn per_customer(customers: &Customers, assumed_margin: f64) -> Vec<f64> {
         .collect()
 }
 
+/// What the user sets for the what-if: the bottom share of customers by
+/// profit, and how much cheaper they could be served.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WhatIfSettings {
+    pub bottom: f64,
+    /// Fraction of the bottom customers' cost saved (0.2 = 20% cheaper).
+    pub cost_cut: f64,
+}
+
+impl Default for WhatIfSettings {
+    fn default() -> Self {
+        WhatIfSettings {
+            bottom: 0.3,
+            cost_cut: 0.2,
+        }
+    }
+}
+
 /// Profits largest first, then the whale curve and what-ifs over them.
-pub fn profit(profits: &[f64], cost_from: Option<Role>, assumed_margin: f64) -> Profit {
-    let mut sorted = profits.to_vec();
-    sorted.sort_by(|a, b| b.total_cmp(a));
+/// `revenue` and `profits` are per customer, in the same order.
+pub fn profit(
+    revenue: &[f64],
+    profits: &[f64],
+    cost_from: Option<Role>,
+    assumed_margin: f64,
+    what_if_settings: WhatIfSettings,
+) -> Profit {
+    let mut pairs: Vec<(f64, f64)> = profits
+        .iter()
+        .copied()
+        .zip(revenue.iter().copied())
+        .collect();
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let sorted: Vec<f64> = pairs.iter().map(|p| p.0).collect();
     let total: f64 = sorted.iter().sum();
     let n = sorted.len();
     let (peak, peak_customers) = peak(&sorted);
     let share = |x: f64| if total > 0.0 { x / total } else { 0.0 };
-    let losses: Vec<f64> = sorted.iter().copied().filter(|p| *p < 0.0).collect();
+    let losing = pairs.iter().filter(|p| p.0 < 0.0);
+    let mut bottoms = vec![0.1, 0.2, 0.3, what_if_settings.bottom.clamp(0.0, 1.0)];
+    bottoms.sort_by(f64::total_cmp);
+    bottoms.dedup();
     Profit {
         source: cost_from.map_or("assumed", Role::key).to_string(),
         assumed_margin: cost_from.is_none().then_some(assumed_margin),
@@ -91,13 +133,15 @@ pub fn profit(profits: &[f64], cost_from: Option<Role>, assumed_margin: f64) -> 
         } else {
             peak_customers as f64 / n as f64
         },
-        loss_makers: losses.len(),
-        loss: losses.iter().sum(),
+        loss_makers: losing.clone().count(),
+        loss: losing.clone().map(|p| p.0).sum(),
+        loss_revenue: losing.map(|p| p.1).sum(),
         curve: curve(&sorted, total),
-        what_if: [0.1, 0.2, 0.3]
+        what_if: bottoms
             .iter()
-            .map(|&f| what_if(&sorted, total, f))
+            .map(|&f| what_if(&pairs, total, f, what_if_settings.cost_cut))
             .collect(),
+        what_if_settings,
     }
 }
 
@@ -132,13 +176,31 @@ fn curve(sorted: &[f64], total: f64) -> Vec<[f64; 2]> {
     points
 }
 
-fn what_if(sorted: &[f64], total: f64, drop_bottom: f64) -> WhatIf {
-    let dropped = crate::pareto::top_count(sorted.len(), drop_bottom);
-    let kept: f64 = sorted[..sorted.len() - dropped].iter().sum();
+/// `pairs` are (profit, revenue), largest profit first. Serving cheaper
+/// saves `cost_cut` of each bottom customer's cost (revenue − profit).
+fn what_if(pairs: &[(f64, f64)], total: f64, drop_bottom: f64, cost_cut: f64) -> WhatIf {
+    let n = pairs.len();
+    let dropped = crate::pareto::top_count(n, drop_bottom);
+    let bottom = &pairs[n - dropped..];
+    let kept: f64 = pairs[..n - dropped].iter().map(|p| p.0).sum();
+    let saved: f64 = bottom
+        .iter()
+        .map(|(p, r)| (r - p).max(0.0) * cost_cut)
+        .sum();
+    let change = |profit: f64| {
+        if total > 0.0 {
+            profit / total - 1.0
+        } else {
+            0.0
+        }
+    };
     WhatIf {
         drop_bottom,
+        customers: dropped,
         profit: kept,
-        change: if total > 0.0 { kept / total - 1.0 } else { 0.0 },
+        change: change(kept),
+        cheaper_profit: total + saved,
+        cheaper_change: change(total + saved),
     }
 }
 
@@ -150,7 +212,14 @@ mod tests {
     fn the_whale_curve_by_hand() {
         // Ten customers: profits 60, 40, 30, 10, 5, 0, -5, -10, -20, -10 → total 100.
         let profits = [10.0, -10.0, 60.0, 5.0, -20.0, 40.0, 0.0, 30.0, -5.0, -10.0];
-        let p = profit(&profits, Some(Role::Cost), DEFAULT_ASSUMED_MARGIN);
+        let revenue = [20.0, 10.0, 100.0, 10.0, 30.0, 80.0, 5.0, 50.0, 5.0, 10.0];
+        let p = profit(
+            &revenue,
+            &profits,
+            Some(Role::Cost),
+            DEFAULT_ASSUMED_MARGIN,
+            WhatIfSettings::default(),
+        );
         assert_eq!(p.total, 100.0);
         assert_eq!(
             (p.peak_share, p.peak_customers),
@@ -158,18 +227,40 @@ mod tests {
             "60+40+30+10+5 = 145"
         );
         assert_eq!(p.peak_customer_share, 0.5);
-        assert_eq!((p.loss_makers, p.loss), (4, -45.0));
+        assert_eq!((p.loss_makers, p.loss, p.loss_revenue), (4, -45.0, 55.0));
         assert_eq!(p.source, "cost");
         assert_eq!(p.assumed_margin, None);
         // Dropping the bottom 30% (−10, −10, −20) gives 140: +40%.
+        assert_eq!(p.what_if.len(), 3, "the user's 30% is one of the defaults");
         let w30 = &p.what_if[2];
-        assert_eq!((w30.profit, w30.change), (140.0, 0.3999999999999999));
+        assert_eq!(
+            (w30.customers, w30.profit, w30.change),
+            (3, 140.0, 0.3999999999999999)
+        );
+        // Their costs are 20, 50 and 20: 20% cheaper saves 18.
+        assert_eq!(
+            (w30.cheaper_profit, w30.cheaper_change),
+            (118.0, 0.17999999999999994)
+        );
         assert_eq!(p.curve.last(), Some(&[1.0, 1.0]));
     }
 
     #[test]
     fn without_cost_the_margin_is_assumed_and_said() {
-        let p = profit(&[25.0, 5.0], None, 0.25);
+        let p = profit(
+            &[100.0, 20.0],
+            &[25.0, 5.0],
+            None,
+            0.25,
+            WhatIfSettings {
+                bottom: 0.5,
+                cost_cut: 0.1,
+            },
+        );
+        assert_eq!(
+            p.what_if.iter().map(|w| w.drop_bottom).collect::<Vec<_>>(),
+            [0.1, 0.2, 0.3, 0.5]
+        );
         assert_eq!(p.source, "assumed");
         assert_eq!(p.assumed_margin, Some(0.25));
         assert_eq!(p.peak_share, 1.0);
@@ -179,7 +270,13 @@ mod tests {
     #[test]
     fn a_loss_making_business_has_defined_figures() {
         for profits in [vec![-5.0, -1.0], vec![], vec![0.0], vec![3.0, -3.0]] {
-            let p = profit(&profits, Some(Role::Profit), 0.25);
+            let p = profit(
+                &profits,
+                &profits,
+                Some(Role::Profit),
+                0.25,
+                WhatIfSettings::default(),
+            );
             assert_eq!(p.peak_share, 0.0);
             assert!(p
                 .what_if
@@ -196,7 +293,7 @@ mod tests {
         proptest! {
             #[test]
             fn the_peak_is_at_least_the_total_and_what_ifs_never_lose(v in prop::collection::vec(-1e6f64..1e6, 1..300)) {
-                let p = profit(&v, Some(Role::Cost), 0.25);
+                let p = profit(&v, &v, Some(Role::Cost), 0.25, WhatIfSettings::default());
                 if p.total > 0.0 {
                     prop_assert!(p.peak_share >= 1.0 - 1e-9, "the peak is never below the end");
                 }

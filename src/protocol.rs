@@ -17,6 +17,10 @@ pub struct Job {
     pub id: u32,
     pub source: Source,
     pub request: Request,
+    /// The same file as the last job: the worker may reuse the table it
+    /// read then, if the request reads the file the same way.
+    #[serde(default)]
+    pub reuse: bool,
 }
 
 /// Where the worker finds the bytes.
@@ -107,6 +111,7 @@ mod tests {
                 url: "public/s.csv".into(),
             },
             request: Request::default(),
+            reuse: true,
         };
         let back: Job = serde_json::from_str(&serde_json::to_string(&job).unwrap()).unwrap();
         assert_eq!(back, job);

@@ -11,6 +11,8 @@
 //! When total revenue is not positive no customer carries a share of it,
 //! so every customer is C.
 
+use crate::format::Locale;
+use crate::pareto::top_count;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -72,30 +74,120 @@ impl Cutoffs {
     }
 }
 
-/// Tiers in rank order for `revenue` sorted largest first.
-pub fn assign(revenue: &[f64], cutoffs: Cutoffs) -> Vec<Tier> {
-    let total: f64 = revenue.iter().sum();
-    if total <= 0.0 {
-        return vec![Tier::C; revenue.len()];
-    }
-    let mut above = 0.0;
-    revenue
-        .iter()
-        .map(|r| {
-            let share_above = above / total;
-            above += r;
-            if share_above < cutoffs.a {
-                Tier::A
-            } else if share_above < cutoffs.b {
-                Tier::B
-            } else {
-                Tier::C
-            }
-        })
-        .collect()
+/// How customers are put into tiers. The contract's rule is `Cumulative`
+/// with (0.8, 0.95); the others are the two other ways key-account teams
+/// draw the line: a fixed share of the customer list, or a revenue amount.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "by", rename_all = "snake_case")]
+pub enum TierRule {
+    /// A while the cumulative revenue share above is below `a`, B below `b`.
+    Cumulative { a: f64, b: f64 },
+    /// The top ceil(a·N) customers are A, the next up to ceil(b·N) are B.
+    TopShare { a: f64, b: f64 },
+    /// Revenue of at least `a` is A, at least `b` is B.
+    Revenue { a: f64, b: f64 },
 }
 
-/// What one tier holds.
+impl Default for TierRule {
+    fn default() -> Self {
+        let Cutoffs { a, b } = Cutoffs::default();
+        TierRule::Cumulative { a, b }
+    }
+}
+
+impl TierRule {
+    /// `by` is `cumulative`, `top` or `revenue`; `values` is `"a,b"`.
+    pub fn parse(by: &str, values: &str) -> Result<TierRule, String> {
+        let parts: Vec<&str> = values.split(',').map(str::trim).collect();
+        let [a, b] = parts.as_slice() else {
+            return Err(format!(
+                "\"{values}\": expected two values such as 0.8,0.95"
+            ));
+        };
+        let number = |s: &str| {
+            s.parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| format!("\"{s}\" is not a number"))
+        };
+        let (a, b) = (number(a)?, number(b)?);
+        let rule = match by {
+            "cumulative" => TierRule::Cumulative { a, b },
+            "top" => TierRule::TopShare { a, b },
+            "revenue" => TierRule::Revenue { a, b },
+            other => {
+                return Err(format!(
+                    "tier rule \"{other}\": expected cumulative, top or revenue"
+                ))
+            }
+        };
+        rule.validated()
+    }
+
+    /// The rule itself when its values make sense, else why not.
+    pub fn validated(self) -> Result<TierRule, String> {
+        match self {
+            TierRule::Cumulative { a, b } | TierRule::TopShare { a, b }
+                if !(a > 0.0 && a < b && b <= 1.0) =>
+            {
+                Err(format!(
+                    "tier cut-offs {a},{b}: need 0 < A < B <= 1, e.g. 0.8,0.95"
+                ))
+            }
+            TierRule::Revenue { a, b } if !(a.is_finite() && b.is_finite() && a > b) => Err(
+                format!("revenue thresholds {a},{b}: need A above B, e.g. 100000,10000"),
+            ),
+            rule => Ok(rule),
+        }
+    }
+}
+
+/// Tiers in rank order for `revenue` sorted largest first.
+pub fn assign(revenue: &[f64], cutoffs: Cutoffs) -> Vec<Tier> {
+    assign_by(
+        revenue,
+        TierRule::Cumulative {
+            a: cutoffs.a,
+            b: cutoffs.b,
+        },
+    )
+}
+
+/// Tiers in rank order for `revenue` sorted largest first, by any rule.
+pub fn assign_by(revenue: &[f64], rule: TierRule) -> Vec<Tier> {
+    let pick = |in_a: bool, in_b: bool| match (in_a, in_b) {
+        (true, _) => Tier::A,
+        (false, true) => Tier::B,
+        _ => Tier::C,
+    };
+    match rule {
+        TierRule::Cumulative { a, b } => {
+            let total: f64 = revenue.iter().sum();
+            if total <= 0.0 {
+                return vec![Tier::C; revenue.len()];
+            }
+            let mut above = 0.0;
+            revenue
+                .iter()
+                .map(|r| {
+                    let share_above = above / total;
+                    above += r;
+                    pick(share_above < a, share_above < b)
+                })
+                .collect()
+        }
+        TierRule::TopShare { a, b } => {
+            let n = revenue.len();
+            let (ka, kb) = (top_count(n, a), top_count(n, b));
+            (0..n).map(|rank| pick(rank < ka, rank < kb)).collect()
+        }
+        TierRule::Revenue { a, b } => revenue.iter().map(|&r| pick(r >= a, r >= b)).collect(),
+    }
+}
+
+/// What one tier holds. `profit_share` is of total profit (0 when total
+/// profit is not positive); `average_purchase_days` is the purchase
+/// frequency of the tier's average customer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TierSummary {
     pub tier: Tier,
@@ -104,30 +196,67 @@ pub struct TierSummary {
     pub revenue: f64,
     pub revenue_share: f64,
     pub average_revenue: f64,
+    pub profit: f64,
+    pub profit_share: f64,
+    pub average_purchase_days: f64,
+    /// The default service recommendation (English); the page shows the
+    /// user's own text when they have edited it.
+    pub recommendation: String,
 }
 
-/// Per-tier counts and revenue, in the order A, B, C.
-pub fn summarise(revenue: &[f64], tiers: &[Tier]) -> Vec<TierSummary> {
-    let total: f64 = revenue.iter().sum();
-    let n = revenue.len();
+/// Per customer, in revenue rank order: what a tier summary adds up.
+pub struct RankedValues<'a> {
+    pub revenue: &'a [f64],
+    pub profit: &'a [f64],
+    pub purchase_days: &'a [u32],
+}
+
+/// Per-tier counts, revenue, profit and frequency, in the order A, B, C.
+pub fn summarise(values: &RankedValues<'_>, tiers: &[Tier]) -> Vec<TierSummary> {
+    let total: f64 = values.revenue.iter().sum();
+    let total_profit: f64 = values.profit.iter().sum();
+    let n = values.revenue.len();
+    let share = |part: f64, whole: f64| if whole > 0.0 { part / whole } else { 0.0 };
     Tier::ALL
         .iter()
         .map(|&tier| {
-            let (count, sum) = revenue
-                .iter()
-                .zip(tiers)
-                .filter(|(_, &t)| t == tier)
-                .fold((0usize, 0.0), |(c, s), (r, _)| (c + 1, s + r));
+            let (mut count, mut revenue, mut profit, mut days) = (0usize, 0.0, 0.0, 0u64);
+            for (rank, _) in tiers.iter().enumerate().filter(|(_, &t)| t == tier) {
+                count += 1;
+                revenue += values.revenue[rank];
+                profit += values.profit[rank];
+                days += u64::from(values.purchase_days[rank]);
+            }
             TierSummary {
                 tier,
                 customers: count,
                 customer_share: ratio(count as f64, n as f64),
-                revenue: sum,
-                revenue_share: if total > 0.0 { sum / total } else { 0.0 },
-                average_revenue: ratio(sum, count as f64),
+                revenue,
+                revenue_share: share(revenue, total),
+                average_revenue: ratio(revenue, count as f64),
+                profit,
+                profit_share: share(profit, total_profit),
+                average_purchase_days: ratio(days as f64, count as f64),
+                recommendation: service(Some(tier), Locale::En).to_string(),
             }
         })
         .collect()
+}
+
+/// Differentiated service, the default recommendation per tier (`None`:
+/// the loss-making customers of any tier). From key-account practice: the
+/// A/B/C "VIP card" model gives each tier its own cost to serve.
+pub fn service(tier: Option<Tier>, locale: Locale) -> &'static str {
+    match (tier, locale) {
+        (Some(Tier::A), Locale::En) => "Dedicated account manager, quarterly business reviews, customised offers and priority delivery.",
+        (Some(Tier::B), Locale::En) => "Regular reviews by the sales team, bundles and volume offers to grow them towards A.",
+        (Some(Tier::C), Locale::En) => "Standard terms, self-service ordering and digital campaigns; keep the cost to serve low.",
+        (None, Locale::En) => "Review prices, discounts and cost to serve; renegotiate terms or move to self-service.",
+        (Some(Tier::A), Locale::Zh) => "专属客户经理，季度业务回顾，定制化方案与优先交付。",
+        (Some(Tier::B), Locale::Zh) => "销售团队定期回访，组合套餐与批量优惠，推动其成长为 A 类。",
+        (Some(Tier::C), Locale::Zh) => "标准条款、自助下单与线上营销，控制服务成本。",
+        (None, Locale::Zh) => "复核价格、折扣与服务成本；重新谈判条款或转为自助服务。",
+    }
 }
 
 fn ratio(a: f64, b: f64) -> f64 {
@@ -171,11 +300,69 @@ mod tests {
     #[test]
     fn summaries_add_up() {
         let revenue = [50.0, 30.0, 10.0, 5.0, 3.0, 2.0];
-        let s = summarise(&revenue, &assign(&revenue, Cutoffs::default()));
+        let profit = [10.0, 6.0, 2.0, 1.0, -1.0, -2.0];
+        let purchase_days = [12, 8, 3, 1, 1, 1];
+        let values = RankedValues {
+            revenue: &revenue,
+            profit: &profit,
+            purchase_days: &purchase_days,
+        };
+        let s = summarise(&values, &assign(&revenue, Cutoffs::default()));
         assert_eq!(s.iter().map(|t| t.customers).collect::<Vec<_>>(), [2, 2, 2]);
         assert_eq!(s[0].revenue, 80.0);
         assert!((s.iter().map(|t| t.revenue_share).sum::<f64>() - 1.0).abs() < 1e-12);
         assert_eq!(s[2].average_revenue, 2.5);
+        assert_eq!((s[0].profit, s[0].profit_share), (16.0, 1.0));
+        assert_eq!((s[2].profit, s[2].profit_share), (-3.0, -0.1875));
+        assert_eq!(s[0].average_purchase_days, 10.0);
+        assert!(s[0].recommendation.contains("account manager"));
+    }
+
+    #[test]
+    fn tiers_by_top_share_and_by_revenue_by_hand() {
+        let revenue = [50.0, 30.0, 10.0, 5.0, 3.0, 2.0, 1.0, 1.0, 0.0, -1.0];
+        // Top 20% = 2 customers are A, up to 50% = 5 are B.
+        let top = TierRule::TopShare { a: 0.2, b: 0.5 };
+        let by_top = assign_by(&revenue, top);
+        assert_eq!(by_top.iter().filter(|&&t| t == Tier::A).count(), 2);
+        assert_eq!(by_top.iter().filter(|&&t| t == Tier::B).count(), 3);
+        let by_amount = assign_by(&revenue, TierRule::Revenue { a: 30.0, b: 2.0 });
+        assert_eq!(
+            by_amount,
+            [
+                Tier::A,
+                Tier::A,
+                Tier::B,
+                Tier::B,
+                Tier::B,
+                Tier::B,
+                Tier::C,
+                Tier::C,
+                Tier::C,
+                Tier::C
+            ]
+        );
+        assert_eq!(assign_by(&[], top), []);
+        assert_eq!(assign_by(&[7.0], top), [Tier::A]);
+    }
+
+    #[test]
+    fn tier_rules_are_parsed_and_validated() {
+        assert_eq!(
+            TierRule::parse("top", "0.1, 0.3"),
+            Ok(TierRule::TopShare { a: 0.1, b: 0.3 })
+        );
+        assert_eq!(
+            TierRule::parse("revenue", "100000,5000"),
+            Ok(TierRule::Revenue {
+                a: 100000.0,
+                b: 5000.0
+            })
+        );
+        assert!(TierRule::parse("revenue", "10,100").is_err());
+        assert!(TierRule::parse("top", "0.5,0.2").is_err());
+        assert!(TierRule::parse("weight", "0.5,0.8").is_err());
+        assert!(TierRule::parse("cumulative", "nan,0.9").is_err());
     }
 
     #[test]
@@ -198,11 +385,23 @@ mod tests {
                 let tiers = assign(&v, Cutoffs::default());
                 prop_assert_eq!(tiers.len(), v.len());
                 prop_assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "A before B before C");
-                let s = summarise(&v, &tiers);
+                let zeros = vec![0.0; v.len()];
+                let days = vec![1; v.len()];
+                let s = summarise(&RankedValues { revenue: &v, profit: &zeros, purchase_days: &days }, &tiers);
                 prop_assert_eq!(s.iter().map(|t| t.customers).sum::<usize>(), v.len());
                 if v.iter().sum::<f64>() > 0.0 {
                     prop_assert_eq!(tiers[0], Tier::A);
                     prop_assert!((s.iter().map(|t| t.revenue_share).sum::<f64>() - 1.0).abs() < 1e-9);
+                }
+            }
+
+            #[test]
+            fn every_rule_partitions_in_rank_order(mut v in prop::collection::vec(-1e3f64..1e6, 0..200), a in 0.01f64..0.5, gap in 0.01f64..0.5) {
+                v.sort_by(|a, b| b.total_cmp(a));
+                for rule in [TierRule::Cumulative { a, b: a + gap }, TierRule::TopShare { a, b: a + gap }, TierRule::Revenue { a: 1e5 * (a + gap), b: 1e5 * a }] {
+                    let tiers = assign_by(&v, rule);
+                    prop_assert_eq!(tiers.len(), v.len());
+                    prop_assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "{:?}", rule);
                 }
             }
         }

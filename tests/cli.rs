@@ -70,8 +70,97 @@ fn as_of_and_abc_options_change_the_analysis() {
     ]));
     assert_eq!(v["as_of"], "1997-03-31");
     assert!(v["input"]["rows_after_as_of"].as_u64().unwrap() > 0);
-    assert_eq!(v["abc_cutoffs"]["a"], 0.5);
+    assert_eq!(v["tier_rule"]["by"], "cumulative");
+    assert_eq!(v["tier_rule"]["a"], 0.5);
     assert_eq!(v["last_date"], "1997-03-31");
+}
+
+#[test]
+fn tier_rules_filters_and_the_customer_export() {
+    let customers = PathBuf::from(temp_file("customers.csv", b""));
+    let sample = data("sample_small.csv");
+    let v = json(&tierlens(&[
+        "analyze",
+        &sample,
+        "--json",
+        "--tier-by",
+        "top",
+        "--abc",
+        "0.2,0.5",
+        "--customers",
+        customers.to_str().unwrap(),
+    ]));
+    let n = v["customers"].as_u64().unwrap();
+    let a = v["abc"]["A"].as_u64().unwrap();
+    assert_eq!(
+        a,
+        (n as f64 * 0.2).ceil() as u64,
+        "top 20% of customers are A"
+    );
+    let csv = std::fs::read_to_string(&customers).unwrap();
+    assert!(csv.starts_with("\u{feff}rank,customer_id,"));
+    assert_eq!(
+        csv.lines().count() as u64,
+        n + 1,
+        "every customer, one line each"
+    );
+    let region = v["splits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == "region")
+        .expect("the sample has regions");
+    let first = &region["slices"][0];
+    let value = first["value"].as_str().unwrap();
+    let filtered = json(&tierlens(&[
+        "analyze",
+        &sample,
+        "--json",
+        "--filter",
+        &format!("region={value}"),
+    ]));
+    assert_eq!(filtered["customers"], first["customers"]);
+    assert_eq!(
+        filtered["revenue_total"].as_f64().unwrap().round(),
+        first["revenue"].as_f64().unwrap().round()
+    );
+    assert_eq!(filtered["filter"]["value"], value);
+    let types = v["customer_types"]["groups"].as_array().unwrap();
+    let keys: Vec<&str> = types.iter().map(|g| g["key"].as_str().unwrap()).collect();
+    assert_eq!(
+        keys,
+        ["super", "high_performance", "high_potential", "risky_big"]
+    );
+    let quadrants: u64 = v["loyalty"]["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["customers"].as_u64().unwrap())
+        .sum();
+    assert_eq!(quadrants, n, "the quadrants partition the customers");
+}
+
+#[test]
+fn bad_tier_rules_and_filters_are_refused_with_a_reason() {
+    for (args, expected) in [
+        (
+            vec!["--tier-by", "revenue", "--abc", "10,100"],
+            "need A above B",
+        ),
+        (
+            vec!["--tier-by", "weight"],
+            "expected cumulative, top or revenue",
+        ),
+        (vec!["--filter", "region=nowhere"], "no customer has region"),
+    ] {
+        let mut all = vec!["analyze".to_string(), data("sample_small.csv")];
+        all.extend(args.iter().map(|a| a.to_string()));
+        let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+        let out = tierlens(&refs);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
 }
 
 #[test]
@@ -258,4 +347,45 @@ fn columns_with_meaningless_headers_are_guessed_from_their_values() {
         serde_json::json!(["date", "amount", "customer"])
     );
     assert_eq!(v["customers"], 2);
+}
+
+/// CDNOW master (23,570 customers, from the `lifetimes` wheel): the CLI's
+/// Pareto, ABC and concentration figures equal an independent computation
+/// (`tests/reference/cdnow_master.py`, exact fractions in Python).
+#[test]
+fn cdnow_master_equals_the_independent_computation() {
+    let reference: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(data("../reference/cdnow_master.json")).unwrap(),
+    )
+    .unwrap();
+    let v = json(&tierlens(&["analyze", &data("CDNOW_master.txt"), "--json"]));
+    assert_eq!(v["input"]["rows_read"], reference["rows"]);
+    assert_eq!(v["input"]["rows_rejected"], 0);
+    assert_eq!(v["customers"], reference["customers"]);
+    assert_eq!(v["first_date"], reference["first_date"]);
+    assert_eq!(v["last_date"], reference["last_date"]);
+    let close = |path: &[&str]| {
+        let (mut ours, mut theirs) = (&v, &reference);
+        for key in path {
+            ours = &ours[key];
+            theirs = &theirs[key];
+        }
+        let (a, b) = (ours.as_f64().unwrap(), theirs.as_f64().unwrap());
+        assert!(
+            (a - b).abs() <= 1e-9 * b.abs().max(1.0),
+            "{path:?}: {a} vs {b}"
+        );
+    };
+    close(&["revenue_total"]);
+    for key in ["top20_share", "gini"] {
+        close(&["pareto", key]);
+    }
+    assert_eq!(
+        v["pareto"]["customers_for_80pct_share"],
+        reference["pareto"]["customers_for_80pct_share"]
+    );
+    assert_eq!(v["abc"], reference["abc"]);
+    for key in ["top1_share", "top5_share", "top10_share", "hhi"] {
+        close(&["concentration", key]);
+    }
 }

@@ -20,12 +20,14 @@ mod cli {
     use std::path::PathBuf;
     use std::process::ExitCode;
     use std::time::Instant;
-    use tierlens::analysis::{Analysis, Settings};
+    use tierlens::analysis::{Analysis, Filter, Settings};
     use tierlens::day::Day;
     use tierlens::engine::{self, Request};
     use tierlens::ingest::values::DateOrder;
+    use tierlens::loyalty::LoyaltyAxis;
+    use tierlens::profit::WhatIfSettings;
     use tierlens::sample;
-    use tierlens::tiers::Cutoffs;
+    use tierlens::tiers::TierRule;
 
     #[derive(Parser)]
     #[command(
@@ -39,6 +41,8 @@ mod cli {
     }
 
     #[derive(Subcommand)]
+    // One value, parsed once: its size does not matter.
+    #[allow(clippy::large_enum_variant)]
     enum Command {
         /// Analyse a transaction log (CSV, TSV; UTF-8, UTF-16 or GBK).
         Analyze {
@@ -49,9 +53,31 @@ mod cli {
             /// Analyse as of this day (YYYY-MM-DD); default: the last transaction date.
             #[arg(long, value_parser = parse_day)]
             as_of: Option<Day>,
-            /// Cumulative revenue shares that close the A and B tiers.
-            #[arg(long, default_value = "0.8,0.95", value_parser = parse_cutoffs)]
-            abc: Cutoffs,
+            /// The A and B tier limits: cumulative revenue shares (the
+            /// default rule), shares of customers (--tier-by top) or revenue
+            /// amounts (--tier-by revenue).
+            #[arg(long, default_value = "0.8,0.95")]
+            abc: String,
+            /// How tiers are drawn: cumulative, top or revenue.
+            #[arg(long, default_value = "cumulative")]
+            tier_by: String,
+            /// Analyse only customers whose DIMENSION (industry, region,
+            /// account_manager or another column's header) is VALUE.
+            #[arg(long, value_name = "DIMENSION=VALUE", value_parser = Filter::parse)]
+            filter: Option<Filter>,
+            /// Loyalty axis of the loyalty-profit quadrant: tenure or frequency.
+            #[arg(long, default_value = "tenure", value_parser = parse_axis)]
+            loyalty: LoyaltyAxis,
+            /// What-if: the bottom share of customers by profit, and the share
+            /// of their cost saved when served more cheaply.
+            #[arg(long, default_value = "0.3,0.2", value_name = "BOTTOM,COST_CUT", value_parser = parse_what_if)]
+            what_if: WhatIfSettings,
+            /// Margin assumed when the file has no cost, profit or margin column.
+            #[arg(long, default_value_t = tierlens::profit::DEFAULT_ASSUMED_MARGIN)]
+            margin: f64,
+            /// Write every customer with tier, types and quadrant to this CSV file.
+            #[arg(long, value_name = "FILE")]
+            customers: Option<PathBuf>,
             /// Read the file with this encoding (utf-8, utf-16le, gbk, gb18030, ...).
             #[arg(long)]
             encoding: Option<String>,
@@ -90,8 +116,31 @@ mod cli {
             .ok_or_else(|| format!("\"{text}\": expected dmy (3 April) or mdy (March 4)"))
     }
 
-    fn parse_cutoffs(text: &str) -> Result<Cutoffs, String> {
-        Cutoffs::parse(text)
+    fn parse_axis(text: &str) -> Result<LoyaltyAxis, String> {
+        match text {
+            "tenure" => Ok(LoyaltyAxis::Tenure),
+            "frequency" => Ok(LoyaltyAxis::Frequency),
+            _ => Err(format!("\"{text}\": expected tenure or frequency")),
+        }
+    }
+
+    fn parse_what_if(text: &str) -> Result<WhatIfSettings, String> {
+        let share = |s: &str| {
+            s.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| (0.0..=1.0).contains(v))
+                .ok_or_else(|| format!("\"{s}\" is not a share between 0 and 1"))
+        };
+        match text.split_once(',') {
+            Some((bottom, cut)) => Ok(WhatIfSettings {
+                bottom: share(bottom)?,
+                cost_cut: share(cut)?,
+            }),
+            None => Err(format!(
+                "\"{text}\": expected BOTTOM,COST_CUT such as 0.3,0.2"
+            )),
+        }
     }
 
     fn parse_mapping(text: &str) -> Result<(String, String), String> {
@@ -109,17 +158,34 @@ mod cli {
                 json,
                 as_of,
                 abc,
+                tier_by,
+                filter,
+                loyalty,
+                what_if,
+                margin,
+                customers,
                 encoding,
                 map,
                 rejected,
                 sheet,
                 date_order,
             } => {
-                let settings = Settings {
+                let tier_rule = match TierRule::parse(&tier_by, &abc) {
+                    Ok(rule) => rule,
+                    Err(message) => {
+                        eprintln!("tierlens: --abc/--tier-by: {message}");
+                        return ExitCode::from(2);
+                    }
+                };
+                let mut settings = Settings {
                     as_of,
-                    abc,
+                    tier_rule,
+                    filter,
+                    what_if,
+                    assumed_margin: margin,
                     ..Settings::default()
                 };
+                settings.loyalty.axis = loyalty;
                 let request = Request {
                     encoding,
                     map,
@@ -127,7 +193,12 @@ mod cli {
                     date_order,
                     settings,
                 };
-                analyze(&file, &request, json, rejected.as_deref())
+                let outputs = Outputs {
+                    json,
+                    rejected: rejected.as_deref(),
+                    customers: customers.as_deref(),
+                };
+                analyze(&file, &request, &outputs)
             }
             Command::Sample {
                 customers,
@@ -144,11 +215,21 @@ mod cli {
         }
     }
 
+    /// Where `analyze` writes what it found.
+    struct Outputs<'a> {
+        json: bool,
+        rejected: Option<&'a std::path::Path>,
+        customers: Option<&'a std::path::Path>,
+    }
+
+    fn write(path: &std::path::Path, text: &str) -> Result<(), String> {
+        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    }
+
     fn analyze(
         file: &std::path::Path,
         request: &Request,
-        json: bool,
-        rejected: Option<&std::path::Path>,
+        outputs: &Outputs<'_>,
     ) -> Result<(), String> {
         let started = Instant::now();
         let clock = move || started.elapsed().as_secs_f64() * 1000.0;
@@ -158,11 +239,13 @@ mod cli {
             engine::run(&bytes, request, &clock).map_err(|e| format!("{}: {e}", file.display()))?;
         let mut analysis = outcome.analysis;
         analysis.timings_ms.total = clock();
-        if let Some(path) = rejected {
-            std::fs::write(path, &outcome.rejected_csv)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        if let Some(path) = outputs.rejected {
+            write(path, &outcome.rejected_csv)?;
         }
-        let text = if json {
+        if let Some(path) = outputs.customers {
+            write(path, &outcome.customers_csv)?;
+        }
+        let text = if outputs.json {
             serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?
         } else {
             report(&analysis)
@@ -200,6 +283,33 @@ mod cli {
 
     fn percent(share: f64) -> String {
         format!("{:.1}%", share * 100.0)
+    }
+
+    /// "super 235, high_performance 49, ...".
+    fn counts(groups: &[tierlens::analysis::Group]) -> String {
+        groups
+            .iter()
+            .map(|g| format!("{} {}", g.key, g.customers))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn rule(rule: &TierRule) -> String {
+        match rule {
+            TierRule::Cumulative { a, b } => format!("cumulative revenue share cut-offs {a}, {b}"),
+            TierRule::TopShare { a, b } => {
+                format!("top {} and {} of customers", percent(*a), percent(*b))
+            }
+            TierRule::Revenue { a, b } => format!("revenue at least {a} and {b}"),
+        }
+    }
+
+    fn slice_name(slice: &tierlens::dimensions::Slice) -> String {
+        match slice.kind {
+            tierlens::dimensions::SliceKind::Value => slice.value.clone(),
+            tierlens::dimensions::SliceKind::Other => "(other)".into(),
+            tierlens::dimensions::SliceKind::Missing => "(none)".into(),
+        }
     }
 
     /// "UTF-8, delimiter ','" or "xlsx, sheet 交易明细 of 交易明细, 说明".
@@ -246,8 +356,11 @@ mod cli {
                 a.pareto.gini
             ),
             format!(
-                "ABC tiers   A {}  B {}  C {}  (cut-offs {}, {})",
-                a.abc.a, a.abc.b, a.abc.c, a.abc_cutoffs.a, a.abc_cutoffs.b
+                "ABC tiers   A {}  B {}  C {}  ({})",
+                a.abc.a,
+                a.abc.b,
+                a.abc.c,
+                rule(&a.tier_rule)
             ),
             format!(
                 "Concentr.   top 1 {}, top 5 {}, top 10 {}, HHI {:.4}",
@@ -268,6 +381,21 @@ mod cli {
             p.loss_makers,
             -p.loss
         ));
+        lines.push(format!("Types       {}", counts(&a.customer_types.groups)));
+        lines.push(format!("Loyalty     {}", counts(&a.loyalty.groups)));
+        for split in &a.splits {
+            lines.push(format!(
+                "By {:<9} {}",
+                split.key,
+                split
+                    .slices
+                    .iter()
+                    .take(6)
+                    .map(|s| format!("{} {}", slice_name(s), percent(s.revenue_share)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
         if a.concentration.dependency_warning {
             if let Some(top) = a.top_customers.first() {
                 lines.push(format!(

@@ -95,6 +95,13 @@ pub enum IngestError {
     #[error("no transactions on or before the as-of date {as_of}: the file's transactions start on {first}")]
     NothingBeforeAsOf { as_of: String, first: String },
 
+    #[error("no customer has {key} = \"{value}\"; the file's dimensions and values: {known}")]
+    EmptyFilter {
+        key: String,
+        value: String,
+        known: String,
+    },
+
     #[error("none of the {rows} data rows could be used; the first problem: line {}, column {}: {}", first.line, first.column, first.reason)]
     NoUsableRows { rows: u64, first: Box<Rejection> },
 }

@@ -342,6 +342,13 @@ impl ColumnMap {
         self.columns.get(&role).copied()
     }
 
+    /// Columns no role took, in file order.
+    pub fn unmapped(&self) -> Vec<usize> {
+        (0..self.headers.len())
+            .filter(|i| !self.columns.values().any(|c| c == i))
+            .collect()
+    }
+
     /// Role key to header text, as reported in `input.columns`.
     pub fn report(&self) -> BTreeMap<String, String> {
         self.columns

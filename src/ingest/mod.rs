@@ -8,6 +8,7 @@
 //! Row-level problems are data (`Rejection`s); only a file that cannot be
 //! used at all is an `IngestError`.
 
+pub mod category;
 pub mod decode;
 pub mod error;
 pub mod map;
@@ -16,6 +17,7 @@ pub mod sheet;
 pub mod table;
 pub mod values;
 
+pub use category::Category;
 pub use error::IngestError;
 pub use map::{ColumnMap, Role, Shape};
 pub use table::{Rejection, Table};

@@ -2,7 +2,9 @@
 //!
 //! The delimiter (comma, tab, semicolon or pipe) is sniffed from the first
 //! lines: the candidate that splits them into the most equal, widest rows
-//! wins. Quoted fields may hold delimiters, quotes and newlines (RFC 4180),
+//! wins. When none splits the header, columns aligned with runs of spaces
+//! (old reports, the CDNOW files) are recognised by their consistent word
+//! count and read as if each run were one tab (`collapse_whitespace`). Quoted fields may hold delimiters, quotes and newlines (RFC 4180),
 //! which is why line numbers are counted from each record's byte offset, not
 //! from counting rows. (The CSV reader's own line number points at the blank
 //! lines it skipped before a record, not at the record.) Rows whose cells
@@ -12,12 +14,16 @@ use super::IngestError;
 
 const CANDIDATES: [u8; 4] = [b',', b'\t', b';', b'|'];
 
+/// The sniffer's answer for columns separated by runs of spaces.
+pub const WHITESPACE: u8 = b' ';
+
 /// The delimiter, for reporting: `","`, `"\t"`, `";"` or `"|"`.
 pub fn delimiter_name(delimiter: u8) -> &'static str {
     match delimiter {
         b'\t' => "\t",
         b';' => ";",
         b'|' => "|",
+        WHITESPACE => " ",
         _ => ",",
     }
 }
@@ -36,7 +42,40 @@ pub fn sniff_delimiter(text: &str) -> u8 {
             best = (delimiter, score);
         }
     }
+    if best.1 == 0 && aligned_by_spaces(&sample) {
+        return WHITESPACE;
+    }
     best.0
+}
+
+/// Every sampled line splits into the header's number (at least 2) of
+/// words: a table aligned with spaces, not free text.
+fn aligned_by_spaces(lines: &[&str]) -> bool {
+    let words = |line: &str| line.split_whitespace().count();
+    let Some(header) = lines.first().map(|l| words(l)) else {
+        return false;
+    };
+    header >= 2 && lines.len() >= 2 && lines.iter().all(|l| words(l) == header)
+}
+
+/// `text` with each line's runs of spaces and tabs turned into one tab and
+/// the ends trimmed; line breaks are kept, so line numbers stay true.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split_inclusive(['\n', '\r']) {
+        let (line, end) = match piece.char_indices().last() {
+            Some((i, c)) if c == '\n' || c == '\r' => (&piece[..i], &piece[i..]),
+            _ => (piece, ""),
+        };
+        for (i, word) in line.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push('\t');
+            }
+            out.push_str(word);
+        }
+        out.push_str(end);
+    }
+    out
 }
 
 /// Rows that have the header's field count, times that count (0 if < 2).
@@ -245,6 +284,36 @@ mod tests {
         assert_eq!(sniff_delimiter("a\tb\tc\n1\t2,5\t3\n"), b'\t');
         assert_eq!(sniff_delimiter("a;b;c\n1;2,5;3\n"), b';');
         assert_eq!(sniff_delimiter("a|b\n1|2\n"), b'|');
+    }
+
+    #[test]
+    fn columns_aligned_with_spaces_are_read_as_columns() {
+        let text = " customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n\r\n 00002 19970112  5   77.00\r\n";
+        assert_eq!(sniff_delimiter(text), WHITESPACE);
+        let collapsed = collapse_whitespace(text);
+        let (headers, rows, _) = collect(&collapsed);
+        assert_eq!(
+            headers,
+            ["customer_id", "date", "number_of_cds", "dollar_value"]
+        );
+        assert_eq!(
+            rows[1],
+            (
+                4,
+                vec![
+                    "00002".into(),
+                    "19970112".into(),
+                    "5".into(),
+                    "77.00".into()
+                ]
+            )
+        );
+        assert_eq!(
+            sniff_delimiter("a note\nwith several words\n"),
+            b',',
+            "free text is not a table"
+        );
+        assert_eq!(sniff_delimiter("id\n1\n"), b',');
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! all rejected rows are counted and kept as CSV for download, and the
 //! first `MAX_EXAMPLES` are kept as structured examples.
 
+use super::category::{self, Category};
 use super::map::Shape;
 use super::map::{ColumnMap, Role};
 use super::read::{Record, Rows};
@@ -73,6 +74,8 @@ pub struct Table {
     pub summary: Option<Vec<SummaryRow>>,
     /// For each of `DIMENSIONS` present in the file: a value per customer.
     pub dimensions: BTreeMap<Role, Vec<Option<String>>>,
+    /// The columns customers can be sliced by (industry, region, ...).
+    pub categories: Vec<Category>,
     pub rows_read: u64,
     pub rows_blank: u64,
     pub rows_rejected: u64,
@@ -104,16 +107,25 @@ impl Table {
         if later == 0 {
             return (self, 0);
         }
+        (self.subset(|row| self.day[row] <= as_of), later)
+    }
+
+    /// The rows for which `keep(row)` holds, with customers that have none
+    /// left out. Read counts and rejections are not carried over.
+    pub fn subset(&self, keep: impl Fn(usize) -> bool) -> Table {
         let mut kept = Table {
             cost: self.cost.as_ref().map(|_| Vec::new()),
+            summary: self.summary.as_ref().map(|_| Vec::new()),
             dimensions: self.dimensions.keys().map(|&r| (r, Vec::new())).collect(),
             ..Table::default()
         };
         let mut new_index = vec![u32::MAX; self.ids.len()];
-        for row in (0..self.len()).filter(|&r| self.day[r] <= as_of) {
+        let mut old_of = Vec::new();
+        for row in (0..self.len()).filter(|&r| keep(r)) {
             let old = self.customer[row] as usize;
             if new_index[old] == u32::MAX {
                 new_index[old] = kept.ids.len() as u32;
+                old_of.push(old as u32);
                 kept.ids.push(self.ids[old].clone());
                 for (role, values) in kept.dimensions.iter_mut() {
                     values.push(self.dimensions[role][old].clone());
@@ -125,8 +137,24 @@ impl Table {
             if let (Some(k), Some(c)) = (kept.cost.as_mut(), self.cost.as_ref()) {
                 k.push(c[row]);
             }
+            if let (Some(k), Some(s)) = (kept.summary.as_mut(), self.summary.as_ref()) {
+                k.push(s[row]);
+            }
         }
-        (kept, later)
+        kept.categories = self.categories.iter().map(|c| c.subset(&old_of)).collect();
+        kept
+    }
+
+    /// The rows of customers whose `category` value is `value` (`None`:
+    /// customers without a value). An unknown category keeps nothing.
+    pub fn with_category(&self, category: &str, value: Option<&str>) -> Table {
+        let Some(c) = self.categories.iter().find(|c| c.key == category) else {
+            return self.subset(|_| false);
+        };
+        let wanted: Vec<bool> = (0..self.ids.len())
+            .map(|i| c.value_of(i) == value)
+            .collect();
+        self.subset(|row| wanted[self.customer[row] as usize])
     }
 }
 
@@ -238,6 +266,7 @@ impl<'m> Builder<'m> {
                 table.dimensions.insert(role, Vec::new());
             }
         }
+        table.categories = categories(map, headers);
         Builder {
             map,
             order,
@@ -378,6 +407,9 @@ impl<'m> Builder<'m> {
                 for values in self.table.dimensions.values_mut() {
                     values.push(None);
                 }
+                for category in &mut self.table.categories {
+                    category.add_customer();
+                }
                 next
             }
         };
@@ -394,6 +426,9 @@ impl<'m> Builder<'m> {
     }
 
     fn fill_dimensions(&mut self, customer: usize, record: &Record<'_>) {
+        for category in &mut self.table.categories {
+            category.observe(customer, record.cells.get(category.column).unwrap_or(""));
+        }
         for (role, values) in self.table.dimensions.iter_mut() {
             if values[customer].is_some() {
                 continue;
@@ -445,7 +480,8 @@ impl<'m> Builder<'m> {
             let bytes = writer.into_inner().unwrap_or_default();
             self.table.rejected_csv = String::from_utf8(bytes).unwrap_or_default();
         }
-        let table = self.table;
+        let mut table = self.table;
+        table.categories.retain(Category::is_useful);
         if !table.is_empty() {
             return Ok(table);
         }
@@ -458,6 +494,24 @@ impl<'m> Builder<'m> {
             None => Err(IngestError::NoDataRows),
         }
     }
+}
+
+/// The mapped industry, region and account-manager columns, then up to
+/// `MAX_EXTRA` columns no role took.
+fn categories(map: &ColumnMap, headers: &[String]) -> Vec<Category> {
+    let mapped = [Role::Industry, Role::Region, Role::AccountManager]
+        .into_iter()
+        .filter_map(|role| {
+            map.get(role)
+                .map(|i| Category::new(role.key(), &headers[i], i, true))
+        });
+    let extra = map
+        .unmapped()
+        .into_iter()
+        .filter(|&i| !headers[i].trim().is_empty())
+        .take(category::MAX_EXTRA)
+        .map(|i| Category::new(&headers[i], &headers[i], i, false));
+    mapped.chain(extra).collect()
 }
 
 fn rejected_writer(headers: &[String]) -> csv::Writer<Vec<u8>> {

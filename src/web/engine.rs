@@ -51,18 +51,26 @@ thread_local! {
 pub fn load(state: AppState, input: Input) {
     LAST_INPUT.with(|last| *last.borrow_mut() = Some(input.clone()));
     state.request.set(Request::default());
-    start(state, input, Request::default());
+    start(state, input, Request::default(), false);
 }
 
-/// Analyses the last input again, read as `request` says (mapping, sheet).
+/// Analyses the last input again, read as `request` says (mapping, sheet,
+/// settings). When only settings changed the worker reuses its table.
 pub fn rerun(state: AppState, request: Request) {
     if let Some(input) = LAST_INPUT.with(|last| last.borrow().clone()) {
         state.request.set(request.clone());
-        start(state, input, request);
+        start(state, input, request, true);
     }
 }
 
-fn start(state: AppState, input: Input, request: Request) {
+/// Changes the analysis settings (tiers, filter, what-if ...) and reruns.
+pub fn change_settings(state: AppState, change: impl FnOnce(&mut crate::analysis::Settings)) {
+    let mut request = state.request.get_untracked();
+    change(&mut request.settings);
+    rerun(state, request);
+}
+
+fn start(state: AppState, input: Input, request: Request, reuse: bool) {
     let id = CURRENT_JOB.with(|current| {
         *current.borrow_mut() += 1;
         *current.borrow()
@@ -87,6 +95,7 @@ fn start(state: AppState, input: Input, request: Request) {
         id,
         source,
         request,
+        reuse,
     };
     match message(&job, file.as_ref()) {
         Ok(message) => send(state, message),
@@ -217,6 +226,7 @@ fn receive(state: AppState, reply: Reply) {
                 file,
                 analysis: outcome.analysis,
                 rejected_csv: outcome.rejected_csv,
+                customers_csv: outcome.customers_csv,
             })));
             state.phase.set(Phase::Ready);
         }

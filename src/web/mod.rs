@@ -9,6 +9,7 @@ mod download;
 mod engine;
 mod i18n;
 mod mapping_store;
+mod settings_store;
 mod state;
 pub mod worker;
 

@@ -43,6 +43,7 @@ pub struct Loaded {
     pub file: String,
     pub analysis: Analysis,
     pub rejected_csv: String,
+    pub customers_csv: String,
 }
 
 #[derive(Clone, Copy)]
@@ -52,6 +53,11 @@ pub struct AppState {
     pub request: RwSignal<Request>,
     pub phase: RwSignal<Phase>,
     pub loaded: RwSignal<Option<Arc<Loaded>>>,
+    /// The category every split view groups by (a `Split::key`), if any.
+    pub split_by: RwSignal<Option<String>>,
+    /// The user's own service recommendation per tier ("A", "B", "C",
+    /// "loss"), remembered in localStorage.
+    pub services: RwSignal<std::collections::BTreeMap<String, String>>,
 }
 
 impl AppState {
@@ -61,6 +67,8 @@ impl AppState {
             request: RwSignal::new(Request::default()),
             phase: RwSignal::new(Phase::Idle),
             loaded: RwSignal::new(None),
+            split_by: RwSignal::new(None),
+            services: RwSignal::new(super::settings_store::services()),
         }
     }
 }

@@ -5,9 +5,11 @@
 //! read), or fetches a URL of its own origin (the sample), then runs
 //! `engine::run_with_progress` (reporting rows parsed) and posts the outcome.
 
-use crate::engine::{self, Outcome, Step};
+use crate::engine::{self, Loaded, Request, Step};
 use crate::protocol::{Failure, Job, Reply, Source, Stage};
 use js_sys::Uint8Array;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -15,6 +17,12 @@ use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
 /// Bytes read per chunk: progress about every 8 MB, little extra memory.
 const CHUNK: f64 = 8.0 * 1024.0 * 1024.0;
+
+thread_local! {
+    /// The last file read, by source name and reading request: a change of
+    /// settings on the same file is analysed without reading it again.
+    static LAST_TABLE: RefCell<Option<(String, Request, Rc<Loaded>)>> = const { RefCell::new(None) };
+}
 
 /// Entry point of the worker script.
 pub fn start() {
@@ -59,29 +67,52 @@ fn on_message(event: MessageEvent) {
 }
 
 async fn run(job: Job, file: Option<File>) {
-    let bytes = match (&job.source, file) {
-        (Source::File { .. }, Some(file)) => read_file(job.id, &file),
-        (Source::Url { url, .. }, _) => fetch(url).await,
-        (Source::File { .. }, None) => Err("no file came with the job".to_string()),
-    };
-    let reply = match bytes.map(|bytes| analyse(&job, &bytes)) {
-        Ok(Ok(outcome)) => Reply::Done {
-            id: job.id,
-            outcome: Box::new(outcome),
+    let reply = match table_for(&job, file).await {
+        Ok(loaded) => match engine::analyse(&loaded, &job.request.settings, &now_ms) {
+            Ok(outcome) => Reply::Done {
+                id: job.id,
+                outcome: Box::new(outcome),
+            },
+            Err(error) => Reply::Failed {
+                id: job.id,
+                failure: Failure::Ingest(error),
+            },
         },
-        Ok(Err(error)) => Reply::Failed {
+        Err(failure) => Reply::Failed {
             id: job.id,
-            failure: Failure::Ingest(error),
-        },
-        Err(message) => Reply::Failed {
-            id: job.id,
-            failure: Failure::Read(message),
+            failure,
         },
     };
     post(&reply);
 }
 
-fn analyse(job: &Job, bytes: &[u8]) -> Result<Outcome, crate::ingest::IngestError> {
+/// The table the job needs: the last one when the job may reuse it and
+/// reads the same file the same way, else read afresh (and kept).
+async fn table_for(job: &Job, file: Option<File>) -> Result<Rc<Loaded>, Failure> {
+    let name = job.source.name().to_string();
+    let cached = LAST_TABLE.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(n, r, _)| job.reuse && *n == name && r.reads_like(&job.request))
+            .map(|(_, _, loaded)| loaded.clone())
+    });
+    if let Some(loaded) = cached {
+        return Ok(loaded);
+    }
+    // Free the old table before reading a new file.
+    LAST_TABLE.with(|last| last.borrow_mut().take());
+    let bytes = match (&job.source, file) {
+        (Source::File { .. }, Some(file)) => read_file(job.id, &file),
+        (Source::Url { url, .. }, _) => fetch(url).await,
+        (Source::File { .. }, None) => Err("no file came with the job".to_string()),
+    }
+    .map_err(Failure::Read)?;
+    let loaded = Rc::new(load(job, &bytes).map_err(Failure::Ingest)?);
+    LAST_TABLE.with(|last| *last.borrow_mut() = Some((name, job.request.clone(), loaded.clone())));
+    Ok(loaded)
+}
+
+fn load(job: &Job, bytes: &[u8]) -> Result<Loaded, crate::ingest::IngestError> {
     let id = job.id;
     let mut report = |step: Step| {
         let reply = match step {
@@ -102,7 +133,7 @@ fn analyse(job: &Job, bytes: &[u8]) -> Result<Outcome, crate::ingest::IngestErro
         };
         post(&reply);
     };
-    engine::run_with_progress(bytes, &job.request, &now_ms, &mut report)
+    engine::load(bytes, &job.request, &now_ms, &mut report)
 }
 
 fn read_file(id: u32, file: &File) -> Result<Vec<u8>, String> {

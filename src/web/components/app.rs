@@ -3,6 +3,10 @@
 use super::{
     concentration::ConcentrationPanel, header::Header, import_report::ImportReport, intake::Intake,
 };
+use super::{
+    customer_types::CustomerTypesPanel, loyalty::LoyaltyPanel, pareto::ParetoPanel,
+    profit::ProfitPanel, slicer::Slicer, split::SplitPanel,
+};
 use super::{overview::Overview, status::Status, tiers::Tiers, top_customers::TopCustomers};
 use crate::format::Locale;
 use crate::web::browser_locale;
@@ -32,10 +36,16 @@ pub fn App() -> impl IntoView {
 fn Dashboard(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
     view! {
         <Overview loaded=loaded.clone() locale=locale/>
+        <Slicer loaded=loaded.clone() locale=locale/>
+        <SplitPanel loaded=loaded.clone() locale=locale/>
         <div class="two-columns">
-            <Tiers analysis=loaded.clone() locale=locale/>
+            <ParetoPanel loaded=loaded.clone() locale=locale/>
             <ConcentrationPanel loaded=loaded.clone() locale=locale/>
         </div>
+        <Tiers analysis=loaded.clone() locale=locale/>
+        <ProfitPanel loaded=loaded.clone() locale=locale/>
+        <CustomerTypesPanel loaded=loaded.clone() locale=locale/>
+        <LoyaltyPanel loaded=loaded.clone() locale=locale/>
         <TopCustomers loaded=loaded.clone() locale=locale/>
         <ImportReport loaded=loaded locale=locale/>
         <div data-testid="dashboard-ready" hidden></div>

@@ -2,11 +2,18 @@
 
 pub mod app;
 pub mod concentration;
+pub mod customer_list;
+pub mod customer_types;
 pub mod header;
 pub mod import_report;
 pub mod intake;
+pub mod loyalty;
 pub mod mapping;
 pub mod overview;
+pub mod pareto;
+pub mod profit;
+pub mod slicer;
+pub mod split;
 pub mod status;
 pub mod tiers;
 pub mod top_customers;

@@ -1,75 +1,230 @@
-//! ABC tiers: a table and two stacked bars, share of customers against
-//! share of revenue, which is the whole point of tiering in one picture.
+//! ABC tiers: how they are drawn (editable), what each holds (customers,
+//! revenue, profit, purchase frequency), and the differentiated service
+//! each gets, which the user can rewrite.
 
+use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
-use crate::tiers::TierSummary;
+use crate::tiers::{self, Tier, TierRule, TierSummary};
+use crate::web::components::customer_list::chart as chart_view;
+use crate::web::engine::change_settings;
 use crate::web::i18n::{t, Key};
-use crate::web::state::Loaded;
+use crate::web::settings_store::remember_services;
+use crate::web::state::{use_state, Loaded};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
 pub fn Tiers(analysis: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let tiers = analysis.analysis.tiers.clone();
-    let bar = |value: fn(&TierSummary) -> f64, label: &'static str| {
-        let segments = tiers
-            .iter()
-            .map(|s| {
-                let share = value(s);
-                view! {
-                    <span class=format!("segment tier-{}", s.tier) style=format!("width:{:.3}%", share * 100.0)
-                        title=format!("{}: {}", s.tier, format::percent(share))>
-                        {(share >= 0.08).then(|| format!("{} {}", s.tier, format::percent(share)))}
-                    </span>
-                }
-            })
-            .collect_view();
-        view! {
-            <div class="stack-row">
-                <span class="stack-label">{label}</span>
-                <div class="stack" role="img" aria-label=label>{segments}</div>
-            </div>
-        }
-    };
-    let rows = tiers
+    let a = &analysis.analysis;
+    let summary = a.tiers.clone();
+    let groups: Vec<(String, Vec<f64>)> = summary
         .iter()
         .map(|s| {
-            view! {
-                <tr>
-                    <td><span class=format!("badge tier-{}", s.tier)>{s.tier.to_string()}</span></td>
-                    <td class="num" data-testid=format!("tier-{}", s.tier) data-value=s.customers.to_string()>
-                        {format::count(s.customers)}
-                    </td>
-                    <td class="num">{format::percent(s.customer_share)}</td>
-                    <td class="num">{format::grouped(s.revenue, 0)}</td>
-                    <td class="num">{format::percent(s.revenue_share)}</td>
-                    <td class="num">{format::grouped(s.average_revenue, 0)}</td>
-                </tr>
-            }
+            (
+                s.tier.to_string(),
+                vec![s.customer_share, s.revenue_share, s.profit_share],
+            )
         })
-        .collect_view();
-    let customers_bar = bar(|s| s.customer_share, t(locale, Key::CustomerShare));
-    let revenue_bar = bar(|s| s.revenue_share, t(locale, Key::RevenueShare));
+        .collect();
+    let axes = Axes {
+        x: t(locale, Key::Tier),
+        y: t(locale, Key::Share),
+        aria: t(locale, Key::TiersTitle),
+    };
+    let series = [
+        t(locale, Key::CustomerShare),
+        t(locale, Key::RevenueShare),
+        t(locale, Key::ProfitShare),
+    ];
+    let svg = chart::grouped_bars(&series, &groups, &axes, Size::default());
+    let rows = summary.iter().map(|s| tier_row(s, locale)).collect_view();
+    let p = &a.profit;
+    let loss_share = if p.total > 0.0 { p.loss / p.total } else { 0.0 };
     view! {
         <section class="card" aria-labelledby="tiers-title">
             <div class="section-head">
                 <h2 id="tiers-title">{t(locale, Key::TiersTitle)}</h2>
             </div>
-            <p class="hint">{t(locale, Key::TiersHint)}</p>
-            <div class="stacks">{customers_bar}{revenue_bar}</div>
-            <table class="data">
-                <thead>
-                    <tr>
-                        <th>{t(locale, Key::Tier)}</th>
-                        <th class="num">{t(locale, Key::Customers)}</th>
-                        <th class="num">{t(locale, Key::CustomerShare)}</th>
-                        <th class="num">{t(locale, Key::Revenue)}</th>
-                        <th class="num">{t(locale, Key::RevenueShare)}</th>
-                        <th class="num">{t(locale, Key::AverageRevenue)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <p class="hint">{rule_text(a.tier_rule, locale)}</p>
+            <RuleEditor rule=a.tier_rule locale=locale/>
+            {chart_view(svg, "tiers-chart")}
+            <div class="table-scroll">
+                <table class="data tiers">
+                    <thead>
+                        <tr>
+                            <th>{t(locale, Key::Tier)}</th>
+                            <th class="num">{t(locale, Key::Customers)}</th>
+                            <th class="num">{t(locale, Key::CustomerShare)}</th>
+                            <th class="num">{t(locale, Key::Revenue)}</th>
+                            <th class="num">{t(locale, Key::RevenueShare)}</th>
+                            <th class="num">{t(locale, Key::Profit)}</th>
+                            <th class="num">{t(locale, Key::ProfitShare)}</th>
+                            <th class="num">{t(locale, Key::AverageRevenue)}</th>
+                            <th class="num">{t(locale, Key::AvgFrequency)}</th>
+                            <th>{t(locale, Key::Service)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows}
+                        <tr class="loss-row">
+                            <td>{t(locale, Key::LossRow)}</td>
+                            <td class="num" data-testid="tier-loss" data-value=p.loss_makers.to_string()>{format::count(p.loss_makers)}</td>
+                            <td class="num">{format::percent(ratio(p.loss_makers as f64, a.customers as f64))}</td>
+                            <td class="num">{format::grouped(p.loss_revenue, 0)}</td>
+                            <td class="num">{format::percent(ratio(p.loss_revenue, a.revenue_total))}</td>
+                            <td class="num negative">{format::grouped(p.loss, 0)}</td>
+                            <td class="num">{format::percent(loss_share)}</td>
+                            <td class="num">{format::grouped(ratio(p.loss_revenue, p.loss_makers as f64), 0)}</td>
+                            <td class="num">"–"</td>
+                            <td><ServiceText key="loss" tier=None locale=locale/></td>
+                        </tr>
+                    </tbody>
+                </table>
+            </div>
+            <p class="hint">{t(locale, Key::EditHint)}</p>
         </section>
     }
+}
+
+/// The rule in force, in words, with its two limits.
+fn rule_text(rule: TierRule, locale: Locale) -> String {
+    let (key, a, b) = match rule {
+        TierRule::Cumulative { a, b } => (Key::TiersHint, format::percent(a), format::percent(b)),
+        TierRule::TopShare { a, b } => (Key::TiersHintTop, format::percent(a), format::percent(b)),
+        TierRule::Revenue { a, b } => (
+            Key::TiersHintRevenue,
+            format::grouped(a, 0),
+            format::grouped(b, 0),
+        ),
+    };
+    t(locale, key).replace("{a}", &a).replace("{b}", &b)
+}
+
+fn ratio(a: f64, b: f64) -> f64 {
+    if b > 0.0 {
+        a / b
+    } else {
+        0.0
+    }
+}
+
+fn tier_row(s: &TierSummary, locale: Locale) -> impl IntoView {
+    let key = s.tier.to_string();
+    view! {
+        <tr>
+            <td><span class=format!("badge tier-{}", s.tier)>{s.tier.to_string()}</span></td>
+            <td class="num" data-testid=format!("tier-{}", s.tier) data-value=s.customers.to_string()>
+                {format::count(s.customers)}
+            </td>
+            <td class="num">{format::percent(s.customer_share)}</td>
+            <td class="num">{format::grouped(s.revenue, 0)}</td>
+            <td class="num">{format::percent(s.revenue_share)}</td>
+            <td class="num" class:negative=s.profit < 0.0>{format::grouped(s.profit, 0)}</td>
+            <td class="num">{format::percent(s.profit_share)}</td>
+            <td class="num">{format::grouped(s.average_revenue, 0)}</td>
+            <td class="num">{format!("{:.1}", s.average_purchase_days)}</td>
+            <td><ServiceText key=key tier=Some(s.tier) locale=locale/></td>
+        </tr>
+    }
+}
+
+/// The tier's service recommendation: the user's text, or the default.
+#[component]
+fn ServiceText(#[prop(into)] key: String, tier: Option<Tier>, locale: Locale) -> impl IntoView {
+    let state = use_state();
+    let default = tiers::service(tier, locale);
+    let text = state
+        .services
+        .with_untracked(|s| s.get(&key).cloned())
+        .unwrap_or_else(|| default.to_string());
+    let testid = format!("service-{key}");
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        state.services.update(|s| {
+            if value.trim().is_empty() {
+                s.remove(&key);
+            } else {
+                s.insert(key.clone(), value);
+            }
+            remember_services(s);
+        });
+    };
+    view! {
+        <textarea class="service" rows="3" data-testid=testid prop:value=text on:change=on_change></textarea>
+    }
+}
+
+/// Chooses the tier rule and its two limits, then reruns.
+#[component]
+fn RuleEditor(rule: TierRule, locale: Locale) -> impl IntoView {
+    let state = use_state();
+    let (by, a, b) = match rule {
+        TierRule::Cumulative { a, b } => ("cumulative", a * 100.0, b * 100.0),
+        TierRule::TopShare { a, b } => ("top", a * 100.0, b * 100.0),
+        TierRule::Revenue { a, b } => ("revenue", a, b),
+    };
+    let by = RwSignal::new(by.to_string());
+    let a = RwSignal::new(format_limit(a));
+    let b = RwSignal::new(format_limit(b));
+    let error = RwSignal::new(None::<String>);
+    let apply = move |_| {
+        let kind = by.get_untracked();
+        let scale = if kind == "revenue" { 1.0 } else { 0.01 };
+        let parse = |s: String| s.trim().replace(',', "").parse::<f64>().map(|v| v * scale);
+        let rule = match (parse(a.get_untracked()), parse(b.get_untracked())) {
+            (Ok(a), Ok(b)) => match kind.as_str() {
+                "top" => TierRule::TopShare { a, b },
+                "revenue" => TierRule::Revenue { a, b },
+                _ => TierRule::Cumulative { a, b },
+            }
+            .validated(),
+            _ => Err("?".to_string()),
+        };
+        match rule {
+            Ok(rule) => {
+                error.set(None);
+                change_settings(state, |s| s.tier_rule = rule);
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    let labels = move || {
+        if by.get() == "revenue" {
+            (t(locale, Key::TierMinA), t(locale, Key::TierMinB), "")
+        } else {
+            (t(locale, Key::TierLimitA), t(locale, Key::TierLimitB), "%")
+        }
+    };
+    view! {
+        <div class="rule-editor">
+            <label>
+                {t(locale, Key::TierRuleLabel)} " "
+                <select data-testid="tier-rule" on:change=move |ev| by.set(event_target_value(&ev))>
+                    <option value="cumulative" selected=by.get_untracked() == "cumulative">{t(locale, Key::TierCumulative)}</option>
+                    <option value="top" selected=by.get_untracked() == "top">{t(locale, Key::TierTop)}</option>
+                    <option value="revenue" selected=by.get_untracked() == "revenue">{t(locale, Key::TierRevenue)}</option>
+                </select>
+            </label>
+            <label>
+                {move || labels().0} " "
+                <input type="text" inputmode="decimal" size="8" data-testid="tier-a" prop:value=move || a.get()
+                    on:input=move |ev| a.set(event_target_value(&ev))/>
+                {move || labels().2}
+            </label>
+            <label>
+                {move || labels().1} " "
+                <input type="text" inputmode="decimal" size="8" data-testid="tier-b" prop:value=move || b.get()
+                    on:input=move |ev| b.set(event_target_value(&ev))/>
+                {move || labels().2}
+            </label>
+            <button type="button" class="secondary" data-testid="apply-tiers" on:click=apply>{t(locale, Key::Apply)}</button>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </div>
+    }
+}
+
+/// A limit as the user typed it: no trailing zeros.
+fn format_limit(value: f64) -> String {
+    let text = format!("{value:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -2,6 +2,7 @@
 
 use crate::analysis::CustomerRow;
 use crate::format::{self, Locale};
+use crate::web::download;
 use crate::web::i18n::{t, Key};
 use crate::web::state::Loaded;
 use leptos::prelude::*;
@@ -16,11 +17,21 @@ pub fn TopCustomers(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         .input
         .columns
         .contains_key("account_manager");
+    let export = {
+        let loaded = loaded.clone();
+        move |_| {
+            let name = format!("{}.customers.csv", loaded.file);
+            if let Err(e) = download::save(&name, "text/csv;charset=utf-8", &loaded.customers_csv) {
+                leptos::logging::error!("download failed: {e}");
+            }
+        }
+    };
     view! {
         <section class="card" aria-labelledby="top-title">
             <div class="section-head">
                 <h2 id="top-title">{t(locale, Key::TopCustomers)}</h2>
                 <span class="meta">{t(locale, Key::TopCustomersHint)}</span>
+                <button class="button" data-testid="export-csv" on:click=export>{t(locale, Key::ExportCsv)}</button>
             </div>
             <div class="table-scroll">
                 <table class="data customers" data-testid="customer-table"

@@ -1,0 +1,58 @@
+//! A compact customer table, shared by every list a manager acts on
+//! (loss-makers, a customer type, a loyalty quadrant).
+
+use crate::analysis::CustomerRow;
+use crate::format::{self, Locale};
+use crate::web::i18n::{t, Key};
+use leptos::prelude::*;
+
+#[component]
+pub fn CustomerList(
+    rows: Vec<CustomerRow>,
+    locale: Locale,
+    #[prop(into)] testid: String,
+) -> impl IntoView {
+    let body = rows
+        .into_iter()
+        .map(|c| {
+            view! {
+                <tr>
+                    <td class="num">{c.rank}</td>
+                    <td>
+                        <div class="customer-id">{c.id.clone()}</div>
+                        <div class="customer-name">{c.name.clone().unwrap_or_default()}</div>
+                    </td>
+                    <td><span class=format!("badge tier-{}", c.tier)>{c.tier.to_string()}</span></td>
+                    <td class="num">{format::grouped(c.revenue, 0)}</td>
+                    <td class="num" class:negative=c.profit < 0.0>{format::grouped(c.profit, 0)}</td>
+                    <td class="num">{c.purchase_days}</td>
+                    <td>{c.last_purchase.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll short">
+            <table class="data" data-testid=testid>
+                <thead>
+                    <tr>
+                        <th class="num">{t(locale, Key::Rank)}</th>
+                        <th>{t(locale, Key::Customer)}</th>
+                        <th>{t(locale, Key::Tier)}</th>
+                        <th class="num">{t(locale, Key::Revenue)}</th>
+                        <th class="num">{t(locale, Key::Profit)}</th>
+                        <th class="num">{t(locale, Key::Purchases2)}</th>
+                        <th>{t(locale, Key::LastPurchase)}</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// An SVG chart string from `crate::chart`, placed as markup: every user
+/// text inside was escaped by the chart backend.
+pub fn chart(svg: String, testid: &'static str) -> impl IntoView {
+    view! { <div class="chart" data-testid=testid inner_html=svg></div> }
+}

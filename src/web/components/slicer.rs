@@ -1,0 +1,83 @@
+//! Filter the whole dashboard to one value of a category (an industry, a
+//! region, an account manager), or split every view by a category.
+
+use crate::analysis::Filter;
+use crate::format::Locale;
+use crate::web::engine::change_settings;
+use crate::web::i18n::{t, Key};
+use crate::web::state::{use_state, Loaded};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Separates a dimension key from a value in an option's value.
+const SEP: char = '\u{1f}';
+
+#[component]
+pub fn Slicer(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
+    let state = use_state();
+    let a = &loaded.analysis;
+    if a.dimensions.is_empty() {
+        return None;
+    }
+    let current = a
+        .filter
+        .as_ref()
+        .map(|f| format!("{}{SEP}{}", f.key, f.value.clone().unwrap_or_default()))
+        .unwrap_or_default();
+    let groups = a
+        .dimensions
+        .iter()
+        .map(|d| {
+            let options = d
+                .values
+                .iter()
+                .map(|v| {
+                    let value = format!("{}{SEP}{v}", d.key);
+                    let selected = value == current;
+                    view! { <option value=value selected=selected>{v.clone()}</option> }
+                })
+                .collect_view();
+            view! { <optgroup label=d.header.clone()>{options}</optgroup> }
+        })
+        .collect_view();
+    let on_filter = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        let filter = chosen.split_once(SEP).map(|(key, value)| Filter {
+            key: key.to_string(),
+            value: Some(value.to_string()).filter(|v| !v.is_empty()),
+        });
+        change_settings(state, |s| s.filter = filter);
+    };
+    let split_options = a
+        .splits
+        .iter()
+        .map(|s| {
+            let selected = state.split_by.get_untracked().as_deref() == Some(s.key.as_str());
+            view! { <option value=s.key.clone() selected=selected>{s.header.clone()}</option> }
+        })
+        .collect_view();
+    let on_split = move |ev: leptos::ev::Event| {
+        let key = event_target_value(&ev);
+        state.split_by.set(Some(key).filter(|k| !k.is_empty()));
+    };
+    let filtered = a.filter.is_some();
+    Some(view! {
+        <section class="card slicer" class:filtered=filtered aria-label=t(locale, Key::Slice)>
+            <label>
+                <span>{t(locale, Key::FilterBy)}</span>
+                <select data-testid="filter" on:change=on_filter>
+                    <option value="" selected=current.is_empty()>{t(locale, Key::AllCustomers)}</option>
+                    {groups}
+                </select>
+            </label>
+            <label>
+                <span>{t(locale, Key::SplitBy)}</span>
+                <select data-testid="split-by" on:change=on_split>
+                    <option value="">{t(locale, Key::NoSplit)}</option>
+                    {split_options}
+                </select>
+            </label>
+            {filtered.then(|| view! { <p class="filter-note">{t(locale, Key::FilteredNote)}</p> })}
+        </section>
+    })
+}
