@@ -11,9 +11,12 @@ use crate::customers::{self, Customers};
 use crate::day::Day;
 use crate::dimensions::{self, DimensionInfo, Split};
 use crate::ingest::{Rejection, Role, Table};
+use crate::lifecycle::{self, LifecycleSettings, Stage};
 use crate::loyalty::{self, LoyaltyAxis, LoyaltySettings, Quadrant};
 use crate::pareto::{self, Pareto};
 use crate::profit::{self, Profit, WhatIfSettings};
+use crate::retention::{self, Period, Retention};
+use crate::rfm::{self, Class, MonetaryBasis, RfmSettings, Scores, Segment};
 use crate::tiers::{self, RankedValues, Tier, TierRule, TierSummary};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -35,6 +38,10 @@ const OPTIONAL_FIELDS: &[&str] = &[
     "value",
     "loyalty_split",
     "profit_split",
+    "expected_lifetime_periods",
+    "recency_breaks",
+    "frequency_breaks",
+    "monetary_breaks",
 ];
 
 impl Analysis {
@@ -122,6 +129,19 @@ mod tests {
         for group in &a.loyalty.groups {
             assert!(group.list.iter().all(|row| row.quadrant.key() == group.key));
         }
+        let total = |g: &[super::Named]| g.iter().map(|s| s.group.customers).sum::<usize>();
+        assert_eq!(total(&a.rfm.segments), n, "the eleven segments partition");
+        assert_eq!(total(&a.rfm.classes), n, "the eight classes partition");
+        assert_eq!(a.rfm.grid.iter().map(|c| c.customers).sum::<usize>(), n);
+        let l = &a.lifecycle;
+        assert_eq!(l.new + l.reactivated + l.active + l.dormant + l.lost, n);
+        for segment in &a.rfm.segments {
+            assert!(segment
+                .group
+                .list
+                .iter()
+                .all(|row| row.segment.key() == segment.group.key));
+        }
     }
 
     #[test]
@@ -204,6 +224,9 @@ pub struct Settings {
     pub what_if: WhatIfSettings,
     pub types: TypeSettings,
     pub loyalty: LoyaltySettings,
+    pub rfm: RfmSettings,
+    pub lifecycle: LifecycleSettings,
+    pub retention_period: Period,
     /// Only the customers with this value of a category, when set.
     pub filter: Option<Filter>,
 }
@@ -241,6 +264,9 @@ impl Default for Settings {
             what_if: WhatIfSettings::default(),
             types: TypeSettings::default(),
             loyalty: LoyaltySettings::default(),
+            rfm: RfmSettings::default(),
+            lifecycle: LifecycleSettings::default(),
+            retention_period: Period::Month,
             filter: None,
         }
     }
@@ -267,6 +293,11 @@ pub struct Analysis {
     pub loss_makers: Vec<CustomerRow>,
     pub customer_types: CustomerTypes,
     pub loyalty: Loyalty,
+    pub rfm: Rfm,
+    /// Customers per stage, keyed as the contract says.
+    pub lifecycle: LifecycleCounts,
+    pub lifecycle_detail: LifecycleDetail,
+    pub retention: Retention,
     /// Categories to filter or split by, with their values (from every
     /// customer, before any filter).
     pub dimensions: Vec<DimensionInfo>,
@@ -314,6 +345,69 @@ pub struct Loyalty {
     /// (loyalty, profit, quadrant index) of at most `SCATTER_POINTS`
     /// customers: the largest by revenue, then an even spread of the rest.
     pub points: Vec<[f64; 3]>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LifecycleCounts {
+    pub new: usize,
+    pub reactivated: usize,
+    pub active: usize,
+    pub dormant: usize,
+    pub lost: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LifecycleDetail {
+    pub settings: LifecycleSettings,
+    /// False for a customer summary: no log, so no reactivation is seen.
+    pub reactivation_known: bool,
+    /// One group per stage, in `Stage::ALL` order.
+    pub stages: Vec<Group>,
+    /// The dormant customers' net revenue in the year before the as-of date.
+    pub revenue_at_risk: f64,
+    /// Dormant customers by their last year's revenue, largest first: whom to wake.
+    pub wake_up: Vec<CustomerRow>,
+}
+
+/// A named group with its recommended action (an RFM segment or class).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Named {
+    pub name: String,
+    pub action: String,
+    #[serde(flatten)]
+    pub group: Group,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rfm {
+    pub settings: RfmSettings,
+    pub breaks: rfm::Breaks,
+    /// The eleven segments of the R-by-F grid, in `Segment::ALL` order.
+    pub segments: Vec<Named>,
+    /// The eight classes from R, F, M against their averages.
+    pub classes: Vec<Named>,
+    /// The 25 R-by-F cells, R then F ascending.
+    pub grid: Vec<GridCell>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GridCell {
+    pub r: u8,
+    pub f: u8,
+    pub customers: usize,
+    pub revenue: f64,
+    /// Mean monetary value (the chosen basis) of the cell's customers.
+    pub average_monetary: f64,
+}
+
+/// Per customer (indexed like `Customers::list`): the labels a row carries.
+struct Labels {
+    types: Vec<u8>,
+    quadrants: Vec<Quadrant>,
+    scores: Vec<Scores>,
+    segments: Vec<Segment>,
+    classes: Vec<Class>,
+    stages: Vec<Stage>,
 }
 
 /// Points the loyalty chart draws at most.
@@ -395,6 +489,10 @@ pub struct CustomerRow {
     pub average_order_value: f64,
     pub types: Vec<CustomerType>,
     pub quadrant: Quadrant,
+    pub rfm: Scores,
+    pub segment: Segment,
+    pub class: Class,
+    pub stage: Stage,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -463,15 +561,19 @@ pub fn analyze_with_rows(
         .map(|c| loyalty_value(c, settings.loyalty.axis))
         .collect();
     let placement = loyalty::place(&loyalty_values, &profits, &settings.loyalty);
-    let ranking = Ranking::new(
-        table,
-        &customers,
-        &order,
-        &tier_of,
-        &profits,
-        &type_bits,
-        &placement.quadrants,
-    );
+    let rfm_values = rfm_values(&customers, as_of, settings.rfm.monetary);
+    let (scores, breaks) = rfm::score(&rfm_values, &settings.rfm);
+    let labels = Labels {
+        types: type_bits,
+        quadrants: placement.quadrants.clone(),
+        segments: scores.iter().map(|s| Segment::of(s.r, s.f)).collect(),
+        classes: rfm::classes(&rfm_values),
+        stages: (0..customers.len())
+            .map(|c| lifecycle::stage(&ages(&customers, c, as_of), &settings.lifecycle))
+            .collect(),
+        scores,
+    };
+    let ranking = Ranking::new(table, &customers, &order, &tier_of, &profits, &labels);
     let customer_revenue: Vec<f64> = customers.list.iter().map(|c| c.revenue).collect();
     let mut tier_by_customer = vec![Tier::C; customers.len()];
     for (rank, &c) in order.iter().enumerate() {
@@ -518,7 +620,7 @@ pub fn analyze_with_rows(
                 .iter()
                 .map(|t| {
                     ranking.group(t.key(), |rank| {
-                        type_bits[order[rank] as usize] & t.bit() != 0
+                        labels.types[order[rank] as usize] & t.bit() != 0
                     })
                 })
                 .collect(),
@@ -537,6 +639,21 @@ pub fn analyze_with_rows(
                 .collect(),
             points: scatter(&order, &loyalty_values, &profits, &placement.quadrants),
         },
+        rfm: rfm_section(&ranking, &order, &labels, &rfm_values, settings, breaks),
+        lifecycle: lifecycle_counts(&labels.stages),
+        lifecycle_detail: lifecycle_section(
+            &ranking,
+            &labels.stages,
+            as_of,
+            settings,
+            trend_available,
+        ),
+        retention: retention::retention(
+            &customers,
+            as_of,
+            settings.retention_period,
+            trend_available,
+        ),
         dimensions: table
             .categories
             .iter()
@@ -552,6 +669,152 @@ pub fn analyze_with_rows(
         timings_ms: Timings::default(),
     };
     (analysis, rows)
+}
+
+/// Recency, frequency and monetary value of each customer.
+fn rfm_values(customers: &Customers, as_of: Day, basis: MonetaryBasis) -> Vec<rfm::Values> {
+    customers
+        .list
+        .iter()
+        .map(|c| rfm::Values {
+            recency_days: f64::from(as_of.0 - c.last.0),
+            frequency: f64::from(c.purchase_days),
+            monetary: match basis {
+                MonetaryBasis::Revenue => c.revenue,
+                MonetaryBasis::AverageOrder if c.transactions > 0 => {
+                    c.revenue / f64::from(c.transactions)
+                }
+                MonetaryBasis::AverageOrder => 0.0,
+            },
+        })
+        .collect()
+}
+
+/// Days since the first and last purchase, and the gap before the last.
+fn ages(customers: &Customers, c: usize, as_of: Day) -> lifecycle::Ages {
+    let customer = &customers.list[c];
+    let days = &customers.days[customers.offsets[c] as usize..customers.offsets[c + 1] as usize];
+    lifecycle::Ages {
+        since_first: as_of.0 - customer.first.0,
+        since_last: as_of.0 - customer.last.0,
+        gap_before_last: match days {
+            [.., before, last] => Some(last.0 - before.0),
+            _ => None,
+        },
+    }
+}
+
+fn rfm_section(
+    ranking: &Ranking<'_>,
+    order: &[u32],
+    labels: &Labels,
+    values: &[rfm::Values],
+    settings: &Settings,
+    breaks: rfm::Breaks,
+) -> Rfm {
+    let en = crate::format::Locale::En;
+    let member_of = |rank: usize| order[rank] as usize;
+    let segments = Segment::ALL
+        .iter()
+        .map(|&s| Named {
+            name: s.name().to_string(),
+            action: s.text(en).1.to_string(),
+            group: ranking.group(s.key(), |rank| labels.segments[member_of(rank)] == s),
+        })
+        .collect();
+    let classes = Class::ALL
+        .iter()
+        .map(|&k| Named {
+            name: k.name().to_string(),
+            action: k.text().3.to_string(),
+            group: ranking.group(k.key(), |rank| labels.classes[member_of(rank)] == k),
+        })
+        .collect();
+    Rfm {
+        settings: settings.rfm,
+        breaks,
+        segments,
+        classes,
+        grid: grid(&labels.scores, values, ranking),
+    }
+}
+
+/// The 25 R-by-F cells: customers, revenue and mean monetary value.
+fn grid(scores: &[Scores], values: &[rfm::Values], ranking: &Ranking<'_>) -> Vec<GridCell> {
+    let mut cells: Vec<GridCell> = (1..=5u8)
+        .flat_map(|r| {
+            (1..=5u8).map(move |f| GridCell {
+                r,
+                f,
+                customers: 0,
+                revenue: 0.0,
+                average_monetary: 0.0,
+            })
+        })
+        .collect();
+    for (c, s) in scores.iter().enumerate() {
+        let cell = &mut cells[usize::from(s.r - 1) * 5 + usize::from(s.f - 1)];
+        cell.customers += 1;
+        cell.revenue += ranking.customers.list[c].revenue;
+        cell.average_monetary += values[c].monetary;
+    }
+    for cell in &mut cells {
+        if cell.customers > 0 {
+            cell.average_monetary /= cell.customers as f64;
+        }
+    }
+    cells
+}
+
+fn lifecycle_counts(stages: &[Stage]) -> LifecycleCounts {
+    let count = |s: Stage| stages.iter().filter(|&&x| x == s).count();
+    LifecycleCounts {
+        new: count(Stage::New),
+        reactivated: count(Stage::Reactivated),
+        active: count(Stage::Active),
+        dormant: count(Stage::Dormant),
+        lost: count(Stage::Lost),
+    }
+}
+
+fn lifecycle_section(
+    ranking: &Ranking<'_>,
+    stages: &[Stage],
+    as_of: Day,
+    settings: &Settings,
+    log: bool,
+) -> LifecycleDetail {
+    let customers = ranking.customers;
+    let last_year = |c: usize| {
+        let span = customers.offsets[c] as usize..customers.offsets[c + 1] as usize;
+        customer_types::window_spend(
+            &customers.days[span.clone()],
+            &customers.day_amounts[span],
+            as_of,
+            365,
+        )
+        .0
+    };
+    let mut dormant: Vec<(usize, f64)> = (0..ranking.order.len())
+        .filter(|&rank| stages[ranking.order[rank] as usize] == Stage::Dormant)
+        .map(|rank| (rank, last_year(ranking.order[rank] as usize)))
+        .collect();
+    let revenue_at_risk = dormant.iter().map(|d| d.1).sum();
+    dormant.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    LifecycleDetail {
+        settings: settings.lifecycle,
+        reactivation_known: log,
+        stages: Stage::ALL
+            .iter()
+            .map(|&s| ranking.group(s.key(), |rank| stages[ranking.order[rank] as usize] == s))
+            .collect(),
+        revenue_at_risk,
+        wake_up: dormant
+            .iter()
+            .take(LISTED)
+            .map(|&(rank, _)| ranking.row(rank))
+            .collect(),
+    }
 }
 
 /// Tenure in days, or purchase days, as the loyalty axis says.
@@ -670,9 +933,7 @@ struct Ranking<'a> {
     order: &'a [u32],
     tiers: &'a [Tier],
     profits: &'a [f64],
-    /// Per customer: type bits and quadrant.
-    types: &'a [u8],
-    quadrants: &'a [Quadrant],
+    labels: &'a Labels,
     /// Cumulative revenue share at each rank.
     cumulative: Vec<f64>,
     /// Net revenue of all customers (summed once: rows are made per customer).
@@ -686,8 +947,7 @@ impl<'a> Ranking<'a> {
         order: &'a [u32],
         tiers: &'a [Tier],
         profits: &'a [f64],
-        types: &'a [u8],
-        quadrants: &'a [Quadrant],
+        labels: &'a Labels,
     ) -> Self {
         let total = customers.revenue_total();
         let mut running = 0.0;
@@ -708,8 +968,7 @@ impl<'a> Ranking<'a> {
             order,
             tiers,
             profits,
-            types,
-            quadrants,
+            labels,
             cumulative,
             total,
         }
@@ -777,9 +1036,13 @@ impl<'a> Ranking<'a> {
             },
             types: CustomerType::ALL
                 .into_iter()
-                .filter(|t| self.types[c] & t.bit() != 0)
+                .filter(|t| self.labels.types[c] & t.bit() != 0)
                 .collect(),
-            quadrant: self.quadrants[c],
+            quadrant: self.labels.quadrants[c],
+            rfm: self.labels.scores[c],
+            segment: self.labels.segments[c],
+            class: self.labels.classes[c],
+            stage: self.labels.stages[c],
         }
     }
 

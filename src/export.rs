@@ -31,7 +31,7 @@ pub fn number(value: f64) -> String {
 /// with tier, customer types and loyalty quadrant.
 pub fn customers_csv(rows: &[crate::analysis::CustomerRow]) -> String {
     let mut out = String::from(BOM);
-    out.push_str("rank,customer_id,customer_name,industry,region,account_manager,tier,types,loyalty_quadrant,revenue,share,cumulative_share,profit,transactions,purchase_days,first_purchase,last_purchase,tenure_days,average_order_value\n");
+    out.push_str("rank,customer_id,customer_name,industry,region,account_manager,tier,types,loyalty_quadrant,revenue,share,cumulative_share,profit,transactions,purchase_days,first_purchase,last_purchase,tenure_days,average_order_value,rfm_r,rfm_f,rfm_m,rfm_segment,rfm_class,lifecycle_stage\n");
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
         let optional = |v: &Option<String>| text(v.as_deref().unwrap_or("")).into_owned();
@@ -56,6 +56,12 @@ pub fn customers_csv(rows: &[crate::analysis::CustomerRow]) -> String {
             row.last_purchase.to_string(),
             row.tenure_days.to_string(),
             number(row.average_order_value),
+            row.rfm.r.to_string(),
+            row.rfm.f.to_string(),
+            row.rfm.m.to_string(),
+            row.segment.key().to_string(),
+            row.class.key().to_string(),
+            row.stage.key().to_string(),
         ];
         let _ = writer.write_record(&record);
     }

@@ -22,10 +22,13 @@ pub mod engine;
 pub mod export;
 pub mod format;
 pub mod ingest;
+pub mod lifecycle;
 pub mod loyalty;
 pub mod pareto;
 pub mod profit;
 pub mod protocol;
+pub mod retention;
+pub mod rfm;
 pub mod tiers;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -388,4 +388,53 @@ fn cdnow_master_equals_the_independent_computation() {
     for key in ["top1_share", "top5_share", "top10_share", "hhi"] {
         close(&["concentration", key]);
     }
+    assert_eq!(
+        v["lifecycle"], reference["lifecycle"],
+        "the contract's lifecycle rule"
+    );
+    for scheme in ["segments", "classes"] {
+        let total: u64 = v["rfm"][scheme]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["customers"].as_u64().unwrap())
+            .sum();
+        assert_eq!(total, 23_570, "rfm.{scheme} partition the customers");
+    }
+    let names: Vec<&str> = v["rfm"]["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 11);
+    assert!(names.contains(&"Can't lose them") && names.contains(&"Champions"));
+}
+
+#[test]
+fn cohorts_by_quarter_and_rfm_by_order_value() {
+    let sample = data("sample_small.csv");
+    let monthly = json(&tierlens(&["analyze", &sample, "--json"]));
+    let quarterly = json(&tierlens(&[
+        "analyze",
+        &sample,
+        "--json",
+        "--cohort",
+        "quarter",
+        "--rfm-monetary",
+        "aov",
+    ]));
+    assert_eq!(monthly["retention"]["period"], "month");
+    assert_eq!(quarterly["retention"]["period"], "quarter");
+    let first = &quarterly["retention"]["cohorts"][0];
+    assert!(first["label"].as_str().unwrap().contains("-Q"));
+    assert_eq!(
+        first["shares"][0], 1.0,
+        "a cohort buys in its own first period"
+    );
+    assert_eq!(quarterly["rfm"]["settings"]["monetary"], "average_order");
+    assert_ne!(
+        monthly["rfm"]["breaks"]["monetary"],
+        quarterly["rfm"]["breaks"]["monetary"]
+    );
 }

@@ -24,8 +24,11 @@ mod cli {
     use tierlens::day::Day;
     use tierlens::engine::{self, Request};
     use tierlens::ingest::values::DateOrder;
+    use tierlens::lifecycle::LifecycleSettings;
     use tierlens::loyalty::LoyaltyAxis;
     use tierlens::profit::WhatIfSettings;
+    use tierlens::retention::Period;
+    use tierlens::rfm::MonetaryBasis;
     use tierlens::sample;
     use tierlens::tiers::TierRule;
 
@@ -75,6 +78,15 @@ mod cli {
             /// Margin assumed when the file has no cost, profit or margin column.
             #[arg(long, default_value_t = tierlens::profit::DEFAULT_ASSUMED_MARGIN)]
             margin: f64,
+            /// Lifecycle thresholds in days: new, active, reactivation gap, dormant.
+            #[arg(long, default_value = "90,90,90,365", value_name = "NEW,ACTIVE,GAP,DORMANT", value_parser = parse_lifecycle)]
+            lifecycle: LifecycleSettings,
+            /// Retention cohorts by month or quarter of the first purchase.
+            #[arg(long, default_value = "month", value_parser = parse_cohort)]
+            cohort: Period,
+            /// RFM monetary value: revenue or aov (average order value).
+            #[arg(long, default_value = "revenue", value_parser = parse_monetary)]
+            rfm_monetary: MonetaryBasis,
             /// Write every customer with tier, types and quadrant to this CSV file.
             #[arg(long, value_name = "FILE")]
             customers: Option<PathBuf>,
@@ -114,6 +126,42 @@ mod cli {
     fn parse_date_order(text: &str) -> Result<DateOrder, String> {
         DateOrder::parse(text)
             .ok_or_else(|| format!("\"{text}\": expected dmy (3 April) or mdy (March 4)"))
+    }
+
+    fn parse_lifecycle(text: &str) -> Result<LifecycleSettings, String> {
+        let days: Vec<Option<i32>> = text
+            .split(',')
+            .map(|d| d.trim().parse::<i32>().ok().filter(|d| *d >= 0))
+            .collect();
+        match days.as_slice() {
+            [Some(new), Some(active), Some(gap), Some(dormant)] if dormant >= active => {
+                Ok(LifecycleSettings {
+                    new_days: *new,
+                    active_days: *active,
+                    gap_days: *gap,
+                    dormant_days: *dormant,
+                })
+            }
+            _ => Err(format!(
+                "\"{text}\": expected four whole numbers of days NEW,ACTIVE,GAP,DORMANT with DORMANT >= ACTIVE, e.g. 90,90,90,365"
+            )),
+        }
+    }
+
+    fn parse_cohort(text: &str) -> Result<Period, String> {
+        match text {
+            "month" => Ok(Period::Month),
+            "quarter" => Ok(Period::Quarter),
+            _ => Err(format!("\"{text}\": expected month or quarter")),
+        }
+    }
+
+    fn parse_monetary(text: &str) -> Result<MonetaryBasis, String> {
+        match text {
+            "revenue" => Ok(MonetaryBasis::Revenue),
+            "aov" => Ok(MonetaryBasis::AverageOrder),
+            _ => Err(format!("\"{text}\": expected revenue or aov")),
+        }
     }
 
     fn parse_axis(text: &str) -> Result<LoyaltyAxis, String> {
@@ -163,6 +211,9 @@ mod cli {
                 loyalty,
                 what_if,
                 margin,
+                cohort,
+                rfm_monetary,
+                lifecycle,
                 customers,
                 encoding,
                 map,
@@ -186,6 +237,9 @@ mod cli {
                     ..Settings::default()
                 };
                 settings.loyalty.axis = loyalty;
+                settings.retention_period = cohort;
+                settings.lifecycle = lifecycle;
+                settings.rfm.monetary = rfm_monetary;
                 let request = Request {
                     encoding,
                     map,
@@ -383,6 +437,31 @@ mod cli {
         ));
         lines.push(format!("Types       {}", counts(&a.customer_types.groups)));
         lines.push(format!("Loyalty     {}", counts(&a.loyalty.groups)));
+        let l = &a.lifecycle;
+        lines.push(format!(
+            "Lifecycle   new {}, reactivated {}, active {}, dormant {}, lost {}; revenue at risk {:.2}",
+            l.new, l.reactivated, l.active, l.dormant, l.lost, a.lifecycle_detail.revenue_at_risk
+        ));
+        let named = |groups: &[tierlens::analysis::Named]| {
+            groups
+                .iter()
+                .filter(|g| g.group.customers > 0)
+                .map(|g| format!("{} {}", g.name, g.group.customers))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        lines.push(format!("RFM         {}", named(&a.rfm.segments)));
+        lines.push(format!("RFM classes {}", named(&a.rfm.classes)));
+        let r = &a.retention;
+        lines.push(format!(
+            "Retention   {} cohorts by {:?}; repeat rate {} per period, churn {}, lifetime {}",
+            r.cohorts.len(),
+            r.period,
+            percent(r.average_repeat_rate),
+            percent(r.average_churn_rate),
+            r.expected_lifetime_periods
+                .map_or("unbounded".to_string(), |p| format!("{p:.1} periods"))
+        ));
         for split in &a.splits {
             lines.push(format!(
                 "By {:<9} {}",

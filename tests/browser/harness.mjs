@@ -55,7 +55,7 @@ export async function value(page, testid) {
 
 /** What `tierlens analyze FILE --json` prints. */
 export function cli(file, ...args) {
-  return JSON.parse(execFileSync(CLI, ['analyze', file, '--json', ...args], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(CLI, ['analyze', file, '--json', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 }));
 }
 
 export async function screenshot(page, name, options = {}) {
@@ -66,4 +66,16 @@ export async function screenshot(page, name, options = {}) {
 /** Waits until the dashboard has rendered for the current data. */
 export async function ready(page) {
   await page.getByTestId('dashboard-ready').waitFor({ state: 'attached', timeout: 60_000 });
+}
+
+/** Waits until `testid`'s data-value is `expected` (after a rerun). */
+export async function valueBecomes(page, testid, expected) {
+  await page.waitForFunction(
+    ([id, want]) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      return el && Number(el.getAttribute('data-value')) === want;
+    },
+    [testid, expected],
+    { timeout: 60_000 },
+  );
 }

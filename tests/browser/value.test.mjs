@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
-import { ROOT, startApp, stopApp, openPage, value, cli, screenshot, ready } from './harness.mjs';
+import { ROOT, startApp, stopApp, openPage, value, valueBecomes, cli, screenshot, ready } from './harness.mjs';
 
 const SAMPLE = path.join(ROOT, 'public/sample-key-accounts.csv');
 const MASTER = path.join(ROOT, 'tests/data/CDNOW_master.txt');
@@ -20,17 +20,6 @@ after(async () => {
   await stopApp(app);
 });
 
-/** Waits until `testid`'s data-value is `expected` (after a rerun). */
-async function valueBecomes(page, testid, expected) {
-  await page.waitForFunction(
-    ([id, want]) => {
-      const el = document.querySelector(`[data-testid="${id}"]`);
-      return el && Number(el.getAttribute('data-value')) === want;
-    },
-    [testid, expected],
-    { timeout: 60_000 },
-  );
-}
 
 async function sample() {
   const opened = await openPage(app);

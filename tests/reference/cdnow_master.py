@@ -26,6 +26,7 @@ Computed (printed as one JSON object):
   pareto.customers_for_80pct_share
                           fewest top customers whose cumulative revenue
                           reaches >= 80% of the total
+  lifecycle       customers per stage by the contract's default rule
   abc.{A,B,C}     a customer is A while the cumulative revenue share of the
                   customers ranked strictly above it is < 0.8, B while
                   < 0.95, else C
@@ -37,6 +38,7 @@ Ranking: revenue descending, ties broken by customer id ascending (string
 comparison).
 """
 
+import datetime
 import json
 import sys
 from decimal import Decimal
@@ -64,13 +66,45 @@ def load_rows(path):
             yield cust, date, Fraction(Decimal(dollars))
 
 
+def lifecycle(days_by_customer, as_of):
+    """The contract's default lifecycle rule, first match wins, in days
+    before the as-of date: new if the first purchase is at most 90 days old;
+    reactivated if the last is at most 90 days old and the gap before it
+    (from the previous purchase day) is over 90; active if the last is at
+    most 90 days old; dormant if at most 365; else lost."""
+    counts = {"new": 0, "reactivated": 0, "active": 0, "dormant": 0, "lost": 0}
+    for days in days_by_customer.values():
+        days = sorted(days)
+        since_first = (as_of - days[0]).days
+        since_last = (as_of - days[-1]).days
+        gap = (days[-1] - days[-2]).days if len(days) > 1 else None
+        if since_first <= 90:
+            counts["new"] += 1
+        elif since_last <= 90 and gap is not None and gap > 90:
+            counts["reactivated"] += 1
+        elif since_last <= 90:
+            counts["active"] += 1
+        elif since_last <= 365:
+            counts["dormant"] += 1
+        else:
+            counts["lost"] += 1
+    return counts
+
+
+def as_date(d):
+    return datetime.date(int(d[:4]), int(d[4:6]), int(d[6:8]))
+
+
 def compute(rows_iter):
     revenue = {}
+    days = {}
     n_rows = 0
     first = last = None
     for cust, date, value in rows_iter:
         n_rows += 1
         revenue[cust] = revenue.get(cust, Fraction(0)) + value
+        if value >= 0:
+            days.setdefault(cust, set()).add(as_date(date))
         if first is None or date < first:
             first = date
         if last is None or date > last:
@@ -144,6 +178,8 @@ def compute(rows_iter):
             "top10_share": top_share(10),
             "hhi": hhi,
         },
+        # As of the last transaction date, the contract's default.
+        "lifecycle": lifecycle(days, as_date(last)) if last else None,
     }
 
 

@@ -7,6 +7,7 @@ use super::{
     customer_types::CustomerTypesPanel, loyalty::LoyaltyPanel, pareto::ParetoPanel,
     profit::ProfitPanel, slicer::Slicer, split::SplitPanel,
 };
+use super::{lifecycle::LifecyclePanel, retention::RetentionPanel, rfm::RfmPanel};
 use super::{overview::Overview, status::Status, tiers::Tiers, top_customers::TopCustomers};
 use crate::format::Locale;
 use crate::web::browser_locale;
@@ -46,6 +47,9 @@ fn Dashboard(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         <ProfitPanel loaded=loaded.clone() locale=locale/>
         <CustomerTypesPanel loaded=loaded.clone() locale=locale/>
         <LoyaltyPanel loaded=loaded.clone() locale=locale/>
+        <RfmPanel loaded=loaded.clone() locale=locale/>
+        <LifecyclePanel loaded=loaded.clone() locale=locale/>
+        <RetentionPanel loaded=loaded.clone() locale=locale/>
         <TopCustomers loaded=loaded.clone() locale=locale/>
         <ImportReport loaded=loaded locale=locale/>
         <div data-testid="dashboard-ready" hidden></div>

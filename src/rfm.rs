@@ -1,0 +1,533 @@
+//! RFM: recency, frequency and monetary value, scored 1 to 5.
+//!
+//! - Recency: days from the last purchase to the as-of date (fewer is better).
+//! - Frequency: purchase days (same-day purchases count once).
+//! - Monetary: net revenue, or average order value (`MonetaryBasis`).
+//!
+//! Scores come from quintile breakpoints of the customers' values: with the
+//! values sorted ascending, breakpoint k (k = 1..4) is the value at rank
+//! ceil(k·N/5) (nearest rank). A value scores 1 + the number of breakpoints
+//! it is strictly above (recency: 5 − that number), so equal values always
+//! get the same score, and a tie at a breakpoint stays below it. The user
+//! may give the four breakpoints of any of R, F, M instead.
+//!
+//! Two segment schemes, each a partition of the customers:
+//! - The widely used eleven segments from the R-by-F grid (the grid copied
+//!   across RFM tutorials, e.g. rsquaredacademy's `rfm` documentation):
+//!   Champions R5 F4-5; Loyal customers R3-4 F4-5; Potential loyalists
+//!   R4-5 F2-3; New customers R5 F1; Promising R4 F1; Need attention R3 F3;
+//!   About to sleep R3 F1-2; At risk R1-2 F3-4; Can't lose them R1-2 F5;
+//!   Hibernating R2 F1-2; Lost R1 F1-2 (the grid's hibernating cells split
+//!   by recency, so that the longest-gone are named as lost).
+//! - The eight classes Chinese CRM practice uses: R, F and M each compared
+//!   with the customers' average (R "high" when the recency is *below* the
+//!   average, i.e. more recent; F and M high when strictly above): 重要价值
+//!   R↑F↑M↑, 重要发展 R↑F↓M↑, 重要保持 R↓F↑M↑, 重要挽留 R↓F↓M↑, 一般价值
+//!   R↑F↑M↓, 一般发展 R↑F↓M↓, 一般保持 R↓F↑M↓, 一般挽留 R↓F↓M↓.
+
+use crate::format::Locale;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MonetaryBasis {
+    #[default]
+    Revenue,
+    AverageOrder,
+}
+
+/// Four ascending breakpoints per measure; `None` for quintiles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RfmSettings {
+    pub monetary: MonetaryBasis,
+    pub recency_breaks: Option<[f64; 4]>,
+    pub frequency_breaks: Option<[f64; 4]>,
+    pub monetary_breaks: Option<[f64; 4]>,
+}
+
+/// One customer's raw values.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Values {
+    pub recency_days: f64,
+    pub frequency: f64,
+    pub monetary: f64,
+}
+
+/// One customer's scores, each 1..=5.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scores {
+    pub r: u8,
+    pub f: u8,
+    pub m: u8,
+}
+
+/// Quintile breakpoints of `values` (nearest rank); zeros when empty.
+pub fn quintile_breaks(values: &[f64]) -> [f64; 4] {
+    let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    if sorted.is_empty() {
+        return [0.0; 4];
+    }
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    [1, 2, 3, 4].map(|k| sorted[(k * n).div_ceil(5).max(1) - 1])
+}
+
+/// 1 + the number of breakpoints `value` is strictly above.
+pub fn score_up(value: f64, breaks: &[f64; 4]) -> u8 {
+    1 + breaks.iter().filter(|&&b| value > b).count() as u8
+}
+
+/// Recency: fewer days is better, so the scale is turned round.
+pub fn score_down(value: f64, breaks: &[f64; 4]) -> u8 {
+    6 - score_up(value, breaks)
+}
+
+/// The breakpoints used, per measure.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Breaks {
+    pub recency: [f64; 4],
+    pub frequency: [f64; 4],
+    pub monetary: [f64; 4],
+}
+
+/// Scores every customer; also the breakpoints used.
+pub fn score(values: &[Values], settings: &RfmSettings) -> (Vec<Scores>, Breaks) {
+    let column = |f: fn(&Values) -> f64| values.iter().map(f).collect::<Vec<f64>>();
+    let breaks = Breaks {
+        recency: settings
+            .recency_breaks
+            .unwrap_or_else(|| quintile_breaks(&column(|v| v.recency_days))),
+        frequency: settings
+            .frequency_breaks
+            .unwrap_or_else(|| quintile_breaks(&column(|v| v.frequency))),
+        monetary: settings
+            .monetary_breaks
+            .unwrap_or_else(|| quintile_breaks(&column(|v| v.monetary))),
+    };
+    let scores = values
+        .iter()
+        .map(|v| Scores {
+            r: score_down(v.recency_days, &breaks.recency),
+            f: score_up(v.frequency, &breaks.frequency),
+            m: score_up(v.monetary, &breaks.monetary),
+        })
+        .collect();
+    (scores, breaks)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Segment {
+    Champions,
+    LoyalCustomers,
+    PotentialLoyalists,
+    NewCustomers,
+    Promising,
+    NeedAttention,
+    AboutToSleep,
+    AtRisk,
+    CantLoseThem,
+    Hibernating,
+    Lost,
+}
+
+impl Segment {
+    pub const ALL: [Segment; 11] = [
+        Segment::Champions,
+        Segment::LoyalCustomers,
+        Segment::PotentialLoyalists,
+        Segment::NewCustomers,
+        Segment::Promising,
+        Segment::NeedAttention,
+        Segment::AboutToSleep,
+        Segment::AtRisk,
+        Segment::CantLoseThem,
+        Segment::Hibernating,
+        Segment::Lost,
+    ];
+
+    /// The segment of an R-by-F cell (scores 1..=5).
+    pub fn of(r: u8, f: u8) -> Segment {
+        match (r, f) {
+            (5, 4..) => Segment::Champions,
+            (3..=4, 4..) => Segment::LoyalCustomers,
+            (4..=5, 2..=3) => Segment::PotentialLoyalists,
+            (5, _) => Segment::NewCustomers,
+            (4, _) => Segment::Promising,
+            (3, 3) => Segment::NeedAttention,
+            (3, _) => Segment::AboutToSleep,
+            (..=2, 5..) => Segment::CantLoseThem,
+            (..=2, 3..=4) => Segment::AtRisk,
+            (2, _) => Segment::Hibernating,
+            _ => Segment::Lost,
+        }
+    }
+
+    /// The key in JSON and in the export.
+    pub fn key(self) -> &'static str {
+        match self {
+            Segment::Champions => "champions",
+            Segment::LoyalCustomers => "loyal_customers",
+            Segment::PotentialLoyalists => "potential_loyalists",
+            Segment::NewCustomers => "new_customers",
+            Segment::Promising => "promising",
+            Segment::NeedAttention => "need_attention",
+            Segment::AboutToSleep => "about_to_sleep",
+            Segment::AtRisk => "at_risk",
+            Segment::CantLoseThem => "cant_lose_them",
+            Segment::Hibernating => "hibernating",
+            Segment::Lost => "lost",
+        }
+    }
+
+    /// English name, as `rfm.segments[].name` reports it.
+    pub fn name(self) -> &'static str {
+        self.text(Locale::En).0
+    }
+
+    /// (name, recommended action) in `locale`.
+    pub fn text(self, locale: Locale) -> (&'static str, &'static str) {
+        let (en, zh) = match self {
+            Segment::Champions => (
+                (
+                    "Champions",
+                    "Reward them: early access, referrals, co-developed offers; ask for reviews.",
+                ),
+                (
+                    "冠军客户",
+                    "给予回馈：新品优先、推荐奖励、联合方案；邀请其评价与背书。",
+                ),
+            ),
+            Segment::LoyalCustomers => (
+                (
+                    "Loyal customers",
+                    "Upsell higher-value lines; invite to loyalty and account-review programmes.",
+                ),
+                ("忠诚客户", "推荐更高价值的产品线；纳入会员与客户回顾计划。"),
+            ),
+            Segment::PotentialLoyalists => (
+                (
+                    "Potential loyalists",
+                    "Offer membership or a volume agreement; recommend related products.",
+                ),
+                ("潜在忠诚客户", "提供会员或年度采购协议；推荐相关产品。"),
+            ),
+            Segment::NewCustomers => (
+                (
+                    "New customers",
+                    "Onboard well: a welcome call, first-order support, a second-order offer.",
+                ),
+                ("新客户", "做好新客引导：欢迎回访、首单支持、复购优惠。"),
+            ),
+            Segment::Promising => (
+                (
+                    "Promising",
+                    "Build the relationship: samples, trials, a regular contact.",
+                ),
+                ("有潜力客户", "建立关系：试用、样品、定期联系。"),
+            ),
+            Segment::NeedAttention => (
+                (
+                    "Need attention",
+                    "Limited-time offers based on past purchases; check satisfaction.",
+                ),
+                ("需要关注", "基于历史购买推出限时优惠；回访了解满意度。"),
+            ),
+            Segment::AboutToSleep => (
+                (
+                    "About to sleep",
+                    "Reactivate with a relevant offer before they go dormant.",
+                ),
+                ("即将沉睡", "在其沉睡前以相关优惠唤醒。"),
+            ),
+            Segment::AtRisk => (
+                (
+                    "At risk",
+                    "Personal outreach from the account manager; find out what changed.",
+                ),
+                ("流失风险", "客户经理亲自联系，了解发生了什么变化。"),
+            ),
+            Segment::CantLoseThem => (
+                (
+                    "Can't lose them",
+                    "Win them back now: senior visit, tailored terms; do not lose to a competitor.",
+                ),
+                (
+                    "不能失去",
+                    "立即挽回：高层拜访、定制条款，防止被竞争对手夺走。",
+                ),
+            ),
+            Segment::Hibernating => (
+                (
+                    "Hibernating",
+                    "Low-cost reminders and catalogue updates; revive the relevant ones.",
+                ),
+                (
+                    "休眠客户",
+                    "低成本提醒与产品目录更新，唤醒其中有价值的客户。",
+                ),
+            ),
+            Segment::Lost => (
+                (
+                    "Lost",
+                    "Try one win-back campaign; otherwise stop spending on them.",
+                ),
+                ("已流失", "尝试一次挽回活动；无效则停止投入。"),
+            ),
+        };
+        match locale {
+            Locale::En => en,
+            Locale::Zh => zh,
+        }
+    }
+}
+
+/// The eight classes of Chinese CRM practice, from R, F, M against their averages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    ImportantValue,
+    ImportantDevelop,
+    ImportantKeep,
+    ImportantRetain,
+    GeneralValue,
+    GeneralDevelop,
+    GeneralKeep,
+    GeneralRetain,
+}
+
+impl Class {
+    pub const ALL: [Class; 8] = [
+        Class::ImportantValue,
+        Class::ImportantDevelop,
+        Class::ImportantKeep,
+        Class::ImportantRetain,
+        Class::GeneralValue,
+        Class::GeneralDevelop,
+        Class::GeneralKeep,
+        Class::GeneralRetain,
+    ];
+
+    pub fn of(recent: bool, frequent: bool, valuable: bool) -> Class {
+        match (valuable, recent, frequent) {
+            (true, true, true) => Class::ImportantValue,
+            (true, true, false) => Class::ImportantDevelop,
+            (true, false, true) => Class::ImportantKeep,
+            (true, false, false) => Class::ImportantRetain,
+            (false, true, true) => Class::GeneralValue,
+            (false, true, false) => Class::GeneralDevelop,
+            (false, false, true) => Class::GeneralKeep,
+            (false, false, false) => Class::GeneralRetain,
+        }
+    }
+
+    /// (Chinese name, English gloss, action in Chinese, action in English).
+    pub fn text(self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self {
+            Class::ImportantValue => (
+                "重要价值客户",
+                "Important value",
+                "重点维护，提供 VIP 服务",
+                "Keep them close: VIP service",
+            ),
+            Class::ImportantDevelop => (
+                "重要发展客户",
+                "Important to develop",
+                "提高购买频次，推荐组合与年度协议",
+                "Raise frequency: bundles, annual agreements",
+            ),
+            Class::ImportantKeep => (
+                "重要保持客户",
+                "Important to keep",
+                "主动联系，防止流失",
+                "Reach out before they drift away",
+            ),
+            Class::ImportantRetain => (
+                "重要挽留客户",
+                "Important to win back",
+                "重点挽留，了解流失原因",
+                "Win back: find out why they left",
+            ),
+            Class::GeneralValue => (
+                "一般价值客户",
+                "General value",
+                "提升客单价，推荐高价值产品",
+                "Raise order value: higher-value products",
+            ),
+            Class::GeneralDevelop => (
+                "一般发展客户",
+                "General, to develop",
+                "低成本培育，引导复购",
+                "Nurture cheaply, encourage repeat orders",
+            ),
+            Class::GeneralKeep => (
+                "一般保持客户",
+                "General, to keep",
+                "常规维护，自助服务",
+                "Routine contact, self-service",
+            ),
+            Class::GeneralRetain => (
+                "一般挽留客户",
+                "General, to win back",
+                "低成本唤醒，必要时放弃",
+                "Cheap reminders; let go if no response",
+            ),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.text().0
+    }
+
+    /// The key in JSON and in the export.
+    pub fn key(self) -> &'static str {
+        match self {
+            Class::ImportantValue => "important_value",
+            Class::ImportantDevelop => "important_develop",
+            Class::ImportantKeep => "important_keep",
+            Class::ImportantRetain => "important_retain",
+            Class::GeneralValue => "general_value",
+            Class::GeneralDevelop => "general_develop",
+            Class::GeneralKeep => "general_keep",
+            Class::GeneralRetain => "general_retain",
+        }
+    }
+}
+
+/// Each customer's class, comparing with the averages of `values`.
+pub fn classes(values: &[Values]) -> Vec<Class> {
+    let n = values.len().max(1) as f64;
+    let mean = |f: fn(&Values) -> f64| values.iter().map(f).sum::<f64>() / n;
+    let (r, f, m) = (
+        mean(|v| v.recency_days),
+        mean(|v| v.frequency),
+        mean(|v| v.monetary),
+    );
+    values
+        .iter()
+        .map(|v| Class::of(v.recency_days < r, v.frequency > f, v.monetary > m))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quintile_scores_by_hand_with_ties() {
+        // Ten values; breakpoints at ranks 2, 4, 6, 8: 1, 2, 3, 5.
+        let v = [1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 3.0, 5.0, 8.0, 9.0];
+        let b = quintile_breaks(&v);
+        assert_eq!(b, [1.0, 2.0, 3.0, 5.0]);
+        let scores: Vec<u8> = v.iter().map(|&x| score_up(x, &b)).collect();
+        assert_eq!(
+            scores,
+            [1, 1, 2, 2, 3, 3, 3, 4, 5, 5],
+            "equal values, equal scores"
+        );
+        // Recency turns the scale round: the most recent score 5.
+        assert_eq!(score_down(1.0, &b), 5);
+        assert_eq!(score_down(9.0, &b), 1);
+        // All equal: everyone scores 1 (nothing is above a breakpoint).
+        assert_eq!(quintile_breaks(&[4.0; 7]), [4.0; 4]);
+        assert_eq!(score_up(4.0, &[4.0; 4]), 1);
+        assert_eq!(quintile_breaks(&[]), [0.0; 4]);
+    }
+
+    #[test]
+    fn custom_breakpoints_replace_the_quintiles() {
+        let values = [
+            Values {
+                recency_days: 10.0,
+                frequency: 1.0,
+                monetary: 50.0,
+            },
+            Values {
+                recency_days: 400.0,
+                frequency: 12.0,
+                monetary: 5000.0,
+            },
+        ];
+        let settings = RfmSettings {
+            frequency_breaks: Some([1.0, 2.0, 5.0, 10.0]),
+            ..RfmSettings::default()
+        };
+        let (scores, breaks) = score(&values, &settings);
+        assert_eq!(breaks.frequency, [1.0, 2.0, 5.0, 10.0]);
+        assert_eq!((scores[0].f, scores[1].f), (1, 5));
+        // Recency keeps its quintiles: with two customers the breakpoints
+        // are 10, 10, 400, 400, so 400 days is above two of them: R = 3.
+        assert_eq!((scores[0].r, scores[1].r), (5, 3));
+    }
+
+    #[test]
+    fn the_grid_at_its_boundaries() {
+        use Segment::*;
+        let grid = [
+            // f = 1       2                   3                   4               5
+            [Lost, Lost, AtRisk, AtRisk, CantLoseThem], // r = 1
+            [Hibernating, Hibernating, AtRisk, AtRisk, CantLoseThem], // r = 2
+            [
+                AboutToSleep,
+                AboutToSleep,
+                NeedAttention,
+                LoyalCustomers,
+                LoyalCustomers,
+            ], // r = 3
+            [
+                Promising,
+                PotentialLoyalists,
+                PotentialLoyalists,
+                LoyalCustomers,
+                LoyalCustomers,
+            ], // r = 4
+            [
+                NewCustomers,
+                PotentialLoyalists,
+                PotentialLoyalists,
+                Champions,
+                Champions,
+            ], // r = 5
+        ];
+        for r in 1..=5u8 {
+            for f in 1..=5u8 {
+                assert_eq!(
+                    Segment::of(r, f),
+                    grid[r as usize - 1][f as usize - 1],
+                    "R{r} F{f}"
+                );
+            }
+        }
+        let used: std::collections::HashSet<Segment> = grid.iter().flatten().copied().collect();
+        assert_eq!(used.len(), Segment::ALL.len(), "every segment has a cell");
+    }
+
+    #[test]
+    fn the_eight_classes_against_the_averages() {
+        // Averages: recency 100, frequency 4, monetary 400.
+        let v = |r, f, m| Values {
+            recency_days: r,
+            frequency: f,
+            monetary: m,
+        };
+        let values = [
+            v(10.0, 8.0, 900.0),
+            v(190.0, 0.0, 100.0),
+            v(100.0, 4.0, 200.0),
+        ];
+        let c = classes(&values);
+        assert_eq!(
+            c,
+            [
+                Class::ImportantValue,
+                Class::GeneralRetain,
+                Class::GeneralRetain
+            ],
+            "equal to the average is low"
+        );
+        assert_eq!(Class::of(true, false, true), Class::ImportantDevelop);
+        assert_eq!(Class::of(false, true, true), Class::ImportantKeep);
+        assert_eq!(Class::of(true, true, false), Class::GeneralValue);
+        assert!(classes(&[]).is_empty());
+    }
+}

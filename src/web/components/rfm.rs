@@ -1,0 +1,172 @@
+//! RFM: the R-by-F grid as a heat map (by customers or by monetary value),
+//! the eleven named segments with their actions and customers, and the
+//! eight classes of Chinese CRM practice.
+
+use crate::analysis::{GridCell, Named};
+use crate::format::{self, Locale};
+use crate::rfm::{Class, MonetaryBasis, Segment};
+use crate::web::components::customer_list::CustomerList;
+use crate::web::engine::change_settings;
+use crate::web::i18n::{t, Key};
+use crate::web::state::{use_state, Loaded};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn RfmPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
+    let state = use_state();
+    let rfm = loaded.analysis.rfm.clone();
+    let by_money = RwSignal::new(false);
+    let shown = RwSignal::new(0usize);
+    let grid = rfm.grid.clone();
+    let on_basis = move |ev: leptos::ev::Event| {
+        let basis = if event_target_value(&ev) == "aov" {
+            MonetaryBasis::AverageOrder
+        } else {
+            MonetaryBasis::Revenue
+        };
+        change_settings(state, |s| s.rfm.monetary = basis);
+    };
+    let segments = rfm.segments.clone();
+    let rows = Segment::ALL
+        .iter()
+        .zip(rfm.segments.iter())
+        .enumerate()
+        .map(|(i, (&s, named))| segment_row(i, s, named, shown, locale))
+        .collect_view();
+    let classes = Class::ALL
+        .iter()
+        .zip(rfm.classes.iter())
+        .map(|(&c, named)| class_row(c, named, locale))
+        .collect_view();
+    let list = move || {
+        segments.get(shown.get()).map(
+            |s| view! { <CustomerList rows=s.group.list.clone() locale=locale testid="rfm-list"/> },
+        )
+    };
+    let aov = rfm.settings.monetary == MonetaryBasis::AverageOrder;
+    view! {
+        <section class="card" aria-labelledby="rfm-title">
+            <div class="section-head">
+                <h2 id="rfm-title">{t(locale, Key::RfmTitle)}</h2>
+            </div>
+            <p class="hint">{t(locale, Key::RfmHint)}</p>
+            <div class="rule-editor">
+                <label>{t(locale, Key::RfmMonetary)} " "
+                    <select data-testid="rfm-monetary" on:change=on_basis>
+                        <option value="revenue" selected=!aov>{t(locale, Key::NetRevenue)}</option>
+                        <option value="aov" selected=aov>{t(locale, Key::AverageOrder)}</option>
+                    </select>
+                </label>
+                <label>{t(locale, Key::ColourBy)} " "
+                    <select data-testid="rfm-color-by" on:change=move |ev| by_money.set(event_target_value(&ev) == "money")>
+                        <option value="count">{t(locale, Key::Customers)}</option>
+                        <option value="money">{t(locale, Key::AverageMonetary)}</option>
+                    </select>
+                </label>
+            </div>
+            {move || grid_view(&grid, by_money.get(), locale)}
+            <table class="data segments">
+                <thead><tr>
+                    <th>{t(locale, Key::Segment)}</th>
+                    <th class="num">{t(locale, Key::Customers)}</th>
+                    <th class="num">{t(locale, Key::RevenueShare)}</th>
+                    <th>{t(locale, Key::Action)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {list}
+            <h3>{t(locale, Key::RfmClasses)}</h3>
+            <p class="hint">{t(locale, Key::RfmClassesHint)}</p>
+            <table class="data">
+                <thead><tr>
+                    <th>{t(locale, Key::Segment)}</th>
+                    <th class="num">{t(locale, Key::Customers)}</th>
+                    <th class="num">{t(locale, Key::Revenue)}</th>
+                    <th class="num">{t(locale, Key::RevenueShare)}</th>
+                    <th>{t(locale, Key::Action)}</th>
+                </tr></thead>
+                <tbody>{classes}</tbody>
+            </table>
+        </section>
+    }
+}
+
+fn segment_row(
+    i: usize,
+    s: Segment,
+    named: &Named,
+    shown: RwSignal<usize>,
+    locale: Locale,
+) -> impl IntoView {
+    let (name, action) = s.text(locale);
+    view! {
+        <tr class:chosen=move || shown.get() == i>
+            <td><button type="button" class="link" on:click=move |_| shown.set(i)>{name}</button></td>
+            <td class="num" data-testid=format!("rfm-segment-{}", s.key()) data-value=named.group.customers.to_string()>
+                {format::count(named.group.customers)}
+            </td>
+            <td class="num">{format::percent(named.group.revenue_share)}</td>
+            <td class="action">{action}</td>
+        </tr>
+    }
+}
+
+fn class_row(c: Class, named: &Named, locale: Locale) -> impl IntoView {
+    let (zh, en, action_zh, action_en) = c.text();
+    let (name, action) = match locale {
+        Locale::Zh => (zh.to_string(), action_zh),
+        Locale::En => (format!("{zh} · {en}"), action_en),
+    };
+    view! {
+        <tr>
+            <td>{name}</td>
+            <td class="num" data-testid=format!("rfm-class-{}", c.key()) data-value=named.group.customers.to_string()>
+                {format::count(named.group.customers)}
+            </td>
+            <td class="num">{format::grouped(named.group.revenue, 0)}</td>
+            <td class="num">{format::percent(named.group.revenue_share)}</td>
+            <td class="action">{action}</td>
+        </tr>
+    }
+}
+
+/// The grid, R 5 at the top, F 1 to 5 across; shade by count or money.
+fn grid_view(grid: &[GridCell], by_money: bool, locale: Locale) -> impl IntoView {
+    let measure = |c: &GridCell| {
+        if by_money {
+            c.average_monetary.max(0.0)
+        } else {
+            c.customers as f64
+        }
+    };
+    let top = grid.iter().map(measure).fold(0.0, f64::max);
+    let rows = (1..=5u8)
+        .rev()
+        .map(|r| {
+            let cells = grid
+                .iter()
+                .filter(|c| c.r == r)
+                .map(|c| {
+                    let alpha = if top > 0.0 { 0.08 + 0.85 * measure(c) / top } else { 0.0 };
+                    let dark = alpha > 0.55;
+                    view! {
+                        <td class="heat" class:dark=dark style=format!("background: rgba(31, 111, 235, {alpha:.3})")
+                            title=format!("R{} F{}: {} · {}", c.r, c.f, c.customers, format::compact(c.average_monetary, locale))>
+                            <strong>{format::count(c.customers)}</strong>
+                            <span>{format::compact(c.average_monetary, locale)}</span>
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{format!("R{r}")}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="heatmap rfm-grid" data-testid="rfm-grid">
+            <thead><tr><th></th>{(1..=5).map(|f| view! { <th>{format!("F{f}")}</th> }).collect_view()}</tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <p class="hint">{t(locale, Key::RfmGridHint)}</p>
+    }
+}
