@@ -61,6 +61,25 @@ pub struct Scores {
     pub m: u8,
 }
 
+/// Parses four ascending breakpoints "a,b,c,d"; empty text means the
+/// quintiles (`None`).
+pub fn parse_breaks(text: &str) -> Result<Option<[f64; 4]>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let values: Vec<f64> = text
+        .split(',')
+        .map(|v| v.trim().parse::<f64>().ok().filter(|v| v.is_finite()))
+        .collect::<Option<Vec<f64>>>()
+        .ok_or_else(|| format!("\"{text}\": expected four numbers such as 30,90,180,365"))?;
+    match <[f64; 4]>::try_from(values) {
+        Ok(b) if b.windows(2).all(|w| w[0] <= w[1]) => Ok(Some(b)),
+        _ => Err(format!(
+            "\"{text}\": expected four ascending numbers such as 30,90,180,365"
+        )),
+    }
+}
+
 /// Quintile breakpoints of `values` (nearest rank); zeros when empty.
 pub fn quintile_breaks(values: &[f64]) -> [f64; 4] {
     let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
@@ -432,6 +451,18 @@ mod tests {
         assert_eq!(quintile_breaks(&[4.0; 7]), [4.0; 4]);
         assert_eq!(score_up(4.0, &[4.0; 4]), 1);
         assert_eq!(quintile_breaks(&[]), [0.0; 4]);
+    }
+
+    #[test]
+    fn breakpoints_are_parsed_and_checked() {
+        assert_eq!(
+            parse_breaks(" 30, 90,180 ,365"),
+            Ok(Some([30.0, 90.0, 180.0, 365.0]))
+        );
+        assert_eq!(parse_breaks(""), Ok(None));
+        assert!(parse_breaks("1,2,3").is_err());
+        assert!(parse_breaks("4,3,2,1").is_err());
+        assert!(parse_breaks("1,2,x,4").is_err());
     }
 
     #[test]

@@ -87,6 +87,10 @@ mod cli {
             /// RFM monetary value: revenue or aov (average order value).
             #[arg(long, default_value = "revenue", value_parser = parse_monetary)]
             rfm_monetary: MonetaryBasis,
+            /// RFM breakpoints instead of quintiles, per measure (recency,
+            /// frequency or monetary): four ascending values; repeatable.
+            #[arg(long, value_name = "MEASURE=A,B,C,D", value_parser = parse_rfm_breaks)]
+            rfm_breaks: Vec<(String, [f64; 4])>,
             /// Write every customer with tier, types and quadrant to this CSV file.
             #[arg(long, value_name = "FILE")]
             customers: Option<PathBuf>,
@@ -145,6 +149,22 @@ mod cli {
             _ => Err(format!(
                 "\"{text}\": expected four whole numbers of days NEW,ACTIVE,GAP,DORMANT with DORMANT >= ACTIVE, e.g. 90,90,90,365"
             )),
+        }
+    }
+
+    fn parse_rfm_breaks(text: &str) -> Result<(String, [f64; 4]), String> {
+        let (measure, values) = text.split_once('=').ok_or_else(|| {
+            format!("\"{text}\": expected MEASURE=A,B,C,D, e.g. recency=30,90,180,365")
+        })?;
+        let measure = measure.trim();
+        if !["recency", "frequency", "monetary"].contains(&measure) {
+            return Err(format!(
+                "\"{measure}\": expected recency, frequency or monetary"
+            ));
+        }
+        match tierlens::rfm::parse_breaks(values)? {
+            Some(breaks) => Ok((measure.to_string(), breaks)),
+            None => Err(format!("\"{text}\": four breakpoints are needed")),
         }
     }
 
@@ -213,6 +233,7 @@ mod cli {
                 margin,
                 cohort,
                 rfm_monetary,
+                rfm_breaks,
                 lifecycle,
                 customers,
                 encoding,
@@ -240,6 +261,13 @@ mod cli {
                 settings.retention_period = cohort;
                 settings.lifecycle = lifecycle;
                 settings.rfm.monetary = rfm_monetary;
+                for (measure, breaks) in rfm_breaks {
+                    match measure.as_str() {
+                        "recency" => settings.rfm.recency_breaks = Some(breaks),
+                        "frequency" => settings.rfm.frequency_breaks = Some(breaks),
+                        _ => settings.rfm.monetary_breaks = Some(breaks),
+                    }
+                }
                 let request = Request {
                     encoding,
                     map,

@@ -40,6 +40,7 @@ use plotters::style::{Color, IntoFont, RGBColor, ShapeStyle, TextStyle};
 mod bars;
 mod lorenz;
 mod quadrant;
+mod rates;
 mod whale;
 
 #[cfg(test)]
@@ -48,6 +49,7 @@ mod tests;
 pub use bars::{grouped_bars, hbars, stacked_mix, ROW_PX};
 pub use lorenz::{lorenz, lorenz_multi};
 pub use quadrant::quadrant;
+pub use rates::period_line;
 pub use whale::whale;
 
 /// Output size in SVG user units (the SVG itself scales to its container).

@@ -199,6 +199,10 @@ pub enum Key {
     ChurnRate,
     ExpectedLifetime,
     Cohort,
+    RecencyBreaks,
+    FrequencyBreaks,
+    MonetaryBreaks,
+    BreaksHint,
 }
 
 pub fn t(locale: Locale, key: Key) -> &'static str {
@@ -212,6 +216,10 @@ pub fn t(locale: Locale, key: Key) -> &'static str {
 fn pair(key: Key) -> (&'static str, &'static str) {
     use Key::*;
     match key {
+        RecencyBreaks => ("Recency breakpoints, days", "最近购买分界（天）"),
+        FrequencyBreaks => ("Frequency breakpoints", "频次分界"),
+        MonetaryBreaks => ("Monetary breakpoints", "金额分界"),
+        BreaksHint => ("Four ascending values per measure, e.g. 30,90,180,365; empty uses the quintiles (shown greyed).", "每项四个递增数值，例如 30,90,180,365；留空则按五分位（灰色为当前值）。"),
         RfmTitle => ("RFM segments", "RFM 客户细分"),
         RfmHint => ("Recency (days since the last purchase), frequency (purchase days) and monetary value, each scored 1–5 by quintiles of the customers; equal values get equal scores.", "最近购买（距今天数）、购买频次（购买天数）与消费金额，按客户五分位各打 1–5 分；数值相同则得分相同。"),
         RfmMonetary => ("Monetary value", "消费金额口径"),

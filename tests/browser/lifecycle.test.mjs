@@ -49,6 +49,7 @@ test('RFM segments, classes, lifecycle and retention equal the CLI', async () =>
   assert.equal(await p.getByTestId('cohort-heatmap').locator('tbody tr').count(), e.retention.cohorts.length);
   assert.equal(await value(p, 'retention-repeat'), e.retention.average_repeat_rate);
   assert.ok((await p.getByTestId('wake-up').locator('tbody tr').count()) > 0);
+  assert.equal(await p.getByTestId('repeat-chart').locator('circle').count(), e.retention.rates.length);
   await p.locator('section:has(#rfm-title)').screenshot({ path: path.join(ROOT, 'tests/browser/screenshots/20-rfm.png') });
   await p.locator('section:has(#lifecycle-title)').screenshot({ path: path.join(ROOT, 'tests/browser/screenshots/21-lifecycle.png') });
   await p.locator('section:has(#retention-title)').screenshot({ path: path.join(ROOT, 'tests/browser/screenshots/22-retention.png') });
@@ -74,6 +75,18 @@ test('quarterly cohorts, order-value RFM and new lifecycle thresholds rerun like
   await valueBecomes(p, 'lifecycle-lost', stages.lifecycle.lost);
   for (const [stage, n] of Object.entries(stages.lifecycle)) {
     assert.equal(await value(p, `lifecycle-${stage}`), n, stage);
+  }
+  await p.getByTestId('rfm-breaks-recency').fill('30,90,180,365');
+  await p.getByTestId('rfm-breaks-frequency').fill('3,2,1');
+  await p.getByTestId('apply-rfm').click();
+  await p.getByRole('alert').filter({ hasText: 'four' }).waitFor();
+  await p.getByTestId('rfm-breaks-frequency').fill('');
+  await p.getByTestId('apply-rfm').click();
+  const breaks = cli(SAMPLE, '--cohort', 'quarter', '--rfm-monetary', 'aov', '--lifecycle', '30,60,120,180', '--rfm-breaks', 'recency=30,90,180,365');
+  assert.deepEqual(breaks.rfm.breaks.recency, [30, 90, 180, 365]);
+  await valueBecomes(p, 'rfm-segment-lost', breaks.rfm.segments[10].customers);
+  for (const seg of breaks.rfm.segments) {
+    assert.equal(await value(p, `rfm-segment-${seg.key}`), seg.customers, seg.key);
   }
   assert.deepEqual(log.errors, []);
   await context.close();

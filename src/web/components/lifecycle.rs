@@ -6,6 +6,7 @@ use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
 use crate::lifecycle::{LifecycleSettings, Stage};
 use crate::web::components::customer_list::{chart as chart_view, CustomerList};
+use crate::web::components::field::field;
 use crate::web::engine::change_settings;
 use crate::web::i18n::{t, Key};
 use crate::web::state::{use_state, Loaded};
@@ -137,14 +138,7 @@ fn Thresholds(settings: LifecycleSettings, locale: Locale) -> impl IntoView {
         .into_iter()
         .zip(labels)
         .zip(ids)
-        .map(|((field, label), id)| {
-            view! {
-                <label>{t(locale, label)} " "
-                    <input type="number" min="0" step="1" data-testid=id prop:value=move || field.get()
-                        on:input=move |ev| field.set(event_target_value(&ev))/>
-                </label>
-            }
-        })
+        .map(|((value, label), id)| field(t(locale, label), id, String::new(), value))
         .collect_view();
     view! {
         <div class="rule-editor">

@@ -4,6 +4,7 @@ pub mod app;
 pub mod concentration;
 pub mod customer_list;
 pub mod customer_types;
+pub mod field;
 pub mod header;
 pub mod import_report;
 pub mod intake;

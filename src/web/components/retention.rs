@@ -2,8 +2,11 @@
 //! a heat map of the share buying in each later period, and the repeat and
 //! churn rates with the average lifetime they imply.
 
+use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
 use crate::retention::Period;
+use crate::retention::Retention;
+use crate::web::components::customer_list::chart as chart_view;
 use crate::web::engine::change_settings;
 use crate::web::i18n::{t, Key};
 use crate::web::state::{use_state, Loaded};
@@ -93,6 +96,7 @@ pub fn RetentionPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                     </span>
                 </div>
             </div>
+            {rates_chart(&r, locale)}
             <div class="table-scroll heat-scroll">
                 <table class="heatmap cohorts" data-testid="cohort-heatmap">
                     <thead><tr><th>{t(locale, Key::Cohort)}</th><th class="num">{t(locale, Key::Customers)}</th>{head}</tr></thead>
@@ -102,4 +106,25 @@ pub fn RetentionPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The repeat rate of each period, as a line.
+fn rates_chart(r: &Retention, locale: Locale) -> impl IntoView {
+    let points: Vec<(String, f64)> = r.rates.iter().map(|x| (x.label.clone(), x.rate)).collect();
+    let axes = Axes {
+        x: "",
+        y: t(locale, Key::RepeatRate),
+        aria: t(locale, Key::RepeatRate),
+    };
+    chart_view(
+        chart::period_line(
+            &points,
+            &axes,
+            Size {
+                width: 640,
+                height: 240,
+            },
+        ),
+        "repeat-chart",
+    )
 }

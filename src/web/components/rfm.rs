@@ -4,8 +4,9 @@
 
 use crate::analysis::{GridCell, Named};
 use crate::format::{self, Locale};
-use crate::rfm::{Class, MonetaryBasis, Segment};
+use crate::rfm::{self, Class, MonetaryBasis, Segment};
 use crate::web::components::customer_list::CustomerList;
+use crate::web::components::field::field;
 use crate::web::engine::change_settings;
 use crate::web::i18n::{t, Key};
 use crate::web::state::{use_state, Loaded};
@@ -65,6 +66,7 @@ pub fn RfmPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                     </select>
                 </label>
             </div>
+            <BreaksEditor loaded=loaded.clone() locale=locale/>
             {move || grid_view(&grid, by_money.get(), locale)}
             <table class="data segments">
                 <thead><tr>
@@ -89,6 +91,74 @@ pub fn RfmPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                 <tbody>{classes}</tbody>
             </table>
         </section>
+    }
+}
+
+/// Breakpoints per measure, four ascending values; empty means quintiles.
+#[component]
+fn BreaksEditor(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
+    let state = use_state();
+    let rfm = &loaded.analysis.rfm;
+    let text = |b: Option<[f64; 4]>| {
+        b.map(|b| b.map(|v| v.to_string()).join(","))
+            .unwrap_or_default()
+    };
+    let used = |b: [f64; 4]| b.map(|v| format::grouped(v, 0).replace(',', "")).join(", ");
+    let fields = [
+        rfm.settings.recency_breaks,
+        rfm.settings.frequency_breaks,
+        rfm.settings.monetary_breaks,
+    ]
+    .map(|b| RwSignal::new(text(b)));
+    let placeholders = [
+        used(rfm.breaks.recency),
+        used(rfm.breaks.frequency),
+        used(rfm.breaks.monetary),
+    ];
+    let error = RwSignal::new(None::<String>);
+    let apply = move |_| {
+        let parsed: Result<Vec<Option<[f64; 4]>>, String> = fields
+            .iter()
+            .map(|f| rfm::parse_breaks(&f.get_untracked()))
+            .collect();
+        match parsed.as_deref() {
+            Ok([r, f, m]) => {
+                let (r, f, m) = (*r, *f, *m);
+                error.set(None);
+                change_settings(state, |s| {
+                    s.rfm.recency_breaks = r;
+                    s.rfm.frequency_breaks = f;
+                    s.rfm.monetary_breaks = m;
+                });
+            }
+            Ok(_) => {}
+            Err(e) => error.set(Some(e.clone())),
+        }
+    };
+    let labels = [
+        Key::RecencyBreaks,
+        Key::FrequencyBreaks,
+        Key::MonetaryBreaks,
+    ];
+    let ids = [
+        "rfm-breaks-recency",
+        "rfm-breaks-frequency",
+        "rfm-breaks-monetary",
+    ];
+    let inputs = fields
+        .into_iter()
+        .zip(labels)
+        .zip(ids)
+        .zip(placeholders)
+        .map(|(((value, label), id), placeholder)| field(t(locale, label), id, placeholder, value))
+        .collect_view();
+    view! {
+        <div class="rule-editor">
+            {inputs}
+            <button type="button" class="secondary" data-testid="apply-rfm" on:click=apply>{t(locale, Key::Apply)}</button>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </div>
+        <p class="hint">{t(locale, Key::BreaksHint)}</p>
     }
 }
 

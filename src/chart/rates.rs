@@ -1,0 +1,84 @@
+//! A share per period as a line: the repeat rate of each month.
+
+use plotters::element::Circle;
+use plotters::series::LineSeries;
+use plotters::style::Color;
+
+use super::{build, extent, pct, render, short, style_mesh, usable, Axes, Size, BLUE};
+
+/// `points` are (period label, share 0..1) in time order; non-finite
+/// shares are skipped. The y axis runs from 0 to the largest share.
+pub fn period_line(points: &[(String, f64)], axes: &Axes, size: Size) -> String {
+    let n = points.len();
+    let kept: Vec<(f64, f64)> = points
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, v))| usable(*v))
+        .map(|(i, (_, v))| (i as f64, *v))
+        .collect();
+    let y = extent(kept.iter().map(|p| p.1), &[0.0], 0.05);
+    let labels: Vec<String> = points.iter().map(|(label, _)| short(label)).collect();
+    render(size, axes.aria, |root| {
+        let x = -0.5..(n.max(1) as f64 - 0.5);
+        let mut chart = build(root, axes, x, y.clone(), 48)?;
+        let label = |v: &f64| {
+            let i = v.round();
+            let near = (v - i).abs() < 1e-6 && i >= 0.0;
+            near.then(|| labels.get(i as usize).cloned())
+                .flatten()
+                .unwrap_or_default()
+        };
+        let mut mesh = chart.configure_mesh();
+        style_mesh(&mut mesh, axes);
+        mesh.x_labels(n.clamp(1, 12))
+            .y_labels(6)
+            .x_label_formatter(&label)
+            .y_label_formatter(&|v| pct(*v))
+            .draw()?;
+        chart.draw_series(LineSeries::new(kept.iter().copied(), BLUE.stroke_width(2)))?;
+        chart.draw_series(kept.iter().map(|&p| Circle::new(p, 3, BLUE.filled())))?;
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn axes() -> Axes<'static> {
+        Axes {
+            x: "Month",
+            y: "Repeat rate",
+            aria: "Repeat <rate>",
+        }
+    }
+
+    #[test]
+    fn draws_a_point_per_period_and_escapes_labels() {
+        let points: Vec<(String, f64)> = (0..6)
+            .map(|i| (format!("2024-0{}", i + 1), 0.1 * i as f64))
+            .collect();
+        let svg = period_line(&points, &axes(), Size::default());
+        assert!(svg.starts_with("<svg") && svg.contains("viewBox"));
+        assert_eq!(svg.matches("<circle").count(), 6);
+        assert!(svg.contains("Repeat &lt;rate&gt;"));
+        let hostile = [("<b>&".to_string(), 0.5)];
+        let svg = period_line(&hostile, &axes(), Size::default());
+        assert!(!svg.contains("<b>&") && svg.contains("&lt;b&gt;&amp;"));
+    }
+
+    #[test]
+    fn edge_inputs_give_a_valid_svg() {
+        for points in [
+            vec![],
+            vec![("x".to_string(), f64::NAN)],
+            vec![("a".to_string(), 0.0), ("b".to_string(), 0.0)],
+        ] {
+            let svg = period_line(&points, &axes(), Size::default());
+            assert!(
+                svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+                "{svg}"
+            );
+        }
+    }
+}
