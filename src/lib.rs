@@ -13,6 +13,7 @@
 
 pub mod analysis;
 pub mod chart;
+pub mod clv;
 pub mod concentration;
 pub mod customer_types;
 pub mod customers;

@@ -1,0 +1,62 @@
+//! The models' view of a customer at the calibration end: x repeat
+//! purchases (purchase days after the first), t_x the time of the last
+//! one and T the time since the first, in periods from the first purchase
+//! (the contract: same-day purchases merged, time in `--period` units).
+//! Customers whose first purchase is after the calibration end are not in
+//! the calibration.
+
+use crate::customers::Customers;
+use crate::day::Day;
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct History {
+    pub x: f64,
+    pub t_x: f64,
+    pub t: f64,
+    /// Mean value of the repeat purchases (0 when x = 0).
+    pub mean_spend: f64,
+}
+
+/// One history per calibration customer, in customer order (`None` for
+/// those not yet acquired at `end`).
+pub fn histories(customers: &Customers, end: Day, period_days: f64) -> Vec<Option<History>> {
+    (0..customers.len())
+        .map(|c| {
+            let span = customers.offsets[c] as usize..customers.offsets[c + 1] as usize;
+            let days = &customers.days[span.clone()];
+            let amounts = &customers.day_amounts[span];
+            let n = days.iter().take_while(|d| **d <= end).count();
+            let first = *days.first().filter(|_| n > 0)?;
+            let repeat = &amounts[1..n];
+            Some(History {
+                x: (n - 1) as f64,
+                t_x: f64::from(days[n - 1].0 - first.0) / period_days,
+                t: f64::from(end.0 - first.0) / period_days,
+                mean_spend: if repeat.is_empty() {
+                    0.0
+                } else {
+                    repeat.iter().sum::<f64>() / repeat.len() as f64
+                },
+            })
+        })
+        .collect()
+}
+
+/// Equal (x, t_x, T) merged with a weight: the likelihood is evaluated
+/// once per distinct history, however many customers share it.
+pub fn grouped(histories: &[Option<History>]) -> Vec<(History, f64)> {
+    let mut index: HashMap<[u64; 3], usize> = HashMap::new();
+    let mut out: Vec<(History, f64)> = Vec::new();
+    for h in histories.iter().flatten() {
+        let key = [h.x.to_bits(), h.t_x.to_bits(), h.t.to_bits()];
+        match index.get(&key) {
+            Some(&i) => out[i].1 += 1.0,
+            None => {
+                index.insert(key, out.len());
+                out.push((*h, 1.0));
+            }
+        }
+    }
+    out
+}

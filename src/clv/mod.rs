@@ -1,0 +1,17 @@
+//! Customer lifetime value: the probabilistic models of repeat buying and
+//! spend, fitted by maximum likelihood on a calibration period.
+//!
+//! `data` turns the purchase log into (x, t_x, T) histories; `bgnbd`,
+//! `pareto_nbd` and `gamma_gamma` hold one model each with its likelihood
+//! from the paper; `optimise` is the Nelder–Mead search they share;
+//! `special` the log-space special functions.
+
+pub mod bgnbd;
+pub mod data;
+pub mod gamma_gamma;
+pub mod optimise;
+pub mod pareto_nbd;
+pub mod special;
+
+#[cfg(test)]
+mod tests;
