@@ -693,7 +693,7 @@ fn rfm_values(customers: &Customers, as_of: Day, basis: MonetaryBasis) -> Vec<rf
 /// Days since the first and last purchase, and the gap before the last.
 fn ages(customers: &Customers, c: usize, as_of: Day) -> lifecycle::Ages {
     let customer = &customers.list[c];
-    let days = &customers.days[customers.offsets[c] as usize..customers.offsets[c + 1] as usize];
+    let (days, _) = customers.purchases(c);
     lifecycle::Ages {
         since_first: as_of.0 - customer.first.0,
         since_last: as_of.0 - customer.last.0,
@@ -786,14 +786,8 @@ fn lifecycle_section(
 ) -> LifecycleDetail {
     let customers = ranking.customers;
     let last_year = |c: usize| {
-        let span = customers.offsets[c] as usize..customers.offsets[c + 1] as usize;
-        customer_types::window_spend(
-            &customers.days[span.clone()],
-            &customers.day_amounts[span],
-            as_of,
-            365,
-        )
-        .0
+        let (days, amounts) = customers.purchases(c);
+        customer_types::window_spend(days, amounts, as_of, 365).0
     };
     let mut dormant: Vec<(usize, f64)> = (0..ranking.order.len())
         .filter(|&rank| stages[ranking.order[rank] as usize] == Stage::Dormant)
@@ -839,14 +833,9 @@ fn facts(
         .enumerate()
         .map(|(rank, &c)| {
             let customer = &customers.list[c as usize];
-            let span =
-                customers.offsets[c as usize] as usize..customers.offsets[c as usize + 1] as usize;
-            let (recent, previous) = customer_types::window_spend(
-                &customers.days[span.clone()],
-                &customers.day_amounts[span],
-                as_of,
-                window_days,
-            );
+            let (days, amounts) = customers.purchases(c as usize);
+            let (recent, previous) =
+                customer_types::window_spend(days, amounts, as_of, window_days);
             Facts {
                 revenue: customer.revenue,
                 profit: profit[rank],

@@ -46,6 +46,13 @@ impl Customers {
         self.list.is_empty()
     }
 
+    /// Customer `c`'s purchase days and the net amount of each, in order
+    /// (empty for a customer summary, which has no log).
+    pub fn purchases(&self, c: usize) -> (&[Day], &[f64]) {
+        let span = self.offsets[c] as usize..self.offsets[c + 1] as usize;
+        (&self.days[span.clone()], &self.day_amounts[span])
+    }
+
     pub fn revenue_total(&self) -> f64 {
         self.list.iter().map(|c| c.revenue).sum()
     }

@@ -113,8 +113,9 @@ pub fn retention(customers: &Customers, as_of: Day, period: Period, available: b
 
 /// The distinct periods, up to `last`, in which customer `c` bought.
 fn periods_of(customers: &Customers, c: usize, period: Period, last: i32) -> Vec<i32> {
-    let span = customers.offsets[c] as usize..customers.offsets[c + 1] as usize;
-    let mut out: Vec<i32> = customers.days[span]
+    let mut out: Vec<i32> = customers
+        .purchases(c)
+        .0
         .iter()
         .map(|&d| period.index(d))
         .filter(|&p| p <= last)

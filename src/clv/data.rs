@@ -23,9 +23,7 @@ pub struct History {
 pub fn histories(customers: &Customers, end: Day, period_days: f64) -> Vec<Option<History>> {
     (0..customers.len())
         .map(|c| {
-            let span = customers.offsets[c] as usize..customers.offsets[c + 1] as usize;
-            let days = &customers.days[span.clone()];
-            let amounts = &customers.day_amounts[span];
+            let (days, amounts) = customers.purchases(c);
             let n = days.iter().take_while(|d| **d <= end).count();
             let first = *days.first().filter(|_| n > 0)?;
             let repeat = &amounts[1..n];
