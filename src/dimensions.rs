@@ -101,6 +101,16 @@ pub fn info(category: &Category, revenue: &[f64]) -> DimensionInfo {
     }
 }
 
+/// Every category of `table` with its values, from the table's rows
+/// (net revenue per customer is the sum of its amounts).
+pub fn all_info(table: &crate::ingest::Table) -> Vec<DimensionInfo> {
+    let mut revenue = vec![0.0; table.customers()];
+    for (&c, &amount) in table.customer.iter().zip(&table.amount) {
+        revenue[c as usize] += amount;
+    }
+    table.categories.iter().map(|c| info(c, &revenue)).collect()
+}
+
 /// Groups customers by `category` and summarises each group.
 pub fn split(category: &Category, values: &CustomerValues<'_>) -> Split {
     let groups = group(category, values.revenue);

@@ -5,6 +5,7 @@
 //! core stays free of platform APIs (`std::time` does not exist on wasm).
 
 use crate::analysis::{self, Analysis, InputReport, Settings};
+use crate::dimensions;
 use crate::export;
 use crate::ingest::read::Rows;
 use crate::ingest::values::{DateEvidence, DateOrder};
@@ -327,9 +328,7 @@ pub fn analyse(
     let (mut analysis, rows) = analysis::analyze_with_rows(analysed, as_of, settings, input, true);
     if settings.filter.is_some() {
         // The filter's choices come from every customer, not the filtered few.
-        let unfiltered =
-            analysis::analyze(table, as_of, &Settings::default(), InputReport::default());
-        analysis.dimensions = unfiltered.dimensions;
+        analysis.dimensions = dimensions::all_info(table);
     }
     let customers_csv = export::customers_csv(&rows);
     let end = clock();
@@ -346,6 +345,25 @@ pub fn analyse(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filtered_analysis_still_offers_every_value() {
+        let csv = b"customer_id,date,amount,region\nA,2024-01-01,10,North\nB,2024-01-02,30,South\nC,2024-01-03,5,North\n";
+        let all = run(csv, &Request::default(), &|| 0.0).unwrap().analysis;
+        let mut request = Request::default();
+        request.settings.filter = Some(crate::analysis::Filter {
+            key: "region".into(),
+            value: Some("North".into()),
+        });
+        let north = run(csv, &request, &|| 0.0).unwrap().analysis;
+        assert_eq!(north.customers, 2);
+        assert_eq!(north.dimensions, all.dimensions);
+        assert_eq!(
+            all.dimensions[0].values,
+            ["South", "North"],
+            "largest revenue first"
+        );
+    }
 
     #[test]
     fn progress_reaches_the_end_of_the_text_then_analysing() {
