@@ -78,27 +78,34 @@ pub struct CustomerValues<'a> {
 
 /// The dimension's values, largest revenue first.
 pub fn info(category: &Category, revenue: &[f64]) -> DimensionInfo {
-    let mut by_value = vec![0.0; category.values.len()];
-    for (c, r) in revenue.iter().enumerate() {
-        if let Some(&code) = category
-            .code
-            .get(c)
-            .filter(|&&v| v != crate::ingest::category::NONE)
-        {
-            by_value[code as usize] += r;
-        }
-    }
-    let mut order: Vec<usize> = (0..by_value.len()).collect();
-    order.sort_by(|&a, &b| by_value[b].total_cmp(&by_value[a]).then(a.cmp(&b)));
+    let by_value = revenue_by_value(category, revenue);
     DimensionInfo {
         key: category.key.clone(),
         header: category.header.clone(),
-        values: order
+        values: largest_first(&by_value)
             .into_iter()
             .take(MAX_FILTER_VALUES)
             .map(|v| category.values[v].clone())
             .collect(),
     }
+}
+
+/// Net revenue per value of `category` (customers without one left out).
+fn revenue_by_value(category: &Category, revenue: &[f64]) -> Vec<f64> {
+    let mut by_value = vec![0.0; category.values.len()];
+    for (c, r) in revenue.iter().enumerate() {
+        if let Some(v) = category.code_of(c) {
+            by_value[v] += r;
+        }
+    }
+    by_value
+}
+
+/// Value indices, the largest revenue first (ties in value order).
+fn largest_first(by_value: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..by_value.len()).collect();
+    order.sort_by(|&a, &b| by_value[b].total_cmp(&by_value[a]).then(a.cmp(&b)));
+    order
 }
 
 /// Every category of `table` with its values, from the table's rows
@@ -133,20 +140,15 @@ fn group(category: &Category, revenue: &[f64]) -> Vec<Group> {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); category.values.len()];
     let mut missing = Vec::new();
     for c in 0..revenue.len() {
-        match category.code.get(c) {
-            Some(&code) if code != crate::ingest::category::NONE => members[code as usize].push(c),
-            _ => missing.push(c),
+        match category.code_of(c) {
+            Some(v) => members[v].push(c),
+            None => missing.push(c),
         }
     }
-    let sum = |m: &[usize]| m.iter().map(|&c| revenue[c]).sum::<f64>();
-    let mut order: Vec<usize> = (0..members.len())
+    let order: Vec<usize> = largest_first(&revenue_by_value(category, revenue))
+        .into_iter()
         .filter(|&v| !members[v].is_empty())
         .collect();
-    order.sort_by(|&a, &b| {
-        sum(&members[b])
-            .total_cmp(&sum(&members[a]))
-            .then(a.cmp(&b))
-    });
     let mut groups: Vec<Group> = Vec::new();
     let mut other = Vec::new();
     for (i, v) in order.into_iter().enumerate() {

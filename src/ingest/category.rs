@@ -91,12 +91,17 @@ impl Category {
         !self.overflow && self.values.len() >= 2 && !self.values.iter().all(numeric)
     }
 
+    /// The index into `values` of `customer`'s value, if any.
+    pub fn code_of(&self, customer: usize) -> Option<usize> {
+        self.code
+            .get(customer)
+            .filter(|&&c| c != NONE)
+            .map(|&c| c as usize)
+    }
+
     /// The value of `customer`, if any.
     pub fn value_of(&self, customer: usize) -> Option<&str> {
-        match self.code.get(customer) {
-            Some(&c) if c != NONE => Some(&self.values[c as usize]),
-            _ => None,
-        }
+        self.code_of(customer).map(|c| self.values[c].as_str())
     }
 
     /// The same category for a subset of customers: `old_of[new]` is the
