@@ -37,6 +37,30 @@ impl Default for LifecycleSettings {
     }
 }
 
+impl LifecycleSettings {
+    /// Parses "NEW,ACTIVE,GAP,DORMANT": four whole numbers of days, none
+    /// negative, dormant at least active.
+    pub fn parse(text: &str) -> Result<LifecycleSettings, String> {
+        let days: Vec<Option<i32>> = text
+            .split(',')
+            .map(|d| d.trim().parse::<i32>().ok().filter(|d| *d >= 0))
+            .collect();
+        match days.as_slice() {
+            [Some(new), Some(active), Some(gap), Some(dormant)] if dormant >= active => {
+                Ok(LifecycleSettings {
+                    new_days: *new,
+                    active_days: *active,
+                    gap_days: *gap,
+                    dormant_days: *dormant,
+                })
+            }
+            _ => Err(format!(
+                "\"{text}\": expected four whole numbers of days NEW,ACTIVE,GAP,DORMANT with DORMANT >= ACTIVE, e.g. 90,90,90,365"
+            )),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
@@ -127,6 +151,28 @@ mod tests {
             "exactly 365 days is dormant"
         );
         assert_eq!(stage(&ages(400, 366, Some(5)), &s), Stage::Lost);
+    }
+
+    #[test]
+    fn thresholds_are_parsed_and_checked() {
+        assert_eq!(
+            LifecycleSettings::parse(" 30, 60,120 ,180"),
+            Ok(LifecycleSettings {
+                new_days: 30,
+                active_days: 60,
+                gap_days: 120,
+                dormant_days: 180
+            })
+        );
+        for bad in [
+            "30,60,120",
+            "30,60,120,50",
+            "30,-1,120,180",
+            "a,60,120,180",
+            "30,60,120,180,1",
+        ] {
+            assert!(LifecycleSettings::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -79,7 +79,7 @@ mod cli {
             #[arg(long, default_value_t = tierlens::profit::DEFAULT_ASSUMED_MARGIN)]
             margin: f64,
             /// Lifecycle thresholds in days: new, active, reactivation gap, dormant.
-            #[arg(long, default_value = "90,90,90,365", value_name = "NEW,ACTIVE,GAP,DORMANT", value_parser = parse_lifecycle)]
+            #[arg(long, default_value = "90,90,90,365", value_name = "NEW,ACTIVE,GAP,DORMANT", value_parser = LifecycleSettings::parse)]
             lifecycle: LifecycleSettings,
             /// Retention cohorts by month or quarter of the first purchase.
             #[arg(long, default_value = "month", value_parser = parse_cohort)]
@@ -130,26 +130,6 @@ mod cli {
     fn parse_date_order(text: &str) -> Result<DateOrder, String> {
         DateOrder::parse(text)
             .ok_or_else(|| format!("\"{text}\": expected dmy (3 April) or mdy (March 4)"))
-    }
-
-    fn parse_lifecycle(text: &str) -> Result<LifecycleSettings, String> {
-        let days: Vec<Option<i32>> = text
-            .split(',')
-            .map(|d| d.trim().parse::<i32>().ok().filter(|d| *d >= 0))
-            .collect();
-        match days.as_slice() {
-            [Some(new), Some(active), Some(gap), Some(dormant)] if dormant >= active => {
-                Ok(LifecycleSettings {
-                    new_days: *new,
-                    active_days: *active,
-                    gap_days: *gap,
-                    dormant_days: *dormant,
-                })
-            }
-            _ => Err(format!(
-                "\"{text}\": expected four whole numbers of days NEW,ACTIVE,GAP,DORMANT with DORMANT >= ACTIVE, e.g. 90,90,90,365"
-            )),
-        }
     }
 
     fn parse_rfm_breaks(text: &str) -> Result<(String, [f64; 4]), String> {

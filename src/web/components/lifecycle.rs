@@ -98,28 +98,13 @@ fn Thresholds(settings: LifecycleSettings, locale: Locale) -> impl IntoView {
     .map(|d| RwSignal::new(d.to_string()));
     let error = RwSignal::new(false);
     let apply = move |_| {
-        let days: Vec<Option<i32>> = fields
-            .iter()
-            .map(|f| {
-                f.get_untracked()
-                    .trim()
-                    .parse::<i32>()
-                    .ok()
-                    .filter(|d| *d >= 0)
-            })
-            .collect();
-        match days.as_slice() {
-            [Some(new), Some(active), Some(gap), Some(dormant)] if dormant >= active => {
+        let days: Vec<String> = fields.iter().map(|f| f.get_untracked()).collect();
+        match LifecycleSettings::parse(&days.join(",")) {
+            Ok(chosen) => {
                 error.set(false);
-                let chosen = LifecycleSettings {
-                    new_days: *new,
-                    active_days: *active,
-                    gap_days: *gap,
-                    dormant_days: *dormant,
-                };
                 change_settings(state, |s| s.lifecycle = chosen);
             }
-            _ => error.set(true),
+            Err(_) => error.set(true),
         }
     };
     let labels = [
