@@ -41,7 +41,7 @@ pub fn CustomerList(
                         <th>{t(locale, Key::Tier)}</th>
                         <th class="num">{t(locale, Key::Revenue)}</th>
                         <th class="num">{t(locale, Key::Profit)}</th>
-                        <th class="num">{t(locale, Key::Purchases2)}</th>
+                        <th class="num">{t(locale, Key::Purchases)}</th>
                         <th>{t(locale, Key::LastPurchase)}</th>
                     </tr>
                 </thead>
