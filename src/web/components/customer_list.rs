@@ -50,9 +50,3 @@ pub fn CustomerList(
         </div>
     }
 }
-
-/// An SVG chart string from `crate::chart`, placed as markup: every user
-/// text inside was escaped by the chart backend.
-pub fn chart(svg: String, testid: &'static str) -> impl IntoView {
-    view! { <div class="chart" data-testid=testid inner_html=svg></div> }
-}

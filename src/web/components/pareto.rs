@@ -5,7 +5,7 @@
 use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
 use crate::pareto::READOUT_STEPS;
-use crate::web::components::customer_list::chart as chart_view;
+use crate::web::components::chart_view::chart_view;
 use crate::web::i18n::{t, Key};
 use crate::web::state::Loaded;
 use leptos::prelude::*;

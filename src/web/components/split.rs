@@ -4,7 +4,7 @@
 use crate::chart::{self, Axes, Size};
 use crate::dimensions::{Slice, SliceKind};
 use crate::format::{self, Locale};
-use crate::web::components::customer_list::chart as chart_view;
+use crate::web::components::chart_view::chart_view;
 use crate::web::i18n::{t, Key};
 use crate::web::state::{use_state, Loaded};
 use leptos::prelude::*;

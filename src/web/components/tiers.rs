@@ -5,7 +5,7 @@
 use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
 use crate::tiers::{self, Tier, TierRule, TierSummary};
-use crate::web::components::customer_list::chart as chart_view;
+use crate::web::components::chart_view::chart_view;
 use crate::web::engine::change_settings;
 use crate::web::i18n::{t, Key};
 use crate::web::settings_store::remember_services;
