@@ -37,43 +37,6 @@ impl fmt::Display for Tier {
     }
 }
 
-/// Cumulative-share cut-offs for the A and B tiers.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Cutoffs {
-    pub a: f64,
-    pub b: f64,
-}
-
-impl Default for Cutoffs {
-    fn default() -> Self {
-        Cutoffs { a: 0.8, b: 0.95 }
-    }
-}
-
-impl Cutoffs {
-    /// Parses `"0.8,0.95"`; both in (0, 1] and a < b.
-    pub fn parse(text: &str) -> Result<Cutoffs, String> {
-        let parts: Vec<&str> = text.split(',').map(str::trim).collect();
-        let [a, b] = parts.as_slice() else {
-            return Err(format!("\"{text}\": expected two shares such as 0.8,0.95"));
-        };
-        let share = |s: &str| {
-            s.parse::<f64>()
-                .map_err(|_| format!("\"{s}\" is not a number"))
-        };
-        Cutoffs::new(share(a)?, share(b)?)
-    }
-
-    pub fn new(a: f64, b: f64) -> Result<Cutoffs, String> {
-        if !(a > 0.0 && a < b && b <= 1.0) {
-            return Err(format!(
-                "tier cut-offs {a},{b}: need 0 < A < B <= 1, e.g. 0.8,0.95"
-            ));
-        }
-        Ok(Cutoffs { a, b })
-    }
-}
-
 /// How customers are put into tiers. The contract's rule is `Cumulative`
 /// with (0.8, 0.95); the others are the two other ways key-account teams
 /// draw the line: a fixed share of the customer list, or a revenue amount.
@@ -90,8 +53,7 @@ pub enum TierRule {
 
 impl Default for TierRule {
     fn default() -> Self {
-        let Cutoffs { a, b } = Cutoffs::default();
-        TierRule::Cumulative { a, b }
+        TierRule::Cumulative { a: 0.8, b: 0.95 }
     }
 }
 
@@ -140,17 +102,6 @@ impl TierRule {
             rule => Ok(rule),
         }
     }
-}
-
-/// Tiers in rank order for `revenue` sorted largest first.
-pub fn assign(revenue: &[f64], cutoffs: Cutoffs) -> Vec<Tier> {
-    assign_by(
-        revenue,
-        TierRule::Cumulative {
-            a: cutoffs.a,
-            b: cutoffs.b,
-        },
-    )
 }
 
 /// Tiers in rank order for `revenue` sorted largest first, by any rule.
@@ -275,7 +226,7 @@ mod tests {
     fn the_contract_rule_by_hand() {
         // Shares above each customer: 0, .5, .8, .9, .95, .98
         let revenue = [50.0, 30.0, 10.0, 5.0, 3.0, 2.0];
-        let tiers = assign(&revenue, Cutoffs::default());
+        let tiers = assign_by(&revenue, TierRule::default());
         assert_eq!(
             tiers,
             [Tier::A, Tier::A, Tier::B, Tier::B, Tier::C, Tier::C]
@@ -284,17 +235,20 @@ mod tests {
 
     #[test]
     fn the_largest_customer_is_always_a() {
-        assert_eq!(assign(&[99.0, 1.0], Cutoffs::default()), [Tier::A, Tier::C]);
-        assert_eq!(assign(&[1.0], Cutoffs::default()), [Tier::A]);
+        assert_eq!(
+            assign_by(&[99.0, 1.0], TierRule::default()),
+            [Tier::A, Tier::C]
+        );
+        assert_eq!(assign_by(&[1.0], TierRule::default()), [Tier::A]);
     }
 
     #[test]
     fn non_positive_total_is_all_c() {
         assert_eq!(
-            assign(&[5.0, -10.0], Cutoffs::default()),
+            assign_by(&[5.0, -10.0], TierRule::default()),
             [Tier::C, Tier::C]
         );
-        assert!(assign(&[], Cutoffs::default()).is_empty());
+        assert!(assign_by(&[], TierRule::default()).is_empty());
     }
 
     #[test]
@@ -307,7 +261,7 @@ mod tests {
             profit: &profit,
             purchase_days: &purchase_days,
         };
-        let s = summarise(&values, &assign(&revenue, Cutoffs::default()));
+        let s = summarise(&values, &assign_by(&revenue, TierRule::default()));
         assert_eq!(s.iter().map(|t| t.customers).collect::<Vec<_>>(), [2, 2, 2]);
         assert_eq!(s[0].revenue, 80.0);
         assert!((s.iter().map(|t| t.revenue_share).sum::<f64>() - 1.0).abs() < 1e-12);
@@ -367,11 +321,15 @@ mod tests {
 
     #[test]
     fn cutoffs_are_validated() {
-        assert_eq!(Cutoffs::parse("0.7, 0.9"), Ok(Cutoffs { a: 0.7, b: 0.9 }));
-        assert!(Cutoffs::parse("0.9,0.8").is_err());
-        assert!(Cutoffs::parse("0.8").is_err());
-        assert!(Cutoffs::parse("x,0.9").is_err());
-        assert!(Cutoffs::parse("0.8,1.5").is_err());
+        let cumulative = |text| TierRule::parse("cumulative", text);
+        assert_eq!(
+            cumulative("0.7, 0.9"),
+            Ok(TierRule::Cumulative { a: 0.7, b: 0.9 })
+        );
+        assert!(cumulative("0.9,0.8").is_err());
+        assert!(cumulative("0.8").is_err());
+        assert!(cumulative("x,0.9").is_err());
+        assert!(cumulative("0.8,1.5").is_err());
     }
 
     mod properties {
@@ -382,7 +340,7 @@ mod tests {
             #[test]
             fn tiers_partition_in_rank_order(mut v in prop::collection::vec(0.0f64..1e6, 1..300)) {
                 v.sort_by(|a, b| b.total_cmp(a));
-                let tiers = assign(&v, Cutoffs::default());
+                let tiers = assign_by(&v, TierRule::default());
                 prop_assert_eq!(tiers.len(), v.len());
                 prop_assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "A before B before C");
                 let zeros = vec![0.0; v.len()];
