@@ -5,6 +5,8 @@
 //! be added beside them. Numbers are plain: shares as fractions 0..1, money
 //! in the file's currency, days as `YYYY-MM-DD`.
 
+use crate::clv;
+use crate::clv::value::{Clv, ClvSettings, Labelling, Prediction};
 use crate::concentration::{self, Concentration};
 use crate::customer_types::{self, CustomerType, Facts, TypeSettings};
 use crate::customers::{self, Customers};
@@ -42,6 +44,14 @@ const OPTIONAL_FIELDS: &[&str] = &[
     "recency_breaks",
     "frequency_breaks",
     "monetary_breaks",
+    "calibration_end",
+    "prediction",
+    "bgnbd",
+    "pareto_nbd",
+    "gamma_gamma",
+    "alive_matrix",
+    "holdout",
+    "what_if",
 ];
 
 impl Analysis {
@@ -227,6 +237,7 @@ pub struct Settings {
     pub rfm: RfmSettings,
     pub lifecycle: LifecycleSettings,
     pub retention_period: Period,
+    pub clv: ClvSettings,
     /// Only the customers with this value of a category, when set.
     pub filter: Option<Filter>,
 }
@@ -267,6 +278,7 @@ impl Default for Settings {
             rfm: RfmSettings::default(),
             lifecycle: LifecycleSettings::default(),
             retention_period: Period::Month,
+            clv: ClvSettings::default(),
             filter: None,
         }
     }
@@ -298,6 +310,7 @@ pub struct Analysis {
     pub lifecycle: LifecycleCounts,
     pub lifecycle_detail: LifecycleDetail,
     pub retention: Retention,
+    pub clv: Clv,
     /// Categories to filter or split by, with their values (from every
     /// customer, before any filter).
     pub dimensions: Vec<DimensionInfo>,
@@ -408,6 +421,7 @@ struct Labels {
     segments: Vec<Segment>,
     classes: Vec<Class>,
     stages: Vec<Stage>,
+    predictions: Vec<Option<Prediction>>,
 }
 
 /// Points the loyalty chart draws at most.
@@ -493,6 +507,8 @@ pub struct CustomerRow {
     pub segment: Segment,
     pub class: Class,
     pub stage: Stage,
+    /// The lifetime-value models' view (`None` when they are not used).
+    pub prediction: Option<Prediction>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -505,7 +521,7 @@ pub struct Timings {
 
 /// Runs every analysis on a table whose rows are all on or before `as_of`.
 pub fn analyze(table: &Table, as_of: Day, settings: &Settings, input: InputReport) -> Analysis {
-    analyze_with_rows(table, as_of, settings, input, false).0
+    analyze_with_rows(table, as_of, settings, input, false, &|| 0.0).0
 }
 
 /// `analyze`, and with `all_rows` every customer as a row in revenue rank
@@ -516,6 +532,7 @@ pub fn analyze_with_rows(
     settings: &Settings,
     input: InputReport,
     all_rows: bool,
+    clock: &dyn Fn() -> f64,
 ) -> (Analysis, Vec<CustomerRow>) {
     let customers = customers::aggregate(table);
     let order = customers.ranked_by_revenue(&table.ids);
@@ -563,7 +580,7 @@ pub fn analyze_with_rows(
     let placement = loyalty::place(&loyalty_values, &profits, &settings.loyalty);
     let rfm_values = rfm_values(&customers, as_of, settings.rfm.monetary);
     let (scores, breaks) = rfm::score(&rfm_values, &settings.rfm);
-    let labels = Labels {
+    let mut labels = Labels {
         types: type_bits,
         quadrants: placement.quadrants.clone(),
         segments: scores.iter().map(|s| Segment::of(s.r, s.f)).collect(),
@@ -572,13 +589,27 @@ pub fn analyze_with_rows(
             .map(|c| lifecycle::stage(&ages(&customers, c, as_of), &settings.lifecycle))
             .collect(),
         scores,
+        predictions: Vec::new(),
     };
-    let ranking = Ranking::new(table, &customers, &order, &tier_of, &profits, &labels);
     let customer_revenue: Vec<f64> = customers.list.iter().map(|c| c.revenue).collect();
     let mut tier_by_customer = vec![Tier::C; customers.len()];
     for (rank, &c) in order.iter().enumerate() {
         tier_by_customer[c as usize] = tier_of[rank];
     }
+    let fit_start = clock();
+    let (clv, predictions) = lifetime_value(
+        table,
+        &customers,
+        as_of,
+        settings,
+        (&profits, &customer_revenue),
+        &tier_by_customer,
+        &labels,
+        input.cost_from.is_some(),
+    );
+    let fit_ms = clock() - fit_start;
+    labels.predictions = predictions;
+    let ranking = Ranking::new(table, &customers, &order, &tier_of, &profits, &labels);
     let split_values = dimensions::CustomerValues {
         revenue: &customer_revenue,
         profit: &profits,
@@ -664,11 +695,84 @@ pub fn analyze_with_rows(
             .iter()
             .map(|c| dimensions::split(c, &split_values))
             .collect(),
+        clv,
         filter: settings.filter.clone(),
         input,
-        timings_ms: Timings::default(),
+        timings_ms: Timings {
+            fit: fit_ms,
+            ..Timings::default()
+        },
     };
     (analysis, rows)
+}
+
+/// The CLV section: value to date is profit when costs are known, else
+/// net revenue; the totals are read by tier, RFM segment, stage and
+/// every dimension.
+#[allow(clippy::too_many_arguments)]
+fn lifetime_value(
+    table: &Table,
+    customers: &Customers,
+    as_of: Day,
+    settings: &Settings,
+    (profits, revenue): (&[f64], &[f64]),
+    tiers: &[Tier],
+    labels: &Labels,
+    costs_known: bool,
+) -> (Clv, Vec<Option<Prediction>>) {
+    let labelling = |key: &str, values: Vec<String>, of: Vec<usize>| Labelling {
+        key: key.to_string(),
+        header: key.to_string(),
+        values,
+        of: of.into_iter().map(Some).collect(),
+    };
+    let text = |keys: &[&str]| keys.iter().map(|k| k.to_string()).collect::<Vec<_>>();
+    fn position<T: PartialEq>(all: &[T], x: &T) -> usize {
+        all.iter().position(|a| a == x).unwrap_or(0)
+    }
+    let inputs = clv::value::Inputs {
+        customers,
+        as_of,
+        log: table.summary.is_none(),
+        historical: if costs_known { profits } else { revenue },
+        margin_applied: costs_known,
+        labels: vec![
+            labelling(
+                "tier",
+                Tier::ALL.iter().map(Tier::to_string).collect(),
+                tiers.iter().map(|t| position(&Tier::ALL, t)).collect(),
+            ),
+            labelling(
+                "segment",
+                text(&Segment::ALL.map(Segment::key)),
+                labels
+                    .segments
+                    .iter()
+                    .map(|s| position(&Segment::ALL, s))
+                    .collect(),
+            ),
+            labelling(
+                "stage",
+                text(&Stage::ALL.map(Stage::key)),
+                labels
+                    .stages
+                    .iter()
+                    .map(|s| position(&Stage::ALL, s))
+                    .collect(),
+            ),
+        ],
+        dimensions: table
+            .categories
+            .iter()
+            .map(|c| Labelling {
+                key: c.key.clone(),
+                header: c.header.clone(),
+                values: c.values.clone(),
+                of: (0..customers.len()).map(|i| c.code_of(i)).collect(),
+            })
+            .collect(),
+    };
+    clv::value::lifetime_value(&inputs, settings.clv)
 }
 
 /// Recency, frequency and monetary value of each customer.
@@ -1032,6 +1136,7 @@ impl<'a> Ranking<'a> {
             segment: self.labels.segments[c],
             class: self.labels.classes[c],
             stage: self.labels.stages[c],
+            prediction: self.labels.predictions[c],
         }
     }
 

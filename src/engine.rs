@@ -325,7 +325,8 @@ pub fn analyse(
     };
     let mut input = loaded.input.clone();
     input.rows_after_as_of = later;
-    let (mut analysis, rows) = analysis::analyze_with_rows(analysed, as_of, settings, input, true);
+    let (mut analysis, rows) =
+        analysis::analyze_with_rows(analysed, as_of, settings, input, true, clock);
     if settings.filter.is_some() {
         // The filter's choices come from every customer, not the filtered few.
         analysis.dimensions = dimensions::all_info(table);

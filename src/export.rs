@@ -31,7 +31,7 @@ pub fn number(value: f64) -> String {
 /// with tier, customer types and loyalty quadrant.
 pub fn customers_csv(rows: &[crate::analysis::CustomerRow]) -> String {
     let mut out = String::from(BOM);
-    out.push_str("rank,customer_id,customer_name,industry,region,account_manager,tier,types,loyalty_quadrant,revenue,share,cumulative_share,profit,transactions,purchase_days,first_purchase,last_purchase,tenure_days,average_order_value,rfm_r,rfm_f,rfm_m,rfm_segment,rfm_class,lifecycle_stage\n");
+    out.push_str("rank,customer_id,customer_name,industry,region,account_manager,tier,types,loyalty_quadrant,revenue,share,cumulative_share,profit,transactions,purchase_days,first_purchase,last_purchase,tenure_days,average_order_value,rfm_r,rfm_f,rfm_m,rfm_segment,rfm_class,lifecycle_stage,expected_purchases,p_alive,expected_spend,clv\n");
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
         let optional = |v: &Option<String>| text(v.as_deref().unwrap_or("")).into_owned();
@@ -62,12 +62,26 @@ pub fn customers_csv(rows: &[crate::analysis::CustomerRow]) -> String {
             row.segment.key().to_string(),
             row.class.key().to_string(),
             row.stage.key().to_string(),
+            prediction(row, |p| p.expected_purchases),
+            prediction(row, |p| p.p_alive),
+            prediction(row, |p| p.expected_spend),
+            prediction(row, |p| p.clv),
         ];
         let _ = writer.write_record(&record);
     }
     let bytes = writer.into_inner().unwrap_or_default();
     out.push_str(&String::from_utf8_lossy(&bytes));
     out
+}
+
+/// A model figure, empty when the models are not used.
+fn prediction(
+    row: &crate::analysis::CustomerRow,
+    figure: fn(&crate::clv::value::Prediction) -> f64,
+) -> String {
+    row.prediction
+        .as_ref()
+        .map_or(String::new(), |p| number(figure(p)))
 }
 
 #[cfg(test)]

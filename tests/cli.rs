@@ -438,3 +438,113 @@ fn cohorts_by_quarter_and_rfm_by_order_value() {
         quarterly["rfm"]["breaks"]["monetary"]
     );
 }
+
+#[test]
+fn cdnow_clv_models_reproduce_the_published_estimates() {
+    let v = json(&tierlens(&[
+        "analyze",
+        &data("cdnow_sample.csv"),
+        "--json",
+        "--calibration-end",
+        "1997-09-30",
+        "--period",
+        "week",
+    ]));
+    let clv = &v["clv"];
+    let near = |key: &str, published: f64| {
+        let path: Vec<&str> = key.split('.').collect();
+        let ours = clv[path[0]][path[1]].as_f64().unwrap();
+        assert!(
+            (ours / published - 1.0).abs() < 0.005,
+            "{key}: {ours} vs {published}"
+        );
+    };
+    near("bgnbd.r", 0.2426);
+    near("bgnbd.alpha", 4.4136);
+    near("bgnbd.a", 0.7929);
+    near("bgnbd.b", 2.4259);
+    near("bgnbd.log_likelihood", -9582.4);
+    near("pareto_nbd.r", 0.5533);
+    near("pareto_nbd.alpha", 10.5777);
+    near("pareto_nbd.s", 0.6062);
+    near("pareto_nbd.beta", 11.6679);
+    near("gamma_gamma.p", 6.2496);
+    near("gamma_gamma.q", 3.7442);
+    near("gamma_gamma.v", 15.4435);
+    assert_eq!(clv["status"], "fitted");
+    assert_eq!(clv["calibration_customers"], 2357);
+    assert!(clv["clv_total"].as_f64().unwrap() > 0.0);
+    assert!(v["timings_ms"]["fit"].as_f64().unwrap() > 0.0);
+    let holdout = &clv["holdout"];
+    assert_eq!(holdout["buckets"].as_array().unwrap().len(), 8);
+    assert!(holdout["error"].as_f64().unwrap().abs() < 0.25);
+}
+
+#[test]
+fn clv_on_too_little_data_falls_back_to_historical_value() {
+    let few = "customer,date,amount\na,2024-01-01,10\na,2024-02-01,20\nb,2024-01-05,5\n";
+    let v = json(&tierlens(&[
+        "analyze",
+        &temp_file("few.csv", few.as_bytes()),
+        "--json",
+    ]));
+    assert_eq!(v["clv"]["status"], "too_few_customers");
+    assert_eq!(v["clv"]["clv_total"].as_f64().unwrap(), 35.0);
+    let mut once = String::from("customer,date,amount\n");
+    for i in 0..40 {
+        once.push_str(&format!("c{i},2024-01-{:02},{}\n", i % 28 + 1, 10 + i));
+    }
+    let v = json(&tierlens(&[
+        "analyze",
+        &temp_file("once.csv", once.as_bytes()),
+        "--json",
+    ]));
+    assert_eq!(v["clv"]["status"], "no_repeat_purchases");
+    let out = tierlens(&["analyze", &data("cdnow_sample.csv"), "--horizon", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("horizon"));
+}
+
+#[test]
+fn cdnow_master_clv_fits_agree_with_lifetimes() {
+    // tests/reference/cdnow_master_lifetimes.py: lifetimes 0.11.3 on the
+    // same calibration (to 1997-09-30, weeks, same-day purchases merged).
+    let reference: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(data("../reference/cdnow_master_lifetimes.json")).unwrap(),
+    )
+    .unwrap();
+    let v = json(&tierlens(&[
+        "analyze",
+        &data("CDNOW_master.txt"),
+        "--json",
+        "--calibration-end",
+        "1997-09-30",
+    ]));
+    let clv = &v["clv"];
+    for (model, keys) in [
+        ("bgnbd", &["r", "alpha", "a", "b", "log_likelihood"][..]),
+        (
+            "pareto_nbd",
+            &["r", "alpha", "s", "beta", "log_likelihood"][..],
+        ),
+        ("gamma_gamma", &["p", "q", "v"][..]),
+    ] {
+        for key in keys {
+            let ours = clv[model][key].as_f64().unwrap();
+            let theirs = reference[model][key].as_f64().unwrap();
+            assert!(
+                (ours / theirs - 1.0).abs() < 0.01,
+                "{model}.{key}: {ours} vs lifetimes {theirs}"
+            );
+        }
+    }
+    assert_eq!(
+        clv["gamma_gamma"]["customers"],
+        reference["gamma_gamma"]["customers"]
+    );
+    let holdout = &clv["holdout"];
+    assert_eq!(holdout["actual_total"], reference["actual_holdout_total"]);
+    let ours = holdout["predicted_total"].as_f64().unwrap();
+    let theirs = reference["bgnbd_expected_holdout_total"].as_f64().unwrap();
+    assert!((ours / theirs - 1.0).abs() < 0.01, "{ours} vs {theirs}");
+}

@@ -21,6 +21,7 @@ mod cli {
     use std::process::ExitCode;
     use std::time::Instant;
     use tierlens::analysis::{Analysis, Filter, Settings};
+    use tierlens::clv::value::{ClvSettings, TimeUnit};
     use tierlens::day::Day;
     use tierlens::engine::{self, Request};
     use tierlens::ingest::values::DateOrder;
@@ -91,6 +92,22 @@ mod cli {
             /// frequency or monetary): four ascending values; repeatable.
             #[arg(long, value_name = "MEASURE=A,B,C,D", value_parser = parse_rfm_breaks)]
             rfm_breaks: Vec<(String, [f64; 4])>,
+            /// CLV models: the end of the calibration period (default: the
+            /// as-of date); later transactions are the holdout.
+            #[arg(long, value_parser = parse_day)]
+            calibration_end: Option<Day>,
+            /// CLV models' time unit: day, week or month.
+            #[arg(long, default_value = "week", value_parser = TimeUnit::parse)]
+            period: TimeUnit,
+            /// CLV horizon in months.
+            #[arg(long, default_value_t = 12)]
+            horizon: u32,
+            /// CLV discount rate per month.
+            #[arg(long, default_value_t = 0.01)]
+            discount: f64,
+            /// Retention what-if: points of one-year retention added.
+            #[arg(long, default_value_t = 5.0)]
+            retention_points: f64,
             /// Write every customer with tier, types and quadrant to this CSV file.
             #[arg(long, value_name = "FILE")]
             customers: Option<PathBuf>,
@@ -215,6 +232,11 @@ mod cli {
                 rfm_monetary,
                 rfm_breaks,
                 lifecycle,
+                calibration_end,
+                period,
+                horizon,
+                discount,
+                retention_points,
                 customers,
                 encoding,
                 map,
@@ -240,6 +262,20 @@ mod cli {
                 settings.loyalty.axis = loyalty;
                 settings.retention_period = cohort;
                 settings.lifecycle = lifecycle;
+                let clv = ClvSettings {
+                    calibration_end,
+                    period,
+                    horizon_months: horizon,
+                    monthly_discount: discount,
+                    retention_points,
+                };
+                settings.clv = match clv.validated() {
+                    Ok(clv) => clv,
+                    Err(message) => {
+                        eprintln!("tierlens: {message}");
+                        return ExitCode::from(2);
+                    }
+                };
                 settings.rfm.monetary = rfm_monetary;
                 for (measure, breaks) in rfm_breaks {
                     match measure.as_str() {
@@ -383,6 +419,31 @@ mod cli {
     }
 
     /// The human-readable report: the same figures as the JSON.
+    fn clv_line(c: &tierlens::clv::value::Clv) -> String {
+        use tierlens::clv::value::Status;
+        let basis = if c.margin_applied {
+            "profit"
+        } else {
+            "revenue"
+        };
+        let months = c.settings.horizon_months;
+        match (c.status, &c.bgnbd) {
+            (Status::Fitted, Some(b)) => {
+                let spend = c.gamma_gamma.map_or("spend: own mean".to_string(), |g| {
+                    format!("Gamma-Gamma p {:.4}, q {:.4}, v {:.4}", g.p, g.q, g.v)
+                });
+                format!(
+                    "CLV         {months}-month {basis} {:.2}; BG/NBD r {:.4}, alpha {:.4}, a {:.4}, b {:.4} (LL {:.1}); {spend}",
+                    c.clv_total, b.r, b.alpha, b.a, b.b, b.log_likelihood
+                )
+            }
+            (status, _) => format!(
+                "CLV         not modelled ({status:?}); historical {basis} {:.2} shown instead",
+                c.clv_total
+            ),
+        }
+    }
+
     fn report(a: &Analysis) -> String {
         let i = &a.input;
         let mut lines = vec![
@@ -470,6 +531,26 @@ mod cli {
             r.expected_lifetime_periods
                 .map_or("unbounded".to_string(), |p| format!("{p:.1} periods"))
         ));
+        lines.push(clv_line(&a.clv));
+        if let Some(h) = &a.clv.holdout {
+            lines.push(format!(
+                "Holdout     {} to {}: {:.0} repeat purchases predicted, {:.0} actual ({:+.1}%), MAE {:.3} per customer",
+                h.calibration_end,
+                h.as_of,
+                h.predicted_total,
+                h.actual_total,
+                100.0 * h.error,
+                h.mae
+            ));
+        }
+        if let Some(w) = &a.clv.what_if {
+            lines.push(format!(
+                "What-if     one-year retention {} -> {}: CLV {:+.1}%",
+                percent(w.retention),
+                percent(w.chosen.retention),
+                100.0 * w.chosen.change
+            ));
+        }
         for split in &a.splits {
             lines.push(format!(
                 "By {:<9} {}",

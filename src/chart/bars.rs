@@ -35,6 +35,17 @@ pub fn grouped_bars(
     axes: &Axes,
     size: Size,
 ) -> String {
+    grouped_bars_with(series, groups, &|v| pct(v), axes, size)
+}
+
+/// `grouped_bars` with the y axis labelled by `format` (counts, means).
+pub fn grouped_bars_with(
+    series: &[&str],
+    groups: &[(String, Vec<f64>)],
+    format: &dyn Fn(f64) -> String,
+    axes: &Axes,
+    size: Size,
+) -> String {
     let k = series.len().min(MEASURES.len());
     let values = groups.iter().flat_map(|(_, v)| v.iter().take(k).copied());
     let y = bar_extent(values);
@@ -52,7 +63,7 @@ pub fn grouped_bars(
             .x_labels(groups.len().max(1))
             .y_labels(6)
             .x_label_formatter(&label)
-            .y_label_formatter(&|v| pct(*v))
+            .y_label_formatter(&|v| format(*v))
             .draw()?;
         let width = 0.7 / k.max(1) as f64;
         for (i, (_, values)) in groups.iter().enumerate() {

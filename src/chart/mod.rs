@@ -41,15 +41,17 @@ mod bars;
 mod lorenz;
 mod quadrant;
 mod rates;
+mod tracking;
 mod whale;
 
 #[cfg(test)]
 mod tests;
 
-pub use bars::{grouped_bars, hbars, stacked_mix, ROW_PX};
+pub use bars::{grouped_bars, grouped_bars_with, hbars, stacked_mix, ROW_PX};
 pub use lorenz::{lorenz, lorenz_multi};
 pub use quadrant::quadrant;
 pub use rates::period_line;
+pub use tracking::tracking;
 pub use whale::whale;
 
 /// Output size in SVG user units (the SVG itself scales to its container).

@@ -11,9 +11,10 @@
 //! in `customers`.
 
 use super::data::History;
-use super::optimise::minimise;
-use super::special::ln_gamma;
+use super::optimise::{minimise_smooth, GRADIENT_TOLERANCE};
+use super::special::{digamma, ln_gamma};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GammaGamma {
@@ -41,12 +42,13 @@ pub fn ln_likelihood([p, q, v]: [f64; 3], h: &History) -> f64 {
 
 pub fn fit(histories: &[History]) -> GammaGamma {
     let used: Vec<&History> = histories.iter().filter(|h| usable(h)).collect();
+    let by_x = sums_by_x(&used);
     let n = used.len().max(1) as f64;
-    let objective = |t: &[f64]| {
-        let p = [t[0].exp(), t[1].exp(), t[2].exp()];
-        -used.iter().map(|h| ln_likelihood(p, h)).sum::<f64>() / n
+    let objective = |theta: &[f64]| {
+        let (ll, gradient) = total_and_gradient(theta, &used, &by_x);
+        (-ll / n, gradient.iter().map(|g| -g / n).collect())
     };
-    let m = minimise(&objective, &[0.0; 3]);
+    let m = minimise_smooth(&objective, &[0.0; 3], GRADIENT_TOLERANCE);
     GammaGamma {
         p: m.x[0].exp(),
         q: m.x[1].exp(),
@@ -55,6 +57,52 @@ pub fn fit(histories: &[History]) -> GammaGamma {
         customers: used.len(),
         converged: m.converged && !used.is_empty(),
     }
+}
+
+/// Per frequency x: customers and the sum of their ln m_x. Every term of
+/// the likelihood but ln(γ + x m_x) depends on x alone or on these sums.
+fn sums_by_x(used: &[&History]) -> Vec<(f64, f64, f64)> {
+    let mut by_x: BTreeMap<u64, (f64, f64)> = BTreeMap::new();
+    for h in used {
+        let entry = by_x.entry(h.x.to_bits()).or_default();
+        entry.0 += 1.0;
+        entry.1 += h.mean_spend.ln();
+    }
+    by_x.into_iter()
+        .map(|(x, (n, ln_m))| (f64::from_bits(x), n, ln_m))
+        .collect()
+}
+
+/// The summed log-likelihood and its gradient in log-parameters:
+///   ∂/∂p = Σ x [ψ(px+q) − ψ(px) + ln m_x + ln x − ln(γ+x m_x)]
+///   ∂/∂q = Σ ψ(px+q) − ψ(q) + ln γ − ln(γ+x m_x)
+///   ∂/∂γ = Σ q/γ − (px+q)/(γ+x m_x)
+pub fn total_and_gradient(
+    theta: &[f64],
+    used: &[&History],
+    by_x: &[(f64, f64, f64)],
+) -> (f64, [f64; 3]) {
+    let [p, q, v] = [0, 1, 2].map(|i| theta[i].exp());
+    let (mut ll, mut g) = (0.0, [0.0; 3]);
+    let (ln_gamma_q, psi_q) = (ln_gamma(q), digamma(q));
+    for &(x, n, ln_m) in by_x {
+        let (px, pxq) = (p * x, p * x + q);
+        let (psi_pxq, psi_px) = (digamma(pxq), digamma(px));
+        ll += n * (ln_gamma(pxq) - ln_gamma(px) - ln_gamma_q + q * v.ln() + px * x.ln())
+            + (px - 1.0) * ln_m;
+        g[0] += n * x * (psi_pxq - psi_px + x.ln()) + x * ln_m;
+        g[1] += n * (psi_pxq - psi_q + v.ln());
+        g[2] += n * q / v;
+    }
+    for h in used {
+        let (x, spent) = (h.x, v + h.x * h.mean_spend);
+        let ln_spent = spent.ln();
+        ll -= (p * x + q) * ln_spent;
+        g[0] -= x * ln_spent;
+        g[1] -= ln_spent;
+        g[2] -= (p * x + q) / spent;
+    }
+    (ll, [g[0] * p, g[1] * q, g[2] * v])
 }
 
 /// E[M | x, m_x]: the customer's expected average spend.

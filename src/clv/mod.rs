@@ -4,14 +4,20 @@
 //! `data` turns the purchase log into (x, t_x, T) histories; `bgnbd`,
 //! `pareto_nbd` and `gamma_gamma` hold one model each with its likelihood
 //! from the paper; `optimise` is the Nelder–Mead search they share;
-//! `special` the log-space special functions.
+//! `special` the log-space special functions. `value` turns a fit into
+//! each customer's lifetime value and the totals; `holdout` checks the fit
+//! against what happened after the calibration end; `what_if` asks what
+//! more retention would be worth.
 
 pub mod bgnbd;
 pub mod data;
 pub mod gamma_gamma;
+pub mod holdout;
 pub mod optimise;
 pub mod pareto_nbd;
 pub mod special;
+pub mod value;
+pub mod what_if;
 
 #[cfg(test)]
 mod tests;

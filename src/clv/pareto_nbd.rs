@@ -13,9 +13,11 @@
 //! ln A + ln(1 − e^(ln B − ln A)).
 
 use super::data::History;
-use super::optimise::fit_four;
-use super::special::{ln_gamma, ln_hyp2f1, log_add};
+use super::optimise::{minimise_smooth, numeric_gradient, NUMERIC_GRADIENT_TOLERANCE};
+use super::special::{ln_gamma, ln_hyp2f1_within, log_add};
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ParetoNbd {
@@ -27,16 +29,41 @@ pub struct ParetoNbd {
     pub converged: bool,
 }
 
-fn ln_a0([r, alpha, s, beta]: [f64; 4], h: &History) -> f64 {
-    let m = r + s + h.x;
+/// Terms of the hypergeometric series before a point counts as unusable;
+/// near the maximum the series needs a few dozen.
+const SERIES_TERMS: usize = 5_000;
+/// Likelihood evaluations before the search gives up (a fit takes about
+/// 300): a bound on the time a pathological log can cost.
+const EVALUATIONS: usize = 800;
+/// And a bound on the hypergeometric terms' pairs evaluated in all: on a
+/// very large, varied log the fit stops early and says it did not converge
+/// (BG/NBD, which the predictions use, has an analytic gradient and no
+/// such cost).
+const PAIR_EVALUATIONS: usize = 4_000_000;
+
+/// ln[₂F₁(m, b; m+1; (big−small)/(big+t)) (big+t)^−m], one term of A0.
+fn part([r, alpha, s, beta]: [f64; 4], x: f64, t: f64) -> f64 {
+    let m = r + s + x;
     let (big, small, b) = if alpha >= beta {
         (alpha, beta, s + 1.0)
     } else {
-        (beta, alpha, r + h.x)
+        (beta, alpha, r + x)
     };
-    let part = |t: f64| ln_hyp2f1(m, b, m + 1.0, (big - small) / (big + t)) - m * (big + t).ln();
-    let (first, second) = (part(h.t_x), part(h.t));
+    // Euler's transformation, ₂F₁(m, b; m+1; z) = (1−z)^(1−b) ₂F₁(1, m+1−b; m+1; z):
+    // its terms fall from the start (ratio below z), where a heavy buyer's
+    // b = r+x makes the original's grow for thousands of terms first.
+    let z = (big - small) / (big + t);
+    (1.0 - b) * (-z).ln_1p() + ln_hyp2f1_within(1.0, m + 1.0 - b, m + 1.0, z, SERIES_TERMS)
+        - m * (big + t).ln()
+}
+
+/// ln A0 from its two terms, at t_x and at T.
+fn ln_a0_of(first: f64, second: f64) -> f64 {
     first + (-(second - first).exp_m1()).ln()
+}
+
+fn ln_a0(p: [f64; 4], h: &History) -> f64 {
+    ln_a0_of(part(p, h.x, h.t_x), part(p, h.x, h.t))
 }
 
 /// The log-likelihood of one history.
@@ -49,14 +76,81 @@ pub fn ln_likelihood(p: [f64; 4], h: &History) -> f64 {
     head + log_add(alive, died)
 }
 
-pub fn fit(data: &[(History, f64)]) -> ParetoNbd {
-    let ([r, alpha, s, beta], log_likelihood, converged) = fit_four(data, ln_likelihood);
+/// Histories with the hypergeometric terms shared: A0 needs one term at
+/// (x, t_x) and one at (x, T), and far fewer of those pairs are distinct
+/// than whole histories, so each step evaluates every pair once.
+struct Prepared {
+    pairs: Vec<(f64, f64)>,
+    /// Per history: its pair at t_x, its pair at T, and its weight.
+    histories: Vec<(History, usize, usize, f64)>,
+}
+
+impl Prepared {
+    fn new(data: &[(History, f64)]) -> Self {
+        let mut index: HashMap<[u64; 2], usize> = HashMap::new();
+        let mut pairs = Vec::new();
+        let mut pair = |x: f64, t: f64| {
+            *index.entry([x.to_bits(), t.to_bits()]).or_insert_with(|| {
+                pairs.push((x, t));
+                pairs.len() - 1
+            })
+        };
+        let histories = data
+            .iter()
+            .map(|(h, w)| (*h, pair(h.x, h.t_x), pair(h.x, h.t), *w))
+            .collect();
+        Prepared { pairs, histories }
+    }
+
+    fn total(&self, p: [f64; 4]) -> f64 {
+        let [r, alpha, s, beta] = p;
+        let mut parts = Vec::with_capacity(self.pairs.len());
+        for &(x, t) in &self.pairs {
+            let v = part(p, x, t);
+            if !v.is_finite() {
+                return f64::NEG_INFINITY;
+            }
+            parts.push(v);
+        }
+        let constant = -ln_gamma(r) + r * alpha.ln() + s * beta.ln();
+        self.histories
+            .iter()
+            .map(|&(h, at_tx, at_t, w)| {
+                let x = h.x;
+                let alive = -(r + x) * (alpha + h.t).ln() - s * (beta + h.t).ln();
+                let died = (s / (r + s + x)).ln() + ln_a0_of(parts[at_tx], parts[at_t]);
+                w * (constant + ln_gamma(r + x) + log_add(alive, died))
+            })
+            .sum()
+    }
+}
+
+/// Fits the model from `start` (log-parameters; BG/NBD's r and α are a
+/// good start for its r and α), with a numerical gradient.
+pub fn fit(data: &[(History, f64)], start: [f64; 4]) -> ParetoNbd {
+    let prepared = Prepared::new(data);
+    let total = data.iter().map(|d| d.1).sum::<f64>().max(1.0);
+    let evaluations = Cell::new(0usize);
+    let budget = EVALUATIONS.min(PAIR_EVALUATIONS / prepared.pairs.len().max(1));
+    let objective = |theta: &[f64]| {
+        evaluations.set(evaluations.get() + 1);
+        if evaluations.get() > budget {
+            return f64::INFINITY;
+        }
+        -prepared.total([0, 1, 2, 3].map(|i| theta[i].exp())) / total
+    };
+    let m = minimise_smooth(
+        &|t| numeric_gradient(&objective, t),
+        &start,
+        NUMERIC_GRADIENT_TOLERANCE,
+    );
+    let [r, alpha, s, beta] = [0, 1, 2, 3].map(|i| m.x[i].exp());
     ParetoNbd {
         r,
         alpha,
         s,
         beta,
-        log_likelihood,
-        converged,
+        log_likelihood: -m.value * total,
+        converged: m.converged && m.value.is_finite() && evaluations.get() <= budget,
     }
 }

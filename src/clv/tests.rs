@@ -45,6 +45,13 @@ fn gamma_gamma_reproduces_the_published_cdnow_estimates() {
     let fit = gamma_gamma::fit(&h);
     eprintln!("{fit:?}");
     assert_eq!(fit.customers, 946);
+    let direct: f64 = h
+        .iter()
+        .filter(|h| h.x >= 1.0 && h.mean_spend > 0.0)
+        .map(|h| gamma_gamma::ln_likelihood([fit.p, fit.q, fit.v], h))
+        .sum();
+    within(fit.log_likelihood, direct, 1e-10);
+    within(fit.log_likelihood, -4055.9177, 1e-6);
     within(fit.p, 6.25, 0.005);
     within(fit.q, 3.74, 0.005);
     within(fit.v, 15.44, 0.005);
@@ -53,7 +60,7 @@ fn gamma_gamma_reproduces_the_published_cdnow_estimates() {
 #[test]
 fn pareto_nbd_reproduces_the_published_cdnow_estimates() {
     let g = data::grouped(&cdnow());
-    let fit = pareto_nbd::fit(&g);
+    let fit = pareto_nbd::fit(&g, [0.0; 4]);
     eprintln!("{fit:?}");
     within(fit.r, 0.5533, 0.005);
     within(fit.alpha, 10.5777, 0.005);
@@ -152,9 +159,76 @@ fn degenerate_data_fits_without_panicking() {
         .collect();
     let b = bgnbd::fit(&one_timers);
     assert!(b.log_likelihood.is_finite() || !b.converged);
-    let p = pareto_nbd::fit(&one_timers);
+    let p = pareto_nbd::fit(&one_timers, [0.0; 4]);
     assert!(p.log_likelihood.is_finite() || !p.converged);
     let g = gamma_gamma::fit(&[]);
     assert!(!g.converged && g.customers == 0);
     assert!(bgnbd::fit(&[]).log_likelihood.is_finite());
+}
+
+#[test]
+fn bgnbd_gradient_matches_the_per_customer_likelihood() {
+    let g = data::grouped(&cdnow());
+    let theta = [-1.3, 1.4, -0.2, 0.9];
+    let p = theta.map(f64::exp);
+    let direct: f64 = g.iter().map(|(h, w)| w * bgnbd::ln_likelihood(p, h)).sum();
+    let by_x: Vec<(f64, f64)> = {
+        let mut m = std::collections::BTreeMap::new();
+        for (h, w) in &g {
+            *m.entry(h.x as u64).or_insert(0.0) += w;
+        }
+        m.into_iter().map(|(x, w)| (x as f64, w)).collect()
+    };
+    let (total, gradient) = bgnbd::total_and_gradient(&theta, &g, &by_x);
+    assert!(
+        (total - direct).abs() < 1e-8 * direct.abs(),
+        "{total} vs {direct}"
+    );
+    for i in 0..4 {
+        let mut up = theta;
+        up[i] += 1e-6;
+        let mut down = theta;
+        down[i] -= 1e-6;
+        let numeric = (bgnbd::total_and_gradient(&up, &g, &by_x).0
+            - bgnbd::total_and_gradient(&down, &g, &by_x).0)
+            / 2e-6;
+        assert!(
+            (gradient[i] - numeric).abs() < 1e-4 * (1.0 + numeric.abs()),
+            "{i}: {} vs {numeric}",
+            gradient[i]
+        );
+    }
+}
+
+#[test]
+fn bgnbd_new_customer_expectations_of_the_paper() {
+    let fit = bgnbd::BgNbd {
+        r: 0.2425945,
+        alpha: 4.4136019,
+        a: 0.7929199,
+        b: 2.4258881,
+        log_likelihood: 0.0,
+        converged: true,
+    };
+    let published = [
+        (0.1429, 0.0078),
+        (1.0, 0.0532),
+        (3.0, 0.1506),
+        (31.8571, 1.0405),
+        (32.0, 1.0437),
+        (78.0, 1.8576),
+    ];
+    for (t, expected) in published {
+        // Published to four decimals, from estimates rounded to seven.
+        let ours = bgnbd::expected_repeat_purchases(&fit, t).unwrap();
+        let error = (ours - expected).abs();
+        assert!(
+            error < 6e-5 || error / expected < 3e-4,
+            "{t}: {ours} vs {expected}"
+        );
+    }
+    // Survival falls from 1 and stays a probability.
+    assert!((bgnbd::survival(&fit, 0.0) - 1.0).abs() < 1e-12);
+    let year = bgnbd::survival(&fit, 52.0);
+    assert!(year > 0.0 && year < 1.0 && bgnbd::survival(&fit, 104.0) < year);
 }

@@ -7,7 +7,10 @@ use super::{
     customer_types::CustomerTypesPanel, loyalty::LoyaltyPanel, pareto::ParetoPanel,
     profit::ProfitPanel, slicer::Slicer, split::SplitPanel,
 };
-use super::{lifecycle::LifecyclePanel, retention::RetentionPanel, rfm::RfmPanel};
+use super::{
+    lifecycle::LifecyclePanel, lifetime_value::LifetimeValuePanel, retention::RetentionPanel,
+    rfm::RfmPanel,
+};
 use super::{overview::Overview, status::Status, tiers::Tiers, top_customers::TopCustomers};
 use crate::format::Locale;
 use crate::web::browser_locale;
@@ -50,6 +53,7 @@ fn Dashboard(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         <RfmPanel loaded=loaded.clone() locale=locale/>
         <LifecyclePanel loaded=loaded.clone() locale=locale/>
         <RetentionPanel loaded=loaded.clone() locale=locale/>
+        <LifetimeValuePanel loaded=loaded.clone() locale=locale/>
         <TopCustomers loaded=loaded.clone() locale=locale/>
         <ImportReport loaded=loaded locale=locale/>
         <div data-testid="dashboard-ready" hidden></div>

@@ -10,6 +10,7 @@ pub mod header;
 pub mod import_report;
 pub mod intake;
 pub mod lifecycle;
+pub mod lifetime_value;
 pub mod loyalty;
 pub mod mapping;
 pub mod overview;

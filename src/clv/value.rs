@@ -1,0 +1,632 @@
+//! Customer lifetime value: the models fitted on the calibration period,
+//! then each customer's expected purchases, probability alive, expected
+//! spend and discounted value over the horizon, with the totals a manager
+//! reads them by.
+//!
+//! CLV over H months with monthly discount d, as in `lifetimes`:
+//!   Σ_{m=1..H} spend · (E[Y(m)] − E[Y(m−1)]) / (1+d)^m,
+//! E[Y] the BG/NBD conditional expectation at the as-of date and spend the
+//! Gamma-Gamma expected value of a purchase; times the customer's own
+//! margin when the file has costs. The models are fitted on the
+//! calibration period and predict from each customer's whole history.
+//! When no model can be trusted (no purchase log, too few customers, no
+//! repeat buying, no convergence), `status` says which and every figure is
+//! the historical value instead.
+
+use super::data::{self, History};
+use super::{bgnbd, gamma_gamma, holdout, pareto_nbd, what_if};
+use crate::customers::Customers;
+use crate::day::Day;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Fewer calibration customers than this, or fewer repeat buyers than
+/// `MIN_REPEAT_BUYERS`, cannot pin down four parameters.
+pub const MIN_CUSTOMERS: usize = 20;
+pub const MIN_REPEAT_BUYERS: usize = 5;
+/// Log-parameters past this ran to a boundary of the likelihood: the fit
+/// did not find an interior maximum.
+const LOG_PARAMETER_LIMIT: f64 = 25.0;
+const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
+
+/// The models' time unit (`--period`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeUnit {
+    Day,
+    #[default]
+    Week,
+    Month,
+}
+
+impl TimeUnit {
+    pub fn days(self) -> f64 {
+        match self {
+            TimeUnit::Day => 1.0,
+            TimeUnit::Week => 7.0,
+            TimeUnit::Month => DAYS_PER_MONTH,
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<TimeUnit, String> {
+        match text.trim() {
+            "day" => Ok(TimeUnit::Day),
+            "week" => Ok(TimeUnit::Week),
+            "month" => Ok(TimeUnit::Month),
+            other => Err(format!("period \"{other}\": expected day, week or month")),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClvSettings {
+    /// The end of the calibration period; the as-of date when `None`.
+    pub calibration_end: Option<Day>,
+    pub period: TimeUnit,
+    pub horizon_months: u32,
+    /// Discount rate per month.
+    pub monthly_discount: f64,
+    /// Points of one-year retention the what-if adds.
+    pub retention_points: f64,
+}
+
+impl Default for ClvSettings {
+    fn default() -> Self {
+        ClvSettings {
+            calibration_end: None,
+            period: TimeUnit::Week,
+            horizon_months: 12,
+            monthly_discount: 0.01,
+            retention_points: 5.0,
+        }
+    }
+}
+
+impl ClvSettings {
+    /// Checks the horizon, discount and what-if points.
+    pub fn validated(self) -> Result<ClvSettings, String> {
+        if !(1..=120).contains(&self.horizon_months) {
+            return Err(format!(
+                "horizon {} months: expected 1 to 120",
+                self.horizon_months
+            ));
+        }
+        if !(0.0..=0.5).contains(&self.monthly_discount) {
+            return Err(format!(
+                "discount {}: expected a monthly rate from 0 to 0.5",
+                self.monthly_discount
+            ));
+        }
+        if !(0.0..=50.0).contains(&self.retention_points) {
+            return Err(format!(
+                "retention what-if {} points: expected 0 to 50",
+                self.retention_points
+            ));
+        }
+        Ok(self)
+    }
+}
+
+/// Whether the models could be used, and if not, why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Fitted,
+    /// A customer summary has no purchase log to fit.
+    NoPurchaseLog,
+    TooFewCustomers,
+    NoRepeatPurchases,
+    /// The BG/NBD search did not reach a maximum.
+    NotConverged,
+}
+
+/// One customer's prediction.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Prediction {
+    /// Expected purchase days over the horizon.
+    pub expected_purchases: f64,
+    pub p_alive: f64,
+    /// Expected value of one purchase day.
+    pub expected_spend: f64,
+    /// Discounted value over the horizon (profit when costs are known).
+    pub clv: f64,
+}
+
+/// CLV summed over a group of customers, with its spread.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ValueGroup {
+    pub key: String,
+    pub customers: usize,
+    /// Value to date: profit when costs are known, else net revenue.
+    pub historical: f64,
+    pub clv: f64,
+    pub clv_share: f64,
+    pub mean: f64,
+    pub median: f64,
+    pub p90: f64,
+    pub mean_p_alive: f64,
+}
+
+/// The groups of one dimension.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ValueSplit {
+    pub key: String,
+    pub header: String,
+    pub groups: Vec<ValueGroup>,
+}
+
+/// One bar of the CLV distribution: customers with from ≤ CLV < to.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bin {
+    pub from: f64,
+    pub to: f64,
+    pub customers: usize,
+    pub clv: f64,
+}
+
+/// P(alive) of a customer with x repeat purchases, the last at t_x, seen
+/// at T (the oldest calibration customer's age).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AliveMatrix {
+    pub t: f64,
+    pub frequencies: Vec<f64>,
+    pub recencies: Vec<f64>,
+    /// `values[i][j]`: frequency i, recency j.
+    pub values: Vec<Vec<f64>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Clv {
+    pub settings: ClvSettings,
+    pub calibration_end: Day,
+    pub period_days: f64,
+    pub status: Status,
+    /// True when costs are known and CLV is profit, false for revenue.
+    pub margin_applied: bool,
+    pub calibration_customers: usize,
+    pub repeat_buyers: usize,
+    /// Distinct (x, t_x, T): the likelihood's evaluations per step.
+    pub distinct_histories: usize,
+    pub bgnbd: Option<bgnbd::BgNbd>,
+    pub pareto_nbd: Option<pareto_nbd::ParetoNbd>,
+    pub gamma_gamma: Option<gamma_gamma::GammaGamma>,
+    /// Predicted value over the horizon, or the historical value when the
+    /// models are not used.
+    pub clv_total: f64,
+    pub historical_total: f64,
+    pub expected_purchases_total: f64,
+    /// Share of predicted value held by the top 20% of customers by it.
+    pub top20_share: f64,
+    pub by_tier: Vec<ValueGroup>,
+    pub by_segment: Vec<ValueGroup>,
+    pub by_stage: Vec<ValueGroup>,
+    pub by_dimension: Vec<ValueSplit>,
+    pub distribution: Vec<Bin>,
+    pub alive_matrix: Option<AliveMatrix>,
+    pub holdout: Option<holdout::Holdout>,
+    pub what_if: Option<what_if::WhatIf>,
+}
+
+/// What the CLV section needs from the rest of the analysis.
+pub struct Inputs<'a> {
+    pub customers: &'a Customers,
+    pub as_of: Day,
+    /// False for a customer summary (no purchase log).
+    pub log: bool,
+    /// Per customer: profit when `margin_applied`, else revenue.
+    pub historical: &'a [f64],
+    pub margin_applied: bool,
+    /// Tier, segment and stage, in that order.
+    pub labels: Vec<Labelling>,
+    /// Every dimension of the file.
+    pub dimensions: Vec<Labelling>,
+}
+
+/// A labelling of customers: `of[c]` indexes `values` (`None`: no value).
+pub struct Labelling {
+    pub key: String,
+    pub header: String,
+    pub values: Vec<String>,
+    pub of: Vec<Option<usize>>,
+}
+
+/// Everything the models say; `None` predictions when they are not used.
+pub fn lifetime_value(
+    inputs: &Inputs<'_>,
+    settings: ClvSettings,
+) -> (Clv, Vec<Option<Prediction>>) {
+    let period_days = settings.period.days();
+    let calibration_end = settings
+        .calibration_end
+        .unwrap_or(inputs.as_of)
+        .min(inputs.as_of);
+    let calibration = if inputs.log {
+        data::histories(inputs.customers, calibration_end, period_days)
+    } else {
+        Vec::new()
+    };
+    let grouped = data::grouped(&calibration);
+    let calibration_customers = calibration.iter().flatten().count();
+    let repeat_buyers = calibration.iter().flatten().filter(|h| h.x > 0.0).count();
+    let mut clv = Clv {
+        settings,
+        calibration_end,
+        period_days,
+        status: Status::Fitted,
+        margin_applied: inputs.margin_applied,
+        calibration_customers,
+        repeat_buyers,
+        distinct_histories: grouped.len(),
+        bgnbd: None,
+        pareto_nbd: None,
+        gamma_gamma: None,
+        clv_total: 0.0,
+        historical_total: inputs.historical.iter().sum(),
+        expected_purchases_total: 0.0,
+        top20_share: 0.0,
+        by_tier: Vec::new(),
+        by_segment: Vec::new(),
+        by_stage: Vec::new(),
+        by_dimension: Vec::new(),
+        distribution: Vec::new(),
+        alive_matrix: None,
+        holdout: None,
+        what_if: None,
+    };
+    clv.status = if !inputs.log {
+        Status::NoPurchaseLog
+    } else if calibration_customers < MIN_CUSTOMERS {
+        Status::TooFewCustomers
+    } else if repeat_buyers < MIN_REPEAT_BUYERS {
+        Status::NoRepeatPurchases
+    } else {
+        Status::Fitted
+    };
+    let mut model = None;
+    if clv.status == Status::Fitted {
+        let fit = bgnbd::fit(&grouped);
+        clv.bgnbd = Some(fit);
+        let start = [fit.r.ln(), fit.alpha.ln(), 0.0, fit.alpha.ln()].map(|v| {
+            if v.is_finite() {
+                v
+            } else {
+                0.0
+            }
+        });
+        clv.pareto_nbd =
+            Some(pareto_nbd::fit(&grouped, start)).filter(|p| p.log_likelihood.is_finite());
+        if fit.converged && usable_parameters(&[fit.r, fit.alpha, fit.a, fit.b]) {
+            // Spend matters only to predictions, so only with a usable fit.
+            let repeaters: Vec<History> = calibration.iter().flatten().copied().collect();
+            clv.gamma_gamma = Some(gamma_gamma::fit(&repeaters))
+                .filter(|g| g.converged && g.q > 1.0 && usable_parameters(&[g.p, g.q, g.v]));
+            model = Some(fit);
+        } else {
+            clv.status = Status::NotConverged;
+        }
+    }
+    let predictions = match model {
+        Some(fit) => {
+            let spend = SpendModel::new(clv.gamma_gamma, &calibration);
+            let now = data::histories(inputs.customers, inputs.as_of, period_days);
+            let margins = margins(inputs);
+            let predictions = predict_all(&fit, &spend, &now, &margins, &settings, period_days);
+            clv.holdout = holdout::holdout(
+                &fit,
+                inputs.customers,
+                &calibration,
+                calibration_end,
+                inputs.as_of,
+                period_days,
+            );
+            clv.alive_matrix = Some(alive_matrix(&fit, &calibration));
+            clv.what_if = what_if::what_if(&fit, &spend, &now, &margins, &settings, period_days);
+            predictions
+        }
+        None => vec![None; inputs.customers.len()],
+    };
+    summarise(&mut clv, inputs, &predictions);
+    (clv, predictions)
+}
+
+fn usable_parameters(values: &[f64]) -> bool {
+    values
+        .iter()
+        .all(|v| v.is_finite() && *v > 0.0 && v.ln().abs() < LOG_PARAMETER_LIMIT)
+}
+
+/// Each customer's margin (profit over revenue), or 1 when CLV is revenue.
+fn margins(inputs: &Inputs<'_>) -> Vec<f64> {
+    inputs
+        .customers
+        .list
+        .iter()
+        .zip(inputs.historical)
+        .map(|(c, &h)| match inputs.margin_applied {
+            true if c.revenue > 0.0 => h / c.revenue,
+            true => 0.0,
+            false => 1.0,
+        })
+        .collect()
+}
+
+/// The expected value of a purchase: Gamma-Gamma when it fitted, else the
+/// customer's own mean (or everyone's, for one-time buyers).
+pub struct SpendModel {
+    fit: Option<gamma_gamma::GammaGamma>,
+    population_mean: f64,
+}
+
+impl SpendModel {
+    fn new(fit: Option<gamma_gamma::GammaGamma>, calibration: &[Option<History>]) -> Self {
+        let spends: Vec<f64> = calibration
+            .iter()
+            .flatten()
+            .filter(|h| h.x >= 1.0 && h.mean_spend > 0.0)
+            .map(|h| h.mean_spend)
+            .collect();
+        let population_mean = match fit {
+            Some(g) => g.p * g.v / (g.q - 1.0),
+            None if spends.is_empty() => 0.0,
+            None => spends.iter().sum::<f64>() / spends.len() as f64,
+        };
+        SpendModel {
+            fit,
+            population_mean,
+        }
+    }
+
+    pub fn expected(&self, h: &History) -> f64 {
+        match &self.fit {
+            Some(g) => gamma_gamma::expected_spend(g, h, self.population_mean),
+            None if h.x >= 1.0 && h.mean_spend > 0.0 => h.mean_spend,
+            None => self.population_mean,
+        }
+    }
+}
+
+/// The horizon's month ends in model periods, with their discount factors.
+pub fn month_steps(settings: &ClvSettings, period_days: f64) -> Vec<(f64, f64)> {
+    (1..=settings.horizon_months)
+        .map(|m| {
+            let t = f64::from(m) * DAYS_PER_MONTH / period_days;
+            (t, (1.0 + settings.monthly_discount).powi(-(m as i32)))
+        })
+        .collect()
+}
+
+/// Expected purchases over the horizon and their discounted count: what a
+/// history contributes, per unit of spend.
+pub fn discounted_purchases(fit: &bgnbd::BgNbd, h: &History, steps: &[(f64, f64)]) -> (f64, f64) {
+    let (mut previous, mut discounted) = (0.0, 0.0);
+    for &(t, factor) in steps {
+        let expected = bgnbd::expected_purchases(fit, h, t).unwrap_or(previous);
+        discounted += (expected - previous).max(0.0) * factor;
+        previous = expected.max(previous);
+    }
+    (previous, discounted)
+}
+
+fn predict_all(
+    fit: &bgnbd::BgNbd,
+    spend: &SpendModel,
+    now: &[Option<History>],
+    margins: &[f64],
+    settings: &ClvSettings,
+    period_days: f64,
+) -> Vec<Option<Prediction>> {
+    let steps = month_steps(settings, period_days);
+    // Customers with equal (x, t_x, T) share their expectations.
+    let mut cache: HashMap<[u64; 3], (f64, f64, f64)> = HashMap::new();
+    now.iter()
+        .zip(margins)
+        .map(|(h, &margin)| {
+            let h = h.as_ref()?;
+            let key = [h.x.to_bits(), h.t_x.to_bits(), h.t.to_bits()];
+            let &mut (purchases, discounted, alive) = cache.entry(key).or_insert_with(|| {
+                let (purchases, discounted) = discounted_purchases(fit, h, &steps);
+                (purchases, discounted, bgnbd::p_alive(fit, h))
+            });
+            let expected_spend = spend.expected(h);
+            Some(Prediction {
+                expected_purchases: purchases,
+                p_alive: alive,
+                expected_spend,
+                clv: finite(discounted * expected_spend * margin),
+            })
+        })
+        .collect()
+}
+
+fn finite(v: f64) -> f64 {
+    if v.is_finite() {
+        v
+    } else {
+        0.0
+    }
+}
+
+/// Each customer's value: predicted, or historical without a model.
+fn values(inputs: &Inputs<'_>, predictions: &[Option<Prediction>]) -> Vec<f64> {
+    predictions
+        .iter()
+        .zip(inputs.historical)
+        .map(|(p, &h)| p.map_or(h, |p| p.clv))
+        .collect()
+}
+
+fn summarise(clv: &mut Clv, inputs: &Inputs<'_>, predictions: &[Option<Prediction>]) {
+    let values = values(inputs, predictions);
+    clv.clv_total = values.iter().sum();
+    clv.expected_purchases_total = predictions
+        .iter()
+        .flatten()
+        .map(|p| p.expected_purchases)
+        .sum();
+    clv.top20_share = top_share(&values, 0.2);
+    let by = |labelling: &Labelling| -> Vec<ValueGroup> {
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); labelling.values.len()];
+        for (c, of) in labelling.of.iter().enumerate() {
+            if let Some(v) = of.and_then(|v| members.get_mut(v)) {
+                v.push(c);
+            }
+        }
+        labelling
+            .values
+            .iter()
+            .zip(&members)
+            .map(|(key, members)| {
+                value_group(key, members, &values, inputs, predictions, clv.clv_total)
+            })
+            .collect()
+    };
+    if let [tier, segment, stage] = &inputs.labels[..] {
+        (clv.by_tier, clv.by_segment, clv.by_stage) = (by(tier), by(segment), by(stage));
+    }
+    clv.by_dimension = inputs
+        .dimensions
+        .iter()
+        .map(|labelling| {
+            let mut groups = by(labelling);
+            groups.sort_by(|a, b| b.clv.total_cmp(&a.clv).then(a.key.cmp(&b.key)));
+            groups.truncate(crate::dimensions::MAX_SLICES);
+            ValueSplit {
+                key: labelling.key.clone(),
+                header: labelling.header.clone(),
+                groups,
+            }
+        })
+        .collect();
+    clv.distribution = distribution(&values);
+}
+
+fn value_group(
+    key: &str,
+    members: &[usize],
+    values: &[f64],
+    inputs: &Inputs<'_>,
+    predictions: &[Option<Prediction>],
+    total: f64,
+) -> ValueGroup {
+    let mut sorted: Vec<f64> = members.iter().map(|&c| values[c]).collect();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    let sum: f64 = sorted.iter().sum();
+    let alive: Vec<f64> = members
+        .iter()
+        .filter_map(|&c| predictions[c].map(|p| p.p_alive))
+        .collect();
+    ValueGroup {
+        key: key.to_string(),
+        customers: n,
+        historical: members.iter().map(|&c| inputs.historical[c]).sum(),
+        clv: sum,
+        clv_share: if total != 0.0 { sum / total } else { 0.0 },
+        mean: if n > 0 { sum / n as f64 } else { 0.0 },
+        median: nearest_rank(&sorted, 0.5),
+        p90: nearest_rank(&sorted, 0.9),
+        mean_p_alive: if alive.is_empty() {
+            0.0
+        } else {
+            alive.iter().sum::<f64>() / alive.len() as f64
+        },
+    }
+}
+
+/// The nearest-rank quantile of sorted values (0 for none).
+fn nearest_rank(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+/// Share of the positive total held by the top `share` of customers.
+fn top_share(values: &[f64], share: f64) -> f64 {
+    let mut sorted: Vec<f64> = values.to_vec();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    let total: f64 = sorted.iter().sum();
+    let top = (share * sorted.len() as f64).ceil() as usize;
+    if total <= 0.0 {
+        return 0.0;
+    }
+    sorted[..top.min(sorted.len())].iter().sum::<f64>() / total
+}
+
+const BINS: usize = 20;
+
+/// Twenty equal bins from the lowest value (or 0) to the 99th percentile;
+/// the last bin also takes everything above it.
+fn distribution(values: &[f64]) -> Vec<Bin> {
+    let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    if sorted.is_empty() {
+        return Vec::new();
+    }
+    sorted.sort_by(f64::total_cmp);
+    let low = sorted[0].min(0.0);
+    let high = nearest_rank(&sorted, 0.99).max(low + f64::MIN_POSITIVE);
+    let width = (high - low) / BINS as f64;
+    let mut bins: Vec<Bin> = (0..BINS)
+        .map(|i| Bin {
+            from: low + width * i as f64,
+            to: if i + 1 == BINS {
+                sorted[sorted.len() - 1].max(high)
+            } else {
+                low + width * (i + 1) as f64
+            },
+            customers: 0,
+            clv: 0.0,
+        })
+        .collect();
+    for &v in &sorted {
+        let i = (((v - low) / width) as usize).min(BINS - 1);
+        bins[i].customers += 1;
+        bins[i].clv += v;
+    }
+    bins
+}
+
+const MATRIX_RECENCIES: usize = 20;
+
+/// P(alive) over frequencies 0 to the 99th percentile (at most 40) and
+/// recencies from 0 to the oldest customer's age.
+fn alive_matrix(fit: &bgnbd::BgNbd, calibration: &[Option<History>]) -> AliveMatrix {
+    let mut xs: Vec<f64> = calibration.iter().flatten().map(|h| h.x).collect();
+    xs.sort_by(f64::total_cmp);
+    let t = calibration
+        .iter()
+        .flatten()
+        .map(|h| h.t)
+        .fold(0.0, f64::max);
+    let top = nearest_rank(&xs, 0.99).clamp(5.0, 40.0) as usize;
+    let frequencies: Vec<f64> = (0..=top).map(|x| x as f64).collect();
+    let recencies: Vec<f64> = (0..=MATRIX_RECENCIES)
+        .map(|j| t * j as f64 / MATRIX_RECENCIES as f64)
+        .collect();
+    let values = frequencies
+        .iter()
+        .map(|&x| {
+            recencies
+                .iter()
+                .map(|&t_x| {
+                    finite(bgnbd::p_alive(
+                        fit,
+                        &History {
+                            x,
+                            t_x,
+                            t,
+                            mean_spend: 0.0,
+                        },
+                    ))
+                })
+                .collect()
+        })
+        .collect();
+    AliveMatrix {
+        t,
+        frequencies,
+        recencies,
+        values,
+    }
+}

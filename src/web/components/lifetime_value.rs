@@ -1,0 +1,458 @@
+//! Customer lifetime value: the fitted models, predicted value by tier and
+//! segment, the holdout check, the probability-alive matrix, the CLV
+//! distribution and the retention what-if. When the models cannot be used
+//! the section says why and shows historical value.
+
+use crate::chart::{self, Axes, Size};
+use crate::clv::value::{Clv, ClvSettings, Status, TimeUnit, ValueGroup};
+use crate::day::Day;
+use crate::format::{self, Locale};
+use crate::rfm::Segment;
+use crate::web::components::chart_view::chart_view;
+use crate::web::components::field::field;
+use crate::web::engine::change_settings;
+use crate::web::i18n::{t, Key};
+use crate::web::state::{use_state, Loaded};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn LifetimeValuePanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
+    let c = loaded.analysis.clv.clone();
+    let fitted = c.status == Status::Fitted;
+    view! {
+        <section class="card" aria-labelledby="clv-title">
+            <div class="section-head">
+                <h2 id="clv-title">{t(locale, Key::ClvTitle)}</h2>
+            </div>
+            <p class="hint">{t(locale, Key::ClvHint)}</p>
+            <p class="hint">{t(locale, if c.margin_applied { Key::ClvProfit } else { Key::ClvRevenue })}</p>
+            {status_note(c.status, locale)}
+            <ClvEditor clv=c.clone() locale=locale/>
+            {figures(&c, locale)}
+            {fitted.then(|| models(&c, locale))}
+            {groups_table(&tier_groups(&c), Key::Tier, "clv-by-tier", t(locale, Key::ClvByTier).to_string(), locale)}
+            {groups_table(&segment_groups(&c, locale), Key::Segment, "clv-by-segment", t(locale, Key::ClvBySegment).to_string(), locale)}
+            {dimension_tables(&c, locale)}
+            {fitted.then(|| holdout(&c, locale))}
+            {fitted.then(|| alive_matrix(&c, locale))}
+            {distribution(&c, locale)}
+            {what_if(&c, locale)}
+        </section>
+    }
+}
+
+fn status_note(status: Status, locale: Locale) -> Option<impl IntoView> {
+    let key = match status {
+        Status::Fitted => return None,
+        Status::NoPurchaseLog => Key::ClvNoLog,
+        Status::TooFewCustomers => Key::ClvTooFew,
+        Status::NoRepeatPurchases => Key::ClvNoRepeat,
+        Status::NotConverged => Key::ClvNotConverged,
+    };
+    Some(
+        view! { <p class="note" data-testid="clv-status" data-value=format!("{status:?}")>{t(locale, key)}</p> },
+    )
+}
+
+fn stat(label: impl Into<String>, testid: &'static str, value: f64, text: String) -> impl IntoView {
+    view! {
+        <div class="stat">
+            <span class="stat-label">{label.into()}</span>
+            <span class="stat-value" data-testid=testid data-value=value.to_string()>{text}</span>
+        </div>
+    }
+}
+
+fn figures(c: &Clv, locale: Locale) -> impl IntoView {
+    let months = format!(
+        "{} ({} {})",
+        t(locale, Key::ClvTotal),
+        c.settings.horizon_months,
+        t(locale, Key::Months)
+    );
+    view! {
+        <div class="stats">
+            {stat(months, "clv-total", c.clv_total, format::grouped(c.clv_total, 0))}
+            {stat(t(locale, Key::HistoricalValue), "clv-historical", c.historical_total, format::grouped(c.historical_total, 0))}
+            {stat(t(locale, Key::ExpectedPurchases), "clv-expected-purchases", c.expected_purchases_total, format::grouped(c.expected_purchases_total, 0))}
+            {stat(t(locale, Key::ClvTop20), "clv-top20", c.top20_share, format::percent(c.top20_share))}
+        </div>
+    }
+}
+
+/// Calibration end, time unit, horizon, discount and what-if points.
+#[component]
+fn ClvEditor(clv: Clv, locale: Locale) -> impl IntoView {
+    let state = use_state();
+    let s = clv.settings;
+    let end = RwSignal::new(clv.calibration_end.to_string());
+    let horizon = RwSignal::new(s.horizon_months.to_string());
+    let discount = RwSignal::new(format!("{}", s.monthly_discount * 100.0));
+    let points = RwSignal::new(format!("{}", s.retention_points));
+    let unit = RwSignal::new(s.period);
+    let error = RwSignal::new(false);
+    let apply = move |_| match read_settings(
+        &end.get_untracked(),
+        unit.get_untracked(),
+        &horizon.get_untracked(),
+        &discount.get_untracked(),
+        &points.get_untracked(),
+    ) {
+        Some(chosen) => {
+            error.set(false);
+            change_settings(state, |s| s.clv = chosen);
+        }
+        None => error.set(true),
+    };
+    let on_unit = move |ev: leptos::ev::Event| {
+        unit.set(TimeUnit::parse(&event_target_value(&ev)).unwrap_or_default());
+    };
+    let option = move |value: &'static str, u: TimeUnit, key: Key| {
+        view! { <option value=value selected=s.period == u>{t(locale, key)}</option> }
+    };
+    view! {
+        <div class="rule-editor">
+            {field(t(locale, Key::CalibrationEnd), "clv-calibration-end", String::new(), end)}
+            <label>{t(locale, Key::ModelPeriod)} " "
+                <select data-testid="clv-period" on:change=on_unit>
+                    {option("day", TimeUnit::Day, Key::UnitDay)}
+                    {option("week", TimeUnit::Week, Key::UnitWeek)}
+                    {option("month", TimeUnit::Month, Key::UnitMonth)}
+                </select>
+            </label>
+            {field(t(locale, Key::HorizonMonths), "clv-horizon", String::new(), horizon)}
+            {field(t(locale, Key::DiscountMonthly), "clv-discount", String::new(), discount)}
+            {field(t(locale, Key::RetentionPoints), "clv-retention-points", String::new(), points)}
+            <button type="button" class="secondary" data-testid="apply-clv" on:click=apply>{t(locale, Key::Apply)}</button>
+            {move || error.get().then(|| view! { <p class="field-error" role="alert">{t(locale, Key::ClvError)}</p> })}
+        </div>
+    }
+}
+
+fn read_settings(
+    end: &str,
+    period: TimeUnit,
+    horizon: &str,
+    discount: &str,
+    points: &str,
+) -> Option<ClvSettings> {
+    let number = |text: &str| text.trim().parse::<f64>().ok().filter(|v| v.is_finite());
+    ClvSettings {
+        calibration_end: Some(Day::parse_iso(end.trim())?),
+        period,
+        horizon_months: horizon.trim().parse().ok()?,
+        monthly_discount: number(discount)? / 100.0,
+        retention_points: number(points)?,
+    }
+    .validated()
+    .ok()
+}
+
+fn models(c: &Clv, locale: Locale) -> impl IntoView {
+    let cell = |testid: String, value: f64| {
+        view! { <td class="num" data-testid=testid data-value=value.to_string()>{format!("{value:.4}")}</td> }
+    };
+    let row = |name: &'static str,
+               key: &'static str,
+               params: Vec<(&'static str, f64)>,
+               ll: Option<f64>,
+               converged: bool| {
+        let cells = params
+            .into_iter()
+            .map(|(p, v)| view! { <td>{p} " = "</td>{cell(format!("clv-{key}-{p}"), v)}})
+            .collect_view();
+        view! {
+            <tr>
+                <th scope="row">{name}</th>
+                {cells}
+                <td class="num">
+                    {ll.map_or(String::new(), |v| format!("{v:.1}"))}
+                    {(!converged).then(|| view! { <span class="field-error">" " {t(locale, Key::NoConvergence)}</span> })}
+                </td>
+            </tr>
+        }
+    };
+    let bg = c.bgnbd.map(|b| {
+        row(
+            "BG/NBD",
+            "bgnbd",
+            vec![("r", b.r), ("alpha", b.alpha), ("a", b.a), ("b", b.b)],
+            Some(b.log_likelihood),
+            b.converged,
+        )
+    });
+    let pn = c.pareto_nbd.map(|p| {
+        row(
+            "Pareto/NBD",
+            "pareto_nbd",
+            vec![("r", p.r), ("alpha", p.alpha), ("s", p.s), ("beta", p.beta)],
+            Some(p.log_likelihood),
+            p.converged,
+        )
+    });
+    let gg = c.gamma_gamma.map(|g| {
+        row(
+            "Gamma-Gamma",
+            "gamma_gamma",
+            vec![("p", g.p), ("q", g.q), ("v", g.v)],
+            Some(g.log_likelihood),
+            g.converged,
+        )
+    });
+    view! {
+        <h3>{t(locale, Key::ModelsTitle)}</h3>
+        <div class="table-scroll">
+            <table class="data" data-testid="clv-models">
+                <thead><tr><th>{t(locale, Key::Model)}</th><th colspan="8">{t(locale, Key::Parameters)}</th><th class="num">{t(locale, Key::LogLikelihood)}</th></tr></thead>
+                <tbody>{bg}{pn}{gg}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn tier_groups(c: &Clv) -> Vec<(String, ValueGroup)> {
+    c.by_tier
+        .iter()
+        .map(|g| (g.key.clone(), g.clone()))
+        .collect()
+}
+
+fn segment_groups(c: &Clv, locale: Locale) -> Vec<(String, ValueGroup)> {
+    Segment::ALL
+        .iter()
+        .zip(&c.by_segment)
+        .filter(|(_, g)| g.customers > 0)
+        .map(|(s, g)| (s.text(locale).0.to_string(), g.clone()))
+        .collect()
+}
+
+fn groups_table(
+    groups: &[(String, ValueGroup)],
+    first: Key,
+    testid: &'static str,
+    title: String,
+    locale: Locale,
+) -> impl IntoView {
+    let rows = groups
+        .iter()
+        .map(|(name, g)| {
+            view! {
+                <tr data-key=g.key.clone()>
+                    <th scope="row">{name.clone()}</th>
+                    <td class="num">{format::count(g.customers)}</td>
+                    <td class="num">{format::grouped(g.historical, 0)}</td>
+                    <td class="num" data-value=g.clv.to_string()>{format::grouped(g.clv, 0)}</td>
+                    <td class="num">{format::percent(g.clv_share)}</td>
+                    <td class="num">{format::grouped(g.mean, 2)}</td>
+                    <td class="num">{format::grouped(g.median, 2)}</td>
+                    <td class="num">{format::grouped(g.p90, 2)}</td>
+                    <td class="num">{format::percent(g.mean_p_alive)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>{title}</h3>
+        <div class="table-scroll">
+            <table class="data" data-testid=testid>
+                <thead><tr>
+                    <th>{t(locale, first)}</th>
+                    <th class="num">{t(locale, Key::Customers)}</th>
+                    <th class="num">{t(locale, Key::HistoricalValue)}</th>
+                    <th class="num">"CLV"</th>
+                    <th class="num">{t(locale, Key::Share)}</th>
+                    <th class="num">{t(locale, Key::Mean)}</th>
+                    <th class="num">{t(locale, Key::Median)}</th>
+                    <th class="num">{t(locale, Key::P90)}</th>
+                    <th class="num">{t(locale, Key::PAlive)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// CLV by the values of each dimension of the file, largest first.
+fn dimension_tables(c: &Clv, locale: Locale) -> impl IntoView {
+    c.by_dimension
+        .iter()
+        .map(|split| {
+            let groups: Vec<(String, ValueGroup)> = split
+                .groups
+                .iter()
+                .filter(|g| g.customers > 0)
+                .map(|g| (g.key.clone(), g.clone()))
+                .collect();
+            let title = format!("{}: {}", t(locale, Key::ClvByValue), split.header);
+            groups_table(&groups, Key::Value, "clv-by-dimension", title, locale)
+        })
+        .collect_view()
+}
+
+fn holdout(c: &Clv, locale: Locale) -> impl IntoView {
+    let Some(h) = c.holdout.clone() else {
+        return view! {
+            <h3>{t(locale, Key::HoldoutTitle)}</h3>
+            <p class="note" data-testid="clv-no-holdout">{t(locale, Key::NoHoldout)}</p>
+        }
+        .into_any();
+    };
+    let names = [t(locale, Key::Actual), t(locale, Key::Predicted)];
+    let groups: Vec<(String, Vec<f64>)> = h
+        .buckets
+        .iter()
+        .map(|b| (b.frequency.clone(), vec![b.actual, b.predicted]))
+        .collect();
+    let bar_axes = Axes {
+        x: t(locale, Key::BucketAxis),
+        y: t(locale, Key::MeanHoldout),
+        aria: t(locale, Key::HoldoutTitle),
+    };
+    let bars = chart::grouped_bars_with(
+        &names,
+        &groups,
+        &|v| format!("{v:.1}"),
+        &bar_axes,
+        Size::default(),
+    );
+    let labels: Vec<String> = h.tracking.iter().map(|p| p.day.to_string()).collect();
+    let actual: Vec<f64> = h.tracking.iter().map(|p| p.actual).collect();
+    let model: Vec<f64> = h.tracking.iter().map(|p| p.predicted).collect();
+    let split = h.tracking.iter().position(|p| p.day >= h.calibration_end);
+    let line_axes = Axes {
+        x: "",
+        y: t(locale, Key::Purchases),
+        aria: t(locale, Key::TrackingTitle),
+    };
+    let lines = chart::tracking(
+        &labels,
+        [(names[0], &actual), (names[1], &model)],
+        split,
+        &line_axes,
+        Size::default(),
+    );
+    view! {
+        <h3>{t(locale, Key::HoldoutTitle)}</h3>
+        <p class="hint">{t(locale, Key::HoldoutHint)} " " {format!("{} – {}", h.calibration_end, h.as_of)}</p>
+        <div class="stats">
+            {stat(t(locale, Key::Predicted), "clv-holdout-predicted", h.predicted_total, format::grouped(h.predicted_total, 0))}
+            {stat(t(locale, Key::Actual), "clv-holdout-actual", h.actual_total, format::grouped(h.actual_total, 0))}
+            {stat(t(locale, Key::HoldoutError), "clv-holdout-error", h.error, format!("{:+.1}%", h.error * 100.0))}
+            {stat(t(locale, Key::Mae), "clv-holdout-mae", h.mae, format!("{:.3}", h.mae))}
+        </div>
+        {chart_view(bars, "clv-holdout-chart")}
+        <h3>{t(locale, Key::TrackingTitle)}</h3>
+        {chart_view(lines, "clv-tracking-chart")}
+    }
+    .into_any()
+}
+
+fn alive_matrix(c: &Clv, locale: Locale) -> Option<impl IntoView> {
+    let m = c.alive_matrix.clone()?;
+    let head = m
+        .recencies
+        .iter()
+        .map(|r| view! { <th class="num">{format!("{r:.0}")}</th> })
+        .collect_view();
+    let rows = m
+        .frequencies
+        .iter()
+        .zip(&m.values)
+        .map(|(x, row)| {
+            let cells = row
+                .iter()
+                .map(|&p| {
+                    let alpha = 0.06 + 0.9 * p.clamp(0.0, 1.0);
+                    let dark = alpha > 0.55;
+                    view! {
+                        <td class="heat" class:dark=dark style=format!("background: rgba(31, 111, 235, {alpha:.3})")>
+                            {format!("{:.0}", p * 100.0)}
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{format!("{x:.0}")}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let hint = t(locale, Key::AliveHint).replace("{t}", &format!("{:.0}", m.t));
+    Some(view! {
+        <h3>{t(locale, Key::AliveTitle)}</h3>
+        <p class="hint">{hint}</p>
+        <div class="table-scroll heat-scroll">
+            <table class="heatmap" data-testid="alive-matrix">
+                <thead><tr><th></th>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    })
+}
+
+fn distribution(c: &Clv, locale: Locale) -> impl IntoView {
+    let total = c
+        .distribution
+        .iter()
+        .map(|b| b.customers)
+        .sum::<usize>()
+        .max(1) as f64;
+    let rows: Vec<(String, Vec<f64>)> = c
+        .distribution
+        .iter()
+        .map(|b| {
+            let label = format!(
+                "{}–{}",
+                format::compact(b.from, locale),
+                format::compact(b.to, locale)
+            );
+            (label, vec![b.customers as f64 / total])
+        })
+        .collect();
+    let axes = Axes {
+        x: "CLV",
+        y: t(locale, Key::CustomerShare),
+        aria: t(locale, Key::DistributionTitle),
+    };
+    let svg = chart::grouped_bars(&[t(locale, Key::Customers)], &rows, &axes, Size::default());
+    view! {
+        <h3>{t(locale, Key::DistributionTitle)}</h3>
+        {chart_view(svg, "clv-distribution-chart")}
+    }
+}
+
+fn what_if(c: &Clv, locale: Locale) -> Option<impl IntoView> {
+    let w = c.what_if.clone()?;
+    let sentence = t(locale, Key::WhatIfRetentionText)
+        .replace("{now}", &format::percent(w.retention))
+        .replace("{after}", &format::percent(w.chosen.retention))
+        .replace("{points}", &format!("{}", w.chosen.points))
+        .replace("{change}", &format!("{:+.1}%", w.chosen.change * 100.0));
+    let rows = w
+        .curve
+        .iter()
+        .map(|s| {
+            view! {
+                <tr>
+                    <td class="num">{format!("+{}", s.points)}</td>
+                    <td class="num">{format::percent(s.retention)}</td>
+                    <td class="num">{format::grouped(s.clv_total, 0)}</td>
+                    <td class="num">{format!("{:+.1}%", s.change * 100.0)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h3>{t(locale, Key::WhatIfRetention)}</h3>
+        <p data-testid="clv-what-if" data-value=w.chosen.change.to_string()>{sentence}</p>
+        <div class="table-scroll">
+            <table class="data" data-testid="clv-what-if-curve">
+                <thead><tr>
+                    <th class="num">{t(locale, Key::RetentionPoints)}</th>
+                    <th class="num">{t(locale, Key::RetentionAfter)}</th>
+                    <th class="num">{t(locale, Key::ClvTotal)}</th>
+                    <th class="num">{t(locale, Key::Change)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    })
+}
