@@ -11,6 +11,7 @@
 
 use super::data::History;
 use super::optimise::{minimise_smooth, GRADIENT_TOLERANCE};
+use super::special::SameEverywhere;
 use super::special::{digamma, ln_beta, ln_gamma, log_add};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -29,10 +30,10 @@ pub struct BgNbd {
 pub fn ln_likelihood(p: [f64; 4], h: &History) -> f64 {
     let [r, alpha, a, b] = p;
     let x = h.x;
-    let head = ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln() + ln_beta(a, b + x) - ln_beta(a, b);
-    let stay = -(r + x) * (alpha + h.t).ln();
+    let head = ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln_s() + ln_beta(a, b + x) - ln_beta(a, b);
+    let stay = -(r + x) * (alpha + h.t).ln_s();
     let gone = if x > 0.0 {
-        a.ln() - (b + x - 1.0).ln() - (r + x) * (alpha + h.t_x).ln()
+        a.ln_s() - (b + x - 1.0).ln_s() - (r + x) * (alpha + h.t_x).ln_s()
     } else {
         f64::NEG_INFINITY
     };
@@ -48,7 +49,7 @@ pub fn fit(data: &[(History, f64)]) -> BgNbd {
         (-ll / total, gradient.iter().map(|g| -g / total).collect())
     };
     let m = minimise_smooth(&objective, &[0.0; 4], GRADIENT_TOLERANCE);
-    let [r, alpha, a, b] = [0, 1, 2, 3].map(|i| m.x[i].exp());
+    let [r, alpha, a, b] = [0, 1, 2, 3].map(|i| m.x[i].exp_s());
     BgNbd {
         r,
         alpha,
@@ -83,21 +84,21 @@ pub fn total_and_gradient(
     data: &[(History, f64)],
     by_x: &[(f64, f64)],
 ) -> (f64, [f64; 4]) {
-    let [r, alpha, a, b] = [0, 1, 2, 3].map(|i| theta[i].exp());
+    let [r, alpha, a, b] = [0, 1, 2, 3].map(|i| theta[i].exp_s());
     let (mut ll, mut g) = (0.0, [0.0; 4]);
-    let constant = -ln_gamma(r) + r * alpha.ln() + ln_gamma(a + b) - ln_gamma(b);
+    let constant = -ln_gamma(r) + r * alpha.ln_s() + ln_gamma(a + b) - ln_gamma(b);
     let (psi_r, psi_b, psi_ab) = (digamma(r), digamma(b), digamma(a + b));
     for &(x, w) in by_x {
         ll += w * (constant + ln_gamma(r + x) + ln_gamma(b + x) - ln_gamma(a + b + x));
         let psi_abx = digamma(a + b + x);
-        g[0] += w * (digamma(r + x) - psi_r + alpha.ln());
+        g[0] += w * (digamma(r + x) - psi_r + alpha.ln_s());
         g[1] += w * r / alpha;
         g[2] += w * (psi_ab - psi_abx);
         g[3] += w * (digamma(b + x) - psi_b + psi_ab - psi_abx);
     }
     for (h, w) in data {
         let x = h.x;
-        let ln_t = (alpha + h.t).ln();
+        let ln_t = (alpha + h.t).ln_s();
         let stay = -(r + x) * ln_t;
         if x == 0.0 {
             ll += w * stay;
@@ -105,10 +106,10 @@ pub fn total_and_gradient(
             g[1] -= w * r / (alpha + h.t);
             continue;
         }
-        let ln_tx = (alpha + h.t_x).ln();
-        let gone = a.ln() - (b + x - 1.0).ln() - (r + x) * ln_tx;
+        let ln_tx = (alpha + h.t_x).ln_s();
+        let gone = a.ln_s() - (b + x - 1.0).ln_s() - (r + x) * ln_tx;
         let both = log_add(stay, gone);
-        let (omega, rest) = ((stay - both).exp(), (gone - both).exp());
+        let (omega, rest) = ((stay - both).exp_s(), (gone - both).exp_s());
         ll += w * both;
         g[0] -= w * (omega * ln_t + rest * ln_tx);
         g[1] -= w * (r + x) * (omega / (alpha + h.t) + rest / (alpha + h.t_x));
@@ -124,9 +125,9 @@ pub fn p_alive(p: &BgNbd, h: &History) -> f64 {
     if h.x == 0.0 {
         return 1.0;
     }
-    let odds = (p.a.ln() - (p.b + h.x - 1.0).ln()
-        + (p.r + h.x) * ((p.alpha + h.t) / (p.alpha + h.t_x)).ln())
-    .exp();
+    let odds = (p.a.ln_s() - (p.b + h.x - 1.0).ln_s()
+        + (p.r + h.x) * ((p.alpha + h.t) / (p.alpha + h.t_x)).ln_s())
+    .exp_s();
     1.0 / (1.0 + odds)
 }
 
@@ -137,11 +138,11 @@ pub fn expected_purchases(p: &BgNbd, h: &History, t: f64) -> Option<f64> {
     let (r, alpha, a, b, x) = (p.r, p.alpha, p.a, p.b, h.x);
     let c = a + b + x - 1.0;
     let z = t / (alpha + h.t + t);
-    let ln_term = (r + x) * ((alpha + h.t) / (alpha + h.t + t)).ln()
+    let ln_term = (r + x) * ((alpha + h.t) / (alpha + h.t + t)).ln_s()
         + super::special::ln_hyp2f1(r + x, b + x, c, z);
-    let numerator = c / (a - 1.0) * (1.0 - ln_term.exp());
+    let numerator = c / (a - 1.0) * (1.0 - ln_term.exp_s());
     let denominator = if x > 0.0 {
-        1.0 + a / (b + x - 1.0) * ((r + x) * ((alpha + h.t) / (alpha + h.t_x)).ln()).exp()
+        1.0 + a / (b + x - 1.0) * ((r + x) * ((alpha + h.t) / (alpha + h.t_x)).ln_s()).exp_s()
     } else {
         1.0
     };
@@ -157,16 +158,16 @@ pub fn expected_repeat_purchases(p: &BgNbd, t: f64) -> Option<f64> {
         return Some(0.0);
     }
     let c = p.a + p.b - 1.0;
-    let ln_term = p.r * (p.alpha / (p.alpha + t)).ln()
+    let ln_term = p.r * (p.alpha / (p.alpha + t)).ln_s()
         + super::special::ln_hyp2f1(p.r, p.b, c, t / (p.alpha + t));
-    Some(c / (p.a - 1.0) * (1.0 - ln_term.exp())).filter(|v| v.is_finite() && *v >= 0.0)
+    Some(c / (p.a - 1.0) * (1.0 - ln_term.exp_s())).filter(|v| v.is_finite() && *v >= 0.0)
 }
 
 /// The share of new customers who have not dropped out by `t`:
 /// E[(α/(α+pt))^r] over p ~ Beta(a, b), which by Euler's integral and
 /// Pfaff's transformation is (α/(α+t))^r ₂F₁(r, b; a+b; t/(α+t)).
 pub fn survival(p: &BgNbd, t: f64) -> f64 {
-    let ln = p.r * (p.alpha / (p.alpha + t)).ln()
+    let ln = p.r * (p.alpha / (p.alpha + t)).ln_s()
         + super::special::ln_hyp2f1(p.r, p.b, p.a + p.b, t / (p.alpha + t));
-    ln.exp()
+    ln.exp_s()
 }

@@ -12,6 +12,7 @@
 
 use super::data::History;
 use super::optimise::{minimise_smooth, GRADIENT_TOLERANCE};
+use super::special::SameEverywhere;
 use super::special::{digamma, ln_gamma};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -34,10 +35,10 @@ fn usable(h: &History) -> bool {
 pub fn ln_likelihood([p, q, v]: [f64; 3], h: &History) -> f64 {
     let (x, m) = (h.x, h.mean_spend);
     ln_gamma(p * x + q) - ln_gamma(p * x) - ln_gamma(q)
-        + q * v.ln()
-        + (p * x - 1.0) * m.ln()
-        + p * x * x.ln()
-        - (p * x + q) * (v + x * m).ln()
+        + q * v.ln_s()
+        + (p * x - 1.0) * m.ln_s()
+        + p * x * x.ln_s()
+        - (p * x + q) * (v + x * m).ln_s()
 }
 
 pub fn fit(histories: &[History]) -> GammaGamma {
@@ -50,9 +51,9 @@ pub fn fit(histories: &[History]) -> GammaGamma {
     };
     let m = minimise_smooth(&objective, &[0.0; 3], GRADIENT_TOLERANCE);
     GammaGamma {
-        p: m.x[0].exp(),
-        q: m.x[1].exp(),
-        v: m.x[2].exp(),
+        p: m.x[0].exp_s(),
+        q: m.x[1].exp_s(),
+        v: m.x[2].exp_s(),
         log_likelihood: -m.value * n,
         customers: used.len(),
         converged: m.converged && !used.is_empty(),
@@ -66,7 +67,7 @@ fn sums_by_x(used: &[&History]) -> Vec<(f64, f64, f64)> {
     for h in used {
         let entry = by_x.entry(h.x.to_bits()).or_default();
         entry.0 += 1.0;
-        entry.1 += h.mean_spend.ln();
+        entry.1 += h.mean_spend.ln_s();
     }
     by_x.into_iter()
         .map(|(x, (n, ln_m))| (f64::from_bits(x), n, ln_m))
@@ -82,21 +83,21 @@ pub fn total_and_gradient(
     used: &[&History],
     by_x: &[(f64, f64, f64)],
 ) -> (f64, [f64; 3]) {
-    let [p, q, v] = [0, 1, 2].map(|i| theta[i].exp());
+    let [p, q, v] = [0, 1, 2].map(|i| theta[i].exp_s());
     let (mut ll, mut g) = (0.0, [0.0; 3]);
     let (ln_gamma_q, psi_q) = (ln_gamma(q), digamma(q));
     for &(x, n, ln_m) in by_x {
         let (px, pxq) = (p * x, p * x + q);
         let (psi_pxq, psi_px) = (digamma(pxq), digamma(px));
-        ll += n * (ln_gamma(pxq) - ln_gamma(px) - ln_gamma_q + q * v.ln() + px * x.ln())
+        ll += n * (ln_gamma(pxq) - ln_gamma(px) - ln_gamma_q + q * v.ln_s() + px * x.ln_s())
             + (px - 1.0) * ln_m;
-        g[0] += n * x * (psi_pxq - psi_px + x.ln()) + x * ln_m;
-        g[1] += n * (psi_pxq - psi_q + v.ln());
+        g[0] += n * x * (psi_pxq - psi_px + x.ln_s()) + x * ln_m;
+        g[1] += n * (psi_pxq - psi_q + v.ln_s());
         g[2] += n * q / v;
     }
     for h in used {
         let (x, spent) = (h.x, v + h.x * h.mean_spend);
-        let ln_spent = spent.ln();
+        let ln_spent = spent.ln_s();
         ll -= (p * x + q) * ln_spent;
         g[0] -= x * ln_spent;
         g[1] -= ln_spent;

@@ -14,6 +14,7 @@
 
 use super::data::History;
 use super::optimise::{minimise_smooth, numeric_gradient, NUMERIC_GRADIENT_TOLERANCE};
+use super::special::SameEverywhere;
 use super::special::{ln_gamma, ln_hyp2f1_within, log_add};
 use serde::{Deserialize, Serialize};
 use std::cell::Cell;
@@ -53,13 +54,13 @@ fn part([r, alpha, s, beta]: [f64; 4], x: f64, t: f64) -> f64 {
     // its terms fall from the start (ratio below z), where a heavy buyer's
     // b = r+x makes the original's grow for thousands of terms first.
     let z = (big - small) / (big + t);
-    (1.0 - b) * (-z).ln_1p() + ln_hyp2f1_within(1.0, m + 1.0 - b, m + 1.0, z, SERIES_TERMS)
-        - m * (big + t).ln()
+    (1.0 - b) * (-z).ln_1p_s() + ln_hyp2f1_within(1.0, m + 1.0 - b, m + 1.0, z, SERIES_TERMS)
+        - m * (big + t).ln_s()
 }
 
 /// ln A0 from its two terms, at t_x and at T.
 fn ln_a0_of(first: f64, second: f64) -> f64 {
-    first + (-(second - first).exp_m1()).ln()
+    first + (-(second - first).exp_m1_s()).ln_s()
 }
 
 fn ln_a0(p: [f64; 4], h: &History) -> f64 {
@@ -70,9 +71,9 @@ fn ln_a0(p: [f64; 4], h: &History) -> f64 {
 pub fn ln_likelihood(p: [f64; 4], h: &History) -> f64 {
     let [r, alpha, s, beta] = p;
     let x = h.x;
-    let head = ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln() + s * beta.ln();
-    let alive = -(r + x) * (alpha + h.t).ln() - s * (beta + h.t).ln();
-    let died = (s / (r + s + x)).ln() + ln_a0(p, h);
+    let head = ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln_s() + s * beta.ln_s();
+    let alive = -(r + x) * (alpha + h.t).ln_s() - s * (beta + h.t).ln_s();
+    let died = (s / (r + s + x)).ln_s() + ln_a0(p, h);
     head + log_add(alive, died)
 }
 
@@ -112,13 +113,13 @@ impl Prepared {
             }
             parts.push(v);
         }
-        let constant = -ln_gamma(r) + r * alpha.ln() + s * beta.ln();
+        let constant = -ln_gamma(r) + r * alpha.ln_s() + s * beta.ln_s();
         self.histories
             .iter()
             .map(|&(h, at_tx, at_t, w)| {
                 let x = h.x;
-                let alive = -(r + x) * (alpha + h.t).ln() - s * (beta + h.t).ln();
-                let died = (s / (r + s + x)).ln() + ln_a0_of(parts[at_tx], parts[at_t]);
+                let alive = -(r + x) * (alpha + h.t).ln_s() - s * (beta + h.t).ln_s();
+                let died = (s / (r + s + x)).ln_s() + ln_a0_of(parts[at_tx], parts[at_t]);
                 w * (constant + ln_gamma(r + x) + log_add(alive, died))
             })
             .sum()
@@ -137,14 +138,14 @@ pub fn fit(data: &[(History, f64)], start: [f64; 4]) -> ParetoNbd {
         if evaluations.get() > budget {
             return f64::INFINITY;
         }
-        -prepared.total([0, 1, 2, 3].map(|i| theta[i].exp())) / total
+        -prepared.total([0, 1, 2, 3].map(|i| theta[i].exp_s())) / total
     };
     let m = minimise_smooth(
         &|t| numeric_gradient(&objective, t),
         &start,
         NUMERIC_GRADIENT_TOLERANCE,
     );
-    let [r, alpha, s, beta] = [0, 1, 2, 3].map(|i| m.x[i].exp());
+    let [r, alpha, s, beta] = [0, 1, 2, 3].map(|i| m.x[i].exp_s());
     ParetoNbd {
         r,
         alpha,

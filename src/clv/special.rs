@@ -2,6 +2,37 @@
 //! large arguments (a customer with 200 purchases), so everything is a sum
 //! of logarithms and only the final figure is exponentiated.
 
+/// Logarithms and exponentials computed by the `libm` crate, so that the
+/// native CLI and the browser's wasm run the same code and agree to the
+/// last bit: the standard methods call the platform's maths library
+/// natively, which may round differently, and a fit amplifies one ulp into
+/// a different figure on the page.
+pub trait SameEverywhere {
+    fn ln_s(self) -> f64;
+    fn exp_s(self) -> f64;
+    fn ln_1p_s(self) -> f64;
+    fn exp_m1_s(self) -> f64;
+    fn powi_s(self, n: i32) -> f64;
+}
+
+impl SameEverywhere for f64 {
+    fn ln_s(self) -> f64 {
+        libm::log(self)
+    }
+    fn exp_s(self) -> f64 {
+        libm::exp(self)
+    }
+    fn ln_1p_s(self) -> f64 {
+        libm::log1p(self)
+    }
+    fn exp_m1_s(self) -> f64 {
+        libm::expm1(self)
+    }
+    fn powi_s(self, n: i32) -> f64 {
+        libm::pow(self, f64::from(n))
+    }
+}
+
 /// ln Γ(x) for x > 0.
 pub fn ln_gamma(x: f64) -> f64 {
     libm::lgamma(x)
@@ -18,7 +49,7 @@ pub fn digamma(mut x: f64) -> f64 {
     let f = 1.0 / (x * x);
     let series =
         f * (1.0 / 12.0 - f * (1.0 / 120.0 - f * (1.0 / 252.0 - f * (1.0 / 240.0 - f / 132.0))));
-    shift + x.ln() - 0.5 / x - series
+    shift + x.ln_s() - 0.5 / x - series
 }
 
 /// ln B(a, b).
@@ -32,7 +63,7 @@ pub fn log_add(a: f64, b: f64) -> f64 {
     if lo == f64::NEG_INFINITY {
         return hi;
     }
-    hi + (lo - hi).exp().ln_1p()
+    hi + (lo - hi).exp_s().ln_1p_s()
 }
 
 /// ln 2F1(a, b; c; z) for a, b, c > 0 and 0 <= z < 1, by its power series
@@ -60,7 +91,7 @@ pub fn ln_hyp2f1_within(a: f64, b: f64, c: f64, z: f64, terms: usize) -> f64 {
             scale += 200.0 * std::f64::consts::LN_10;
         }
         if term <= sum * 1e-16 {
-            return sum.ln() + scale;
+            return sum.ln_s() + scale;
         }
     }
     f64::NAN

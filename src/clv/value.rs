@@ -14,6 +14,7 @@
 //! the historical value instead.
 
 use super::data::{self, History};
+use super::special::SameEverywhere;
 use super::{bgnbd, gamma_gamma, holdout, pareto_nbd, what_if};
 use crate::customers::Customers;
 use crate::day::Day;
@@ -286,7 +287,7 @@ pub fn lifetime_value(
     if clv.status == Status::Fitted {
         let fit = bgnbd::fit(&grouped);
         clv.bgnbd = Some(fit);
-        let start = [fit.r.ln(), fit.alpha.ln(), 0.0, fit.alpha.ln()].map(|v| {
+        let start = [fit.r.ln_s(), fit.alpha.ln_s(), 0.0, fit.alpha.ln_s()].map(|v| {
             if v.is_finite() {
                 v
             } else {
@@ -332,7 +333,7 @@ pub fn lifetime_value(
 fn usable_parameters(values: &[f64]) -> bool {
     values
         .iter()
-        .all(|v| v.is_finite() && *v > 0.0 && v.ln().abs() < LOG_PARAMETER_LIMIT)
+        .all(|v| v.is_finite() && *v > 0.0 && v.ln_s().abs() < LOG_PARAMETER_LIMIT)
 }
 
 /// Each customer's margin (profit over revenue), or 1 when CLV is revenue.
@@ -390,7 +391,7 @@ pub fn month_steps(settings: &ClvSettings, period_days: f64) -> Vec<(f64, f64)> 
     (1..=settings.horizon_months)
         .map(|m| {
             let t = f64::from(m) * DAYS_PER_MONTH / period_days;
-            (t, (1.0 + settings.monthly_discount).powi(-(m as i32)))
+            (t, (1.0 + settings.monthly_discount).powi_s(-(m as i32)))
         })
         .collect()
 }
