@@ -18,6 +18,14 @@ pub struct History {
     pub mean_spend: f64,
 }
 
+impl History {
+    /// Equal (x, t_x, T) share every model figure: the key they are
+    /// merged and cached by.
+    pub fn key(&self) -> [u64; 3] {
+        [self.x.to_bits(), self.t_x.to_bits(), self.t.to_bits()]
+    }
+}
+
 /// One history per calibration customer, in customer order (`None` for
 /// those not yet acquired at `end`).
 pub fn histories(customers: &Customers, end: Day, period_days: f64) -> Vec<Option<History>> {
@@ -47,7 +55,7 @@ pub fn grouped(histories: &[Option<History>]) -> Vec<(History, f64)> {
     let mut index: HashMap<[u64; 3], usize> = HashMap::new();
     let mut out: Vec<(History, f64)> = Vec::new();
     for h in histories.iter().flatten() {
-        let key = [h.x.to_bits(), h.t_x.to_bits(), h.t.to_bits()];
+        let key = h.key();
         match index.get(&key) {
             Some(&i) => out[i].1 += 1.0,
             None => {

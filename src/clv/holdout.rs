@@ -85,7 +85,7 @@ pub fn holdout(
         let Some(h) = h else { continue };
         let (days, _) = customers.purchases(c);
         let actual = days.iter().filter(|d| **d > calibration_end).count() as f64;
-        let key = [h.x.to_bits(), h.t_x.to_bits(), h.t.to_bits()];
+        let key = h.key();
         let predicted = *cache
             .entry(key)
             .or_insert_with(|| bgnbd::expected_purchases(fit, h, periods).unwrap_or(0.0));

@@ -309,7 +309,12 @@ pub fn lifetime_value(
     let predictions = match model {
         Some(fit) => {
             let spend = SpendModel::new(clv.gamma_gamma, &calibration);
-            let now = data::histories(inputs.customers, inputs.as_of, period_days);
+            // With no holdout the calibration is already every history now.
+            let now = if calibration_end == inputs.as_of {
+                calibration.clone()
+            } else {
+                data::histories(inputs.customers, inputs.as_of, period_days)
+            };
             let margins = margins(inputs);
             let predictions = predict_all(&fit, &spend, &now, &margins, &settings, period_days);
             clv.holdout = holdout::holdout(
@@ -423,7 +428,7 @@ fn predict_all(
         .zip(margins)
         .map(|(h, &margin)| {
             let h = h.as_ref()?;
-            let key = [h.x.to_bits(), h.t_x.to_bits(), h.t.to_bits()];
+            let key = h.key();
             let &mut (purchases, discounted, alive) = cache.entry(key).or_insert_with(|| {
                 let (purchases, discounted) = discounted_purchases(fit, h, &steps);
                 (purchases, discounted, bgnbd::p_alive(fit, h))
@@ -543,16 +548,12 @@ fn nearest_rank(sorted: &[f64], q: f64) -> f64 {
     sorted[rank - 1]
 }
 
-/// Share of the positive total held by the top `share` of customers.
+/// Share of the total held by the top `share` of customers by value
+/// (the Pareto module's rule, on predicted value).
 fn top_share(values: &[f64], share: f64) -> f64 {
     let mut sorted: Vec<f64> = values.to_vec();
     sorted.sort_by(|a, b| b.total_cmp(a));
-    let total: f64 = sorted.iter().sum();
-    let top = (share * sorted.len() as f64).ceil() as usize;
-    if total <= 0.0 {
-        return 0.0;
-    }
-    sorted[..top.min(sorted.len())].iter().sum::<f64>() / total
+    crate::pareto::top_share(&sorted, share)
 }
 
 const BINS: usize = 20;

@@ -98,7 +98,7 @@ fn weights(spend: &SpendModel, now: &[Option<History>], margins: &[f64]) -> Vec<
     for (h, margin) in now.iter().zip(margins) {
         let Some(h) = h else { continue };
         let w = spend.expected(h) * margin;
-        let key = [h.x.to_bits(), h.t_x.to_bits(), h.t.to_bits()];
+        let key = h.key();
         match index.get(&key) {
             Some(&i) => out[i].1 += w,
             None => {
