@@ -5,8 +5,8 @@
 //! core stays free of platform APIs (`std::time` does not exist on wasm).
 
 use crate::analysis::{self, Analysis, InputReport, Settings};
+use crate::customer_table::CustomerTable;
 use crate::dimensions;
-use crate::export;
 use crate::ingest::read::Rows;
 use crate::ingest::values::{DateEvidence, DateOrder};
 use crate::ingest::Table;
@@ -33,8 +33,11 @@ pub struct Outcome {
     pub analysis: Analysis,
     /// Every rejected row as CSV (with a BOM), empty when none was rejected.
     pub rejected_csv: String,
-    /// Every customer with tier, types and quadrant, as CSV (with a BOM).
-    pub customers_csv: String,
+    /// Every customer with every computed column. Not serialised: the
+    /// browser's worker keeps it and answers for the rows in view, and the
+    /// CLI writes it with `export::customers_csv`.
+    #[serde(skip)]
+    pub customers: CustomerTable,
 }
 
 impl Request {
@@ -54,6 +57,13 @@ pub struct Loaded {
     rejected_csv: String,
     shape: Shape,
     read_ms: f64,
+}
+
+impl Loaded {
+    /// The whole table as read, before any as-of cut or filter.
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
 }
 
 /// Reads `bytes` and runs every analysis. `clock` returns milliseconds.
@@ -331,7 +341,7 @@ pub fn analyse(
         // The filter's choices come from every customer, not the filtered few.
         analysis.dimensions = dimensions::all_info(table);
     }
-    let customers_csv = export::customers_csv(&rows);
+    let customers = CustomerTable::new(rows, analysed);
     let end = clock();
     analysis.timings_ms.read = loaded.read_ms;
     analysis.timings_ms.analyze = end - start;
@@ -339,7 +349,7 @@ pub fn analyse(
     Ok(Outcome {
         analysis,
         rejected_csv: loaded.rejected_csv.clone(),
-        customers_csv,
+        customers,
     })
 }
 

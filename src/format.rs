@@ -52,22 +52,124 @@ pub fn percent(share: f64) -> String {
 
 /// A large amount, shortened for a headline figure.
 pub fn compact(value: f64, locale: Locale) -> String {
+    compact_to(value, locale, 2)
+}
+
+/// `compact` with one decimal, for table cells: `89.5M`, `8,952.4万`.
+pub fn short(value: f64, locale: Locale) -> String {
+    compact_to(value, locale, 1)
+}
+
+fn compact_to(value: f64, locale: Locale, decimals: usize) -> String {
     let units: &[(f64, &str)] = match locale {
         Locale::En => &[(1e9, "B"), (1e6, "M"), (1e3, "K")],
         Locale::Zh => &[(1e8, "亿"), (1e4, "万")],
     };
     for &(size, unit) in units {
         if value.abs() >= size {
-            return format!("{}{unit}", grouped(value / size, 2));
+            return format!("{}{unit}", grouped(value / size, decimals));
         }
     }
     // Whole amounts (an axis's 0, 500) need no decimals.
-    grouped(value, if value.fract() == 0.0 { 0 } else { 2 })
+    grouped(value, if value.fract() == 0.0 { 0 } else { decimals })
+}
+
+/// The currency the user says the file's amounts are in; only its symbol
+/// is shown (Tierlens never converts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Currency {
+    #[default]
+    None,
+    Cny,
+    Usd,
+    Eur,
+    Gbp,
+    Jpy,
+    Hkd,
+}
+
+impl Currency {
+    pub const ALL: [Currency; 7] = [
+        Currency::None,
+        Currency::Cny,
+        Currency::Usd,
+        Currency::Eur,
+        Currency::Gbp,
+        Currency::Jpy,
+        Currency::Hkd,
+    ];
+
+    /// The ISO 4217 code, empty for none.
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::None => "",
+            Currency::Cny => "CNY",
+            Currency::Usd => "USD",
+            Currency::Eur => "EUR",
+            Currency::Gbp => "GBP",
+            Currency::Jpy => "JPY",
+            Currency::Hkd => "HKD",
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Currency::None => "",
+            Currency::Cny | Currency::Jpy => "¥",
+            Currency::Usd => "$",
+            Currency::Eur => "€",
+            Currency::Gbp => "£",
+            Currency::Hkd => "HK$",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Currency {
+        Currency::ALL
+            .into_iter()
+            .find(|c| c.code().eq_ignore_ascii_case(code))
+            .unwrap_or_default()
+    }
+}
+
+/// A headline amount: shortened for the locale, with the currency symbol
+/// after the sign (`-¥2.50万`).
+pub fn money(value: f64, locale: Locale, currency: Currency) -> String {
+    let text = compact(value, locale);
+    match text.strip_prefix('-') {
+        Some(rest) => format!("-{}{rest}", currency.symbol()),
+        None => format!("{}{text}", currency.symbol()),
+    }
+}
+
+/// A date as the locale writes it: `31 Dec 2025`, `2025年12月31日`.
+pub fn date(day: crate::day::Day, locale: Locale) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let d = day.to_date();
+    match locale {
+        Locale::En => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+        Locale::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_and_dates_follow_the_locale() {
+        assert_eq!(money(-25_000.0, Locale::Zh, Currency::Cny), "-¥2.50万");
+        assert_eq!(money(1_633_022_492.66, Locale::En, Currency::Usd), "$1.63B");
+        assert_eq!(money(512.0, Locale::En, Currency::None), "512");
+        assert_eq!(Currency::from_code("eur"), Currency::Eur);
+        assert_eq!(Currency::from_code("xyz"), Currency::None);
+        let day = crate::day::Day::parse_iso("2025-12-31").unwrap();
+        assert_eq!(date(day, Locale::En), "31 Dec 2025");
+        assert_eq!(date(day, Locale::Zh), "2025年12月31日");
+    }
 
     #[test]
     fn grouping() {
@@ -89,6 +191,8 @@ mod tests {
         assert_eq!(compact(512.5, Locale::Zh), "512.50");
         assert_eq!(compact(0.0, Locale::En), "0");
         assert_eq!(compact(-25_000.0, Locale::Zh), "-2.50万");
+        assert_eq!(short(89_523_800.0, Locale::Zh), "8,952.4万");
+        assert_eq!(short(89_523_800.0, Locale::En), "89.5M");
     }
 
     #[test]

@@ -5,9 +5,13 @@
 //! reads the file in chunks, parses and analyses it, and answers with
 //! `Reply`s: `Ready` once it can take jobs, `Progress` as it goes, then
 //! `Done` or `Failed`. Every reply names its job, so replies for a job the
-//! user has since replaced are ignored. These are plain serde types, so
-//! the boundary is tested natively like the rest of the core.
+//! user has since replaced are ignored. Once a file is analysed the worker
+//! keeps every customer; the page then `Ask`s for what it shows: the rows
+//! in view of the customer table, one customer's card, or the CSV export.
+//! These are plain serde types, so the boundary is tested natively like the
+//! rest of the core.
 
+use crate::customer_table::{Card, Page, Query};
 use crate::engine::{Outcome, Request};
 use crate::ingest::IngestError;
 use serde::{Deserialize, Serialize};
@@ -21,6 +25,27 @@ pub struct Job {
     /// read then, if the request reads the file the same way.
     #[serde(default)]
     pub reuse: bool,
+}
+
+/// A question about the last analysis, answered from the worker's table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Asked {
+    pub id: u32,
+    pub ask: Ask,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Ask {
+    /// `count` rows from `offset` of the customers `query` selects.
+    Rows {
+        query: Query,
+        offset: usize,
+        count: usize,
+    },
+    /// One customer's card.
+    Card { customer: String },
+    /// The customers as CSV: those `query` selects, or everyone.
+    Export { query: Option<Query> },
 }
 
 /// Where the worker finds the bytes.
@@ -68,6 +93,19 @@ pub enum Reply {
         id: u32,
         failure: Failure,
     },
+    /// Answers to `Ask`s, by the ask's id.
+    Rows {
+        id: u32,
+        page: Page,
+    },
+    Card {
+        id: u32,
+        card: Option<Box<Card>>,
+    },
+    Export {
+        id: u32,
+        csv: String,
+    },
 }
 
 /// Why a file gave no analysis.
@@ -100,6 +138,39 @@ mod tests {
         assert_eq!(id, 7);
         assert_eq!(serde_json::to_value(&outcome.analysis).unwrap(), before);
         assert!(outcome.rejected_csv.contains("bad"));
+    }
+
+    #[test]
+    fn asks_and_their_answers_round_trip() {
+        let ask = Asked {
+            id: 3,
+            ask: Ask::Rows {
+                query: Query {
+                    search: "华东 <b>".into(),
+                    descending: true,
+                    ..Query::default()
+                },
+                offset: 100,
+                count: 60,
+            },
+        };
+        let back: Asked = serde_json::from_str(&serde_json::to_string(&ask).unwrap()).unwrap();
+        assert_eq!(back, ask);
+        let csv = b"customer_id,date,amount\nA,2024-01-01,10\nB,2024-02-01,5\n";
+        let mut outcome = run(csv, &Request::default(), &|| 0.0).unwrap();
+        let page = outcome.customers.page(&Query::default(), 0, 10);
+        let text = serde_json::to_string(&Reply::Rows {
+            id: 3,
+            page: page.clone(),
+        })
+        .unwrap();
+        let Reply::Rows { id, page: back } = serde_json::from_str(&text).unwrap() else {
+            panic!("{text}")
+        };
+        assert_eq!((id, back), (3, page));
+        assert!(!serde_json::to_string(&outcome.analysis)
+            .unwrap()
+            .contains("customers_csv"));
     }
 
     #[test]

@@ -548,3 +548,74 @@ fn cdnow_master_clv_fits_agree_with_lifetimes() {
     let theirs = reference["bgnbd_expected_holdout_total"].as_f64().unwrap();
     assert!((ours / theirs - 1.0).abs() < 0.01, "{ours} vs {theirs}");
 }
+
+#[test]
+fn the_customer_list_sorts_filters_and_opens_a_card_like_the_page() {
+    let file = data("cdnow_sample.csv");
+    let analysis = json(&tierlens(&["analyze", &file, "--json"]));
+    let page = json(&tierlens(&[
+        "customers",
+        &file,
+        "--json",
+        "--sort",
+        "clv",
+        "--desc",
+        "--limit",
+        "200",
+    ]));
+    assert_eq!(page["customers"], analysis["customers"]);
+    let clv: Vec<f64> = page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["prediction"]["clv"].as_f64().unwrap())
+        .collect();
+    assert_eq!(clv.len(), 200);
+    assert!(clv.windows(2).all(|w| w[0] >= w[1]), "largest CLV first");
+    let a = json(&tierlens(&["customers", &file, "--json", "--tier", "A"]));
+    assert_eq!(a["matches"], analysis["abc"]["A"]);
+    let dormant = json(&tierlens(&[
+        "customers",
+        &file,
+        "--json",
+        "--stage",
+        "dormant",
+    ]));
+    assert_eq!(dormant["matches"], analysis["lifecycle"]["dormant"]);
+    let id = page["rows"][0]["id"].as_str().unwrap().to_string();
+    let found = json(&tierlens(&["customers", &file, "--json", "--search", &id]));
+    assert!(found["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == id.as_str()));
+    // The card's timeline adds up to the customer's net revenue.
+    let card = json(&tierlens(&["customers", &file, "--json", "--card", &id]));
+    let total: f64 = card["purchases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["amount"].as_f64().unwrap())
+        .sum();
+    let revenue = card["row"]["revenue"].as_f64().unwrap();
+    assert!(
+        (total - revenue).abs() < 1e-6 * revenue.abs().max(1.0),
+        "{total} vs {revenue}"
+    );
+    for bad in [
+        &["customers", &file, "--sort", "size"][..],
+        &["customers", &file, "--tier", "D"],
+        &["customers", &file, "--card", "no such customer"],
+    ] {
+        let output = tierlens(bad);
+        assert_eq!(output.status.code(), Some(2), "{bad:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr)
+                .trim()
+                .lines()
+                .count()
+                .min(1),
+            1
+        );
+    }
+}

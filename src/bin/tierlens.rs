@@ -22,15 +22,20 @@ mod cli {
     use std::time::Instant;
     use tierlens::analysis::{Analysis, Filter, Settings};
     use tierlens::clv::value::{ClvSettings, TimeUnit};
+    use tierlens::customer_table::{self, Query, SortKey};
     use tierlens::day::Day;
     use tierlens::engine::{self, Request};
+    use tierlens::export;
     use tierlens::ingest::values::DateOrder;
     use tierlens::lifecycle::LifecycleSettings;
+    use tierlens::lifecycle::Stage;
     use tierlens::loyalty::LoyaltyAxis;
     use tierlens::profit::WhatIfSettings;
     use tierlens::retention::Period;
     use tierlens::rfm::MonetaryBasis;
+    use tierlens::rfm::Segment;
     use tierlens::sample;
+    use tierlens::tiers::Tier;
     use tierlens::tiers::TierRule;
 
     #[derive(Parser)]
@@ -54,78 +59,55 @@ mod cli {
             /// Print one JSON object (the keys of CONTRACT.md) instead of a report.
             #[arg(long)]
             json: bool,
-            /// Analyse as of this day (YYYY-MM-DD); default: the last transaction date.
-            #[arg(long, value_parser = parse_day)]
-            as_of: Option<Day>,
-            /// The A and B tier limits: cumulative revenue shares (the
-            /// default rule), shares of customers (--tier-by top) or revenue
-            /// amounts (--tier-by revenue).
-            #[arg(long, default_value = "0.8,0.95")]
-            abc: String,
-            /// How tiers are drawn: cumulative, top or revenue.
-            #[arg(long, default_value = "cumulative")]
-            tier_by: String,
-            /// Analyse only customers whose DIMENSION (industry, region,
-            /// account_manager or another column's header) is VALUE.
-            #[arg(long, value_name = "DIMENSION=VALUE", value_parser = Filter::parse)]
-            filter: Option<Filter>,
-            /// Loyalty axis of the loyalty-profit quadrant: tenure or frequency.
-            #[arg(long, default_value = "tenure", value_parser = parse_axis)]
-            loyalty: LoyaltyAxis,
-            /// What-if: the bottom share of customers by profit, and the share
-            /// of their cost saved when served more cheaply.
-            #[arg(long, default_value = "0.3,0.2", value_name = "BOTTOM,COST_CUT", value_parser = parse_what_if)]
-            what_if: WhatIfSettings,
-            /// Margin assumed when the file has no cost, profit or margin column.
-            #[arg(long, default_value_t = tierlens::profit::DEFAULT_ASSUMED_MARGIN)]
-            margin: f64,
-            /// Lifecycle thresholds in days: new, active, reactivation gap, dormant.
-            #[arg(long, default_value = "90,90,90,365", value_name = "NEW,ACTIVE,GAP,DORMANT", value_parser = LifecycleSettings::parse)]
-            lifecycle: LifecycleSettings,
-            /// Retention cohorts by month or quarter of the first purchase.
-            #[arg(long, default_value = "month", value_parser = parse_cohort)]
-            cohort: Period,
-            /// RFM monetary value: revenue or aov (average order value).
-            #[arg(long, default_value = "revenue", value_parser = parse_monetary)]
-            rfm_monetary: MonetaryBasis,
-            /// RFM breakpoints instead of quintiles, per measure (recency,
-            /// frequency or monetary): four ascending values; repeatable.
-            #[arg(long, value_name = "MEASURE=A,B,C,D", value_parser = parse_rfm_breaks)]
-            rfm_breaks: Vec<(String, [f64; 4])>,
-            /// CLV models: the end of the calibration period (default: the
-            /// as-of date); later transactions are the holdout.
-            #[arg(long, value_parser = parse_day)]
-            calibration_end: Option<Day>,
-            /// CLV models' time unit: day, week or month.
-            #[arg(long, default_value = "week", value_parser = TimeUnit::parse)]
-            period: TimeUnit,
-            /// CLV horizon in months.
-            #[arg(long, default_value_t = 12)]
-            horizon: u32,
-            /// CLV discount rate per month.
-            #[arg(long, default_value_t = 0.01)]
-            discount: f64,
-            /// Retention what-if: points of one-year retention added.
-            #[arg(long, default_value_t = 5.0)]
-            retention_points: f64,
+            #[command(flatten)]
+            reading: Reading,
             /// Write every customer with tier, types and quadrant to this CSV file.
             #[arg(long, value_name = "FILE")]
             customers: Option<PathBuf>,
-            /// Read the file with this encoding (utf-8, utf-16le, gbk, gb18030, ...).
-            #[arg(long)]
-            encoding: Option<String>,
-            /// Use the column HEADER for ROLE (customer, date, amount, cost, ...); repeatable.
-            #[arg(long = "map", value_name = "ROLE=HEADER", value_parser = parse_mapping)]
-            map: Vec<(String, String)>,
-            /// Day/month order of dates like 03/04/2024: dmy or mdy (default: decided from the data).
-            #[arg(long, value_parser = parse_date_order)]
-            date_order: Option<DateOrder>,
-            /// Read this sheet of an Excel workbook (default: the first sheet).
-            #[arg(long)]
-            sheet: Option<String>,
             /// Write every rejected row, with line, column and reason, to this CSV file.
             #[arg(long, value_name = "FILE")]
             rejected: Option<PathBuf>,
+        },
+        /// List customers as the page's customer table does: sorted,
+        /// searched and filtered, one page at a time, or one customer's card.
+        Customers {
+            file: PathBuf,
+            /// Print JSON: {customers, matches, offset, rows} (or the card).
+            #[arg(long)]
+            json: bool,
+            #[command(flatten)]
+            reading: Reading,
+            /// Sort by: rank, id, name, tier, revenue, profit, transactions,
+            /// purchase_days, first_purchase, last_purchase, rfm, segment,
+            /// stage, p_alive, expected_purchases or clv.
+            #[arg(long, default_value = "rank", value_parser = SortKey::parse)]
+            sort: SortKey,
+            /// Largest (or last) first.
+            #[arg(long)]
+            desc: bool,
+            /// Keep customers whose id or name contains this text (any case).
+            #[arg(long, default_value = "")]
+            search: String,
+            /// Keep one tier: A, B or C.
+            #[arg(long, value_parser = parse_tier)]
+            tier: Option<Tier>,
+            /// Keep one RFM segment (champions, loyal_customers, ...).
+            #[arg(long, value_parser = parse_segment)]
+            segment: Option<Segment>,
+            /// Keep one lifecycle stage: new, reactivated, active, dormant or lost.
+            #[arg(long, value_parser = parse_stage)]
+            stage: Option<Stage>,
+            /// Keep customers whose DIMENSION is VALUE (the analysis itself
+            /// still covers everyone; --filter narrows the analysis).
+            #[arg(long, value_name = "DIMENSION=VALUE", value_parser = Filter::parse)]
+            dimension: Option<Filter>,
+            #[arg(long, default_value_t = 0)]
+            offset: usize,
+            #[arg(long, default_value_t = 50)]
+            limit: usize,
+            /// Print this customer's card (timeline, scores, CLV) instead.
+            #[arg(long, value_name = "ID")]
+            card: Option<String>,
         },
         /// Write a realistic B2B key-account transaction log.
         Sample {
@@ -137,6 +119,78 @@ mod cli {
             #[arg(long)]
             out: Option<PathBuf>,
         },
+    }
+
+    /// How to read the file and what to compute: shared by `analyze` and
+    /// `customers`, so a customer list is of the very analysis printed.
+    #[derive(clap::Args)]
+    struct Reading {
+        /// Analyse as of this day (YYYY-MM-DD); default: the last transaction date.
+        #[arg(long, value_parser = parse_day)]
+        as_of: Option<Day>,
+        /// The A and B tier limits: cumulative revenue shares (the
+        /// default rule), shares of customers (--tier-by top) or revenue
+        /// amounts (--tier-by revenue).
+        #[arg(long, default_value = "0.8,0.95")]
+        abc: String,
+        /// How tiers are drawn: cumulative, top or revenue.
+        #[arg(long, default_value = "cumulative")]
+        tier_by: String,
+        /// Analyse only customers whose DIMENSION (industry, region,
+        /// account_manager or another column's header) is VALUE.
+        #[arg(long, value_name = "DIMENSION=VALUE", value_parser = Filter::parse)]
+        filter: Option<Filter>,
+        /// Loyalty axis of the loyalty-profit quadrant: tenure or frequency.
+        #[arg(long, default_value = "tenure", value_parser = parse_axis)]
+        loyalty: LoyaltyAxis,
+        /// What-if: the bottom share of customers by profit, and the share
+        /// of their cost saved when served more cheaply.
+        #[arg(long, default_value = "0.3,0.2", value_name = "BOTTOM,COST_CUT", value_parser = parse_what_if)]
+        what_if: WhatIfSettings,
+        /// Margin assumed when the file has no cost, profit or margin column.
+        #[arg(long, default_value_t = tierlens::profit::DEFAULT_ASSUMED_MARGIN)]
+        margin: f64,
+        /// Lifecycle thresholds in days: new, active, reactivation gap, dormant.
+        #[arg(long, default_value = "90,90,90,365", value_name = "NEW,ACTIVE,GAP,DORMANT", value_parser = LifecycleSettings::parse)]
+        lifecycle: LifecycleSettings,
+        /// Retention cohorts by month or quarter of the first purchase.
+        #[arg(long, default_value = "month", value_parser = parse_cohort)]
+        cohort: Period,
+        /// RFM monetary value: revenue or aov (average order value).
+        #[arg(long, default_value = "revenue", value_parser = parse_monetary)]
+        rfm_monetary: MonetaryBasis,
+        /// RFM breakpoints instead of quintiles, per measure (recency,
+        /// frequency or monetary): four ascending values; repeatable.
+        #[arg(long, value_name = "MEASURE=A,B,C,D", value_parser = parse_rfm_breaks)]
+        rfm_breaks: Vec<(String, [f64; 4])>,
+        /// CLV models: the end of the calibration period (default: the
+        /// as-of date); later transactions are the holdout.
+        #[arg(long, value_parser = parse_day)]
+        calibration_end: Option<Day>,
+        /// CLV models' time unit: day, week or month.
+        #[arg(long, default_value = "week", value_parser = TimeUnit::parse)]
+        period: TimeUnit,
+        /// CLV horizon in months.
+        #[arg(long, default_value_t = 12)]
+        horizon: u32,
+        /// CLV discount rate per month.
+        #[arg(long, default_value_t = 0.01)]
+        discount: f64,
+        /// Retention what-if: points of one-year retention added.
+        #[arg(long, default_value_t = 5.0)]
+        retention_points: f64,
+        /// Read the file with this encoding (utf-8, utf-16le, gbk, gb18030, ...).
+        #[arg(long)]
+        encoding: Option<String>,
+        /// Use the column HEADER for ROLE (customer, date, amount, cost, ...); repeatable.
+        #[arg(long = "map", value_name = "ROLE=HEADER", value_parser = parse_mapping)]
+        map: Vec<(String, String)>,
+        /// Day/month order of dates like 03/04/2024: dmy or mdy (default: decided from the data).
+        #[arg(long, value_parser = parse_date_order)]
+        date_order: Option<DateOrder>,
+        /// Read this sheet of an Excel workbook (default: the first sheet).
+        #[arg(long)]
+        sheet: Option<String>,
     }
 
     fn parse_day(text: &str) -> Result<Day, String> {
@@ -221,83 +275,53 @@ mod cli {
             Command::Analyze {
                 file,
                 json,
-                as_of,
-                abc,
-                tier_by,
-                filter,
-                loyalty,
-                what_if,
-                margin,
-                cohort,
-                rfm_monetary,
-                rfm_breaks,
-                lifecycle,
-                calibration_end,
-                period,
-                horizon,
-                discount,
-                retention_points,
+                reading,
                 customers,
-                encoding,
-                map,
                 rejected,
-                sheet,
-                date_order,
-            } => {
-                let tier_rule = match TierRule::parse(&tier_by, &abc) {
-                    Ok(rule) => rule,
-                    Err(message) => {
-                        eprintln!("tierlens: --abc/--tier-by: {message}");
-                        return ExitCode::from(2);
-                    }
-                };
-                let mut settings = Settings {
-                    as_of,
-                    tier_rule,
-                    filter,
-                    what_if,
-                    assumed_margin: margin,
-                    ..Settings::default()
-                };
-                settings.loyalty.axis = loyalty;
-                settings.retention_period = cohort;
-                settings.lifecycle = lifecycle;
-                let clv = ClvSettings {
-                    calibration_end,
-                    period,
-                    horizon_months: horizon,
-                    monthly_discount: discount,
-                    retention_points,
-                };
-                settings.clv = match clv.validated() {
-                    Ok(clv) => clv,
-                    Err(message) => {
-                        eprintln!("tierlens: {message}");
-                        return ExitCode::from(2);
-                    }
-                };
-                settings.rfm.monetary = rfm_monetary;
-                for (measure, breaks) in rfm_breaks {
-                    match measure.as_str() {
-                        "recency" => settings.rfm.recency_breaks = Some(breaks),
-                        "frequency" => settings.rfm.frequency_breaks = Some(breaks),
-                        _ => settings.rfm.monetary_breaks = Some(breaks),
-                    }
+            } => match request(reading) {
+                Ok(request) => {
+                    let outputs = Outputs {
+                        json,
+                        rejected: rejected.as_deref(),
+                        customers: customers.as_deref(),
+                    };
+                    analyze(&file, &request, &outputs)
                 }
-                let request = Request {
-                    encoding,
-                    map,
-                    sheet,
-                    date_order,
-                    settings,
+                Err(message) => Err(message),
+            },
+            Command::Customers {
+                file,
+                json,
+                reading,
+                sort,
+                desc,
+                search,
+                tier,
+                segment,
+                stage,
+                dimension,
+                offset,
+                limit,
+                card,
+            } => request(reading).and_then(|request| {
+                let query = Query {
+                    sort,
+                    descending: desc,
+                    search,
+                    tier,
+                    segment,
+                    stage,
+                    dimension,
                 };
-                let outputs = Outputs {
+                list_customers(
+                    &file,
+                    &request,
+                    &query,
+                    (offset, limit),
+                    card.as_deref(),
                     json,
-                    rejected: rejected.as_deref(),
-                    customers: customers.as_deref(),
-                };
-                analyze(&file, &request, &outputs)
-            }
+                )
+            }),
             Command::Sample {
                 customers,
                 seed,
@@ -311,6 +335,173 @@ mod cli {
                 ExitCode::from(2)
             }
         }
+    }
+
+    /// The request the flags describe, or what is wrong with them.
+    fn request(r: Reading) -> Result<Request, String> {
+        let tier_rule =
+            TierRule::parse(&r.tier_by, &r.abc).map_err(|m| format!("--abc/--tier-by: {m}"))?;
+        let mut settings = Settings {
+            as_of: r.as_of,
+            tier_rule,
+            filter: r.filter,
+            what_if: r.what_if,
+            assumed_margin: r.margin,
+            ..Settings::default()
+        };
+        settings.loyalty.axis = r.loyalty;
+        settings.retention_period = r.cohort;
+        settings.lifecycle = r.lifecycle;
+        settings.clv = ClvSettings {
+            calibration_end: r.calibration_end,
+            period: r.period,
+            horizon_months: r.horizon,
+            monthly_discount: r.discount,
+            retention_points: r.retention_points,
+        }
+        .validated()?;
+        settings.rfm.monetary = r.rfm_monetary;
+        for (measure, breaks) in r.rfm_breaks {
+            match measure.as_str() {
+                "recency" => settings.rfm.recency_breaks = Some(breaks),
+                "frequency" => settings.rfm.frequency_breaks = Some(breaks),
+                _ => settings.rfm.monetary_breaks = Some(breaks),
+            }
+        }
+        Ok(Request {
+            encoding: r.encoding,
+            map: r.map,
+            sheet: r.sheet,
+            date_order: r.date_order,
+            settings,
+        })
+    }
+
+    fn parse_tier(text: &str) -> Result<Tier, String> {
+        Tier::ALL
+            .into_iter()
+            .find(|t| t.to_string().eq_ignore_ascii_case(text))
+            .ok_or_else(|| format!("\"{text}\": expected A, B or C"))
+    }
+
+    fn parse_segment(text: &str) -> Result<Segment, String> {
+        Segment::ALL
+            .into_iter()
+            .find(|s| s.key() == text)
+            .ok_or_else(|| {
+                let keys: Vec<&str> = Segment::ALL.iter().map(|s| s.key()).collect();
+                format!("\"{text}\": expected one of {}", keys.join(", "))
+            })
+    }
+
+    fn parse_stage(text: &str) -> Result<Stage, String> {
+        Stage::ALL
+            .into_iter()
+            .find(|s| s.key() == text)
+            .ok_or_else(|| {
+                let keys: Vec<&str> = Stage::ALL.iter().map(|s| s.key()).collect();
+                format!("\"{text}\": expected one of {}", keys.join(", "))
+            })
+    }
+
+    /// `customers`: a page of the table (or one card), as the page shows it.
+    fn list_customers(
+        file: &std::path::Path,
+        request: &Request,
+        query: &Query,
+        (offset, limit): (usize, usize),
+        card: Option<&str>,
+        json: bool,
+    ) -> Result<(), String> {
+        let bytes =
+            std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let clock = || 0.0;
+        let located = |e: tierlens::ingest::IngestError| format!("{}: {e}", file.display());
+        let loaded = engine::load(&bytes, request, &clock, &mut |_| {}).map_err(located)?;
+        let mut outcome = engine::analyse(&loaded, &request.settings, &clock).map_err(located)?;
+        let text = match card {
+            Some(id) => {
+                let as_of = outcome.analysis.as_of;
+                let card = customer_table::card(&outcome.customers, loaded.table(), as_of, id)
+                    .ok_or_else(|| format!("no customer \"{id}\" in {}", file.display()))?;
+                if json {
+                    serde_json::to_string_pretty(&card).map_err(|e| e.to_string())?
+                } else {
+                    card_text(&card)
+                }
+            }
+            None => {
+                let page = outcome.customers.page(query, offset, limit);
+                if json {
+                    serde_json::to_string_pretty(&page).map_err(|e| e.to_string())?
+                } else {
+                    page_text(&page)
+                }
+            }
+        };
+        let _ = writeln!(std::io::stdout().lock(), "{text}");
+        Ok(())
+    }
+
+    fn page_text(page: &tierlens::customer_table::Page) -> String {
+        let mut out = format!(
+            "{} of {} customers match; rows {} to {}\n",
+            page.matches,
+            page.customers,
+            page.offset + 1,
+            page.offset + page.rows.len()
+        );
+        for r in &page.rows {
+            let clv = r
+                .prediction
+                .as_ref()
+                .map_or(String::new(), |p| format!("{:.2}", p.clv));
+            out.push_str(&format!(
+                "{:>7}  {:<12} {:<28} {}  {:>14.2}  {}  {:<20} {:<11} {}\n",
+                r.rank,
+                r.id,
+                r.name.as_deref().unwrap_or(""),
+                r.tier,
+                r.revenue,
+                r.last_purchase,
+                r.segment.key(),
+                r.stage.key(),
+                clv
+            ));
+        }
+        out
+    }
+
+    fn card_text(card: &tierlens::customer_table::Card) -> String {
+        let r = &card.row;
+        let mut out = format!(
+            "{} {}\ntier {} · {} · {} · RFM {}{}{}\nrevenue {:.2} · profit {:.2} · last purchase {} ({} days ago)\n",
+            r.id,
+            r.name.as_deref().unwrap_or(""),
+            r.tier,
+            r.stage.key(),
+            r.segment.key(),
+            r.rfm.r,
+            r.rfm.f,
+            r.rfm.m,
+            r.revenue,
+            r.profit,
+            r.last_purchase,
+            card.recency_days
+        );
+        if let Some(p) = &r.prediction {
+            out.push_str(&format!(
+                "CLV {:.2} · P(alive) {:.3} · expected purchases {:.2}\n",
+                p.clv, p.p_alive, p.expected_purchases
+            ));
+        }
+        for (key, value) in &card.dimensions {
+            out.push_str(&format!("{key}: {value}\n"));
+        }
+        for p in &card.purchases {
+            out.push_str(&format!("{}  {:.2}\n", p.day, p.amount));
+        }
+        out
     }
 
     /// Where `analyze` writes what it found.
@@ -341,7 +532,7 @@ mod cli {
             write(path, &outcome.rejected_csv)?;
         }
         if let Some(path) = outputs.customers {
-            write(path, &outcome.customers_csv)?;
+            write(path, &export::customers_csv(outcome.customers.rows()))?;
         }
         let text = if outputs.json {
             serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?

@@ -3,9 +3,10 @@
 use plotters::element::{PathElement, Rectangle};
 use plotters::style::{Color, RGBColor};
 
+use super::marks::{named, pct1, readout, titled, Marks};
 use super::{
     bar_extent, build, legend_strip, pct, render, short, style_mesh, text_width, usable, Axes,
-    Bands, Size, AMBER, BLUE, GREEN, GREY, RED,
+    Bands, Size, AMBER, BLUE, GREEN, GREY, INK, PURPLE, RED, SKY, SLATE, YELLOW,
 };
 
 /// Pixels per row of `hbars` and `stacked_mix`.
@@ -13,32 +14,28 @@ pub const ROW_PX: u32 = 22;
 /// Height of the legend strip above `grouped_bars` and `stacked_mix`.
 const LEGEND_PX: u32 = 26;
 
-/// Measures compared side by side (customers, revenue, profit): colours that
-/// cannot be mistaken for the A/B/C tier colours the categories often are.
-const MEASURES: [RGBColor; 8] = [
-    RGBColor(0x8b, 0x94, 0x9e),
-    RGBColor(0x12, 0x35, 0x5b),
-    GREEN,
-    RGBColor(0x82, 0x50, 0xdf),
-    RGBColor(0x1b, 0x7c, 0x83),
-    RGBColor(0xbf, 0x39, 0x89),
-    RGBColor(0x95, 0x38, 0x00),
-    RED,
-];
+/// Measures compared side by side (customers, revenue, profit): Okabe–Ito
+/// colours that cannot be mistaken for the A/B/C tier colours (blue, orange,
+/// light grey) the categories often are, nor for the vermillion of losses.
+const MEASURES: [RGBColor; 8] = [SKY, GREEN, PURPLE, INK, SLATE, YELLOW, BLUE, AMBER];
 
 /// Grouped vertical bars: for each category (e.g. tiers "A","B","C","Loss-making") several series values (e.g. share of customers,
 /// share of revenue, share of profit) as fractions; y axis in percent; values may be negative (profit share of loss-makers):
 /// y range includes 0. `series` gives each series' name (legend) and colour index; `groups` = (category label, values per series).
+///
+/// Hover targets: a column per bar, the full height of the plot, read out
+/// as "<x title> <category> · <series>: 80.0%".
 pub fn grouped_bars(
     series: &[&str],
     groups: &[(String, Vec<f64>)],
     axes: &Axes,
     size: Size,
 ) -> String {
-    grouped_bars_with(series, groups, &|v| pct(v), axes, size)
+    columns_chart(series, groups, [&|v| pct(v), &pct1], axes, size)
 }
 
-/// `grouped_bars` with the y axis labelled by `format` (counts, means).
+/// `grouped_bars` with the y axis labelled by `format` (counts, means); the
+/// readouts write values with `format` too.
 pub fn grouped_bars_with(
     series: &[&str],
     groups: &[(String, Vec<f64>)],
@@ -46,6 +43,18 @@ pub fn grouped_bars_with(
     axes: &Axes,
     size: Size,
 ) -> String {
+    columns_chart(series, groups, [format, format], axes, size)
+}
+
+/// Grouped bars with `formats` = [y axis labels, readout values].
+fn columns_chart(
+    series: &[&str],
+    groups: &[(String, Vec<f64>)],
+    formats: [&dyn Fn(f64) -> String; 2],
+    axes: &Axes,
+    size: Size,
+) -> String {
+    let [format, value_text] = formats;
     let k = series.len().min(MEASURES.len());
     let values = groups.iter().flat_map(|(_, v)| v.iter().take(k).copied());
     let y = bar_extent(values);
@@ -66,7 +75,9 @@ pub fn grouped_bars_with(
             .y_label_formatter(&|v| format(*v))
             .draw()?;
         let width = 0.7 / k.max(1) as f64;
-        for (i, (_, values)) in groups.iter().enumerate() {
+        let mut marks = Marks::new();
+        let (top, bottom) = (y.end, y.start);
+        for (i, (name, values)) in groups.iter().enumerate() {
             for (s, v) in values.iter().take(k).enumerate() {
                 if !usable(*v) {
                     continue;
@@ -74,18 +85,24 @@ pub fn grouped_bars_with(
                 let x0 = i as f64 + 0.15 + s as f64 * width;
                 let bar = [(x0, 0.0), (x0 + width * 0.92, *v)];
                 chart.draw_series(std::iter::once(Rectangle::new(bar, MEASURES[s].filled())))?;
+                let text = readout(&[&titled(axes.x, name), &named(series[s], &value_text(*v))]);
+                let column = [(x0, top), (x0 + width, bottom)];
+                marks.span(&chart, column, &text);
             }
         }
         if y.start < 0.0 {
-            let zero = PathElement::new(vec![(0.0, 0.0), (bands.0.max(1) as f64, 0.0)], GREY);
+            let zero = PathElement::new(vec![(0.0, 0.0), (bands.0.max(1) as f64, 0.0)], SLATE);
             chart.draw_series(std::iter::once(zero))?;
         }
-        Ok(())
+        Ok(marks)
     })
 }
 
 /// Horizontal bars, one per row (e.g. revenue per account manager), largest first as given, value formatter for axis,
 /// negative values drawn red to the left of 0. Height should grow with the number of rows (about 22 px per row + margins) — ignore size.height if needed.
+///
+/// Hover targets: a row per bar, the full width of the plot, read out as
+/// "<y title> <row> · <x title>: <value>".
 pub fn hbars(
     rows: &[(String, f64)],
     format: &dyn Fn(f64) -> String,
@@ -117,7 +134,8 @@ pub fn hbars(
             .y_label_formatter(&row_label)
             .x_label_formatter(&value_label)
             .draw()?;
-        for (i, (_, v)) in rows.iter().enumerate() {
+        let mut marks = Marks::new();
+        for (i, (name, v)) in rows.iter().enumerate() {
             if !usable(*v) {
                 continue;
             }
@@ -125,17 +143,23 @@ pub fn hbars(
             let color = if *v < 0.0 { RED } else { BLUE };
             let bar = [(0.0, band + 0.18), (*v, band + 0.82)];
             chart.draw_series(std::iter::once(Rectangle::new(bar, color.filled())))?;
+            let text = readout(&[&titled(axes.y, name), &named(axes.x, &format(*v))]);
+            let row = [(x.start, band + 1.0), (x.end, band)];
+            marks.span(&chart, row, &text);
         }
         if x.start < 0.0 {
-            let zero = PathElement::new(vec![(0.0, 0.0), (0.0, n.max(1) as f64)], GREY);
+            let zero = PathElement::new(vec![(0.0, 0.0), (0.0, n.max(1) as f64)], SLATE);
             chart.draw_series(std::iter::once(zero))?;
         }
-        Ok(())
+        Ok(marks)
     })
 }
 
 /// 100%-stacked horizontal bars: tier mix per dimension value. rows = (label, [count A, count B, count C]);
 /// each bar normalised to its row total (rows with 0 total drawn empty); colours A/B/C as above; legend "A","B","C" given by `parts` names.
+///
+/// Hover targets: one per drawn segment, the height of its row, read out as
+/// "<y title> <row> · <part> · <x title>: 35.0%".
 pub fn stacked_mix(
     parts: &[&str; 3],
     rows: &[(String, [f64; 3])],
@@ -163,18 +187,23 @@ pub fn stacked_mix(
             .y_label_formatter(&row_label)
             .x_label_formatter(&|v| pct(*v))
             .draw()?;
-        for (i, (_, counts)) in rows.iter().enumerate() {
+        let mut marks = Marks::new();
+        for (i, (name, counts)) in rows.iter().enumerate() {
             let band = (n - 1 - i) as f64;
             let mut start = 0.0;
-            for (share, color) in shares(counts).into_iter().zip(COLORS) {
+            for ((share, color), part) in shares(counts).into_iter().zip(COLORS).zip(parts) {
                 if share > 0.0 {
                     let bar = [(start, band + 0.18), (start + share, band + 0.82)];
                     chart.draw_series(std::iter::once(Rectangle::new(bar, color.filled())))?;
+                    let row = titled(axes.y, name);
+                    let text = readout(&[&row, part, &named(axes.x, &pct1(share))]);
+                    let segment = [(start, band + 1.0), (start + share, band)];
+                    marks.span(&chart, segment, &text);
                 }
                 start += share;
             }
         }
-        Ok(())
+        Ok(marks)
     })
 }
 

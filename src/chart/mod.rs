@@ -4,16 +4,21 @@
 //! by the core, so a chart never sees more than a few thousand points) and
 //! returns one self-contained `<svg>` document as a `String`, drawn with
 //! plotters' `SVGBackend::with_string`. The page inserts that string with
-//! `inner_html`, so two properties matter:
+//! `inner_html`, so three properties matter:
 //!
 //! * **Escaping.** All text (axis titles, tick labels, legend entries,
 //!   category names such as customer regions) is written by plotters'
 //!   `draw_text`, which escapes `< > & " '`. The `aria-label` that this module
-//!   adds to the root element is escaped here with the same rules. No caller
-//!   text reaches the SVG any other way.
+//!   adds to the root element, and the readouts of the hover targets, are
+//!   escaped here with the same rules. No caller text reaches the SVG any
+//!   other way.
 //! * **Responsiveness.** After drawing, the root `<svg width height>` is
 //!   rewritten to `viewBox="0 0 W H" width="100%"` without a fixed height,
 //!   plus `role="img"` and the caller's `aria-label`.
+//! * **Hover readouts.** Each chart ends with a `<g class="marks">` group of
+//!   invisible targets placed by the chart's own scale (see `marks`); the
+//!   page shows the hovered one's `data-readout`. `standalone` makes the file
+//!   a user saves (fixed size, white background, no targets).
 //!
 //! Text layout: on wasm32 plotters measures text by laying out a `<span>` in
 //! the document, so charts must be drawn on the page's main thread (not in the
@@ -22,7 +27,11 @@
 //!
 //! No function panics: non-finite points are skipped, empty or degenerate
 //! ranges are widened, and a plotters error yields an empty but valid SVG.
-//! Colours are written by plotters in upper case, e.g. `#D1242F`.
+//!
+//! Colours are the Okabe–Ito set, safe for the common colour-vision
+//! deficiencies (Okabe & Ito, "Color Universal Design", 2002), chosen so the
+//! tiers also differ in lightness: A dark blue, B medium orange, C light
+//! grey. Plotters writes them in upper case, e.g. `#D55E00`.
 
 use std::error::Error;
 use std::ops::Range;
@@ -37,10 +46,15 @@ use plotters::element::{Rectangle, Text};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, IntoFont, RGBColor, ShapeStyle, TextStyle};
 
+use marks::Marks;
+
 mod bars;
+mod export;
 mod lorenz;
+mod marks;
 mod quadrant;
 mod rates;
+mod timeline;
 mod tracking;
 mod whale;
 
@@ -48,9 +62,11 @@ mod whale;
 mod tests;
 
 pub use bars::{grouped_bars, grouped_bars_with, hbars, stacked_mix, ROW_PX};
+pub use export::standalone;
 pub use lorenz::{lorenz, lorenz_multi};
 pub use quadrant::quadrant;
 pub use rates::period_line;
+pub use timeline::timeline;
 pub use tracking::tracking;
 pub use whale::whale;
 
@@ -78,28 +94,29 @@ pub struct Axes<'a> {
     pub aria: &'a str,
 }
 
-/// Tier A, and the main series.
-pub const BLUE: RGBColor = RGBColor(0x1f, 0x6f, 0xeb);
-/// Tier B.
-pub const AMBER: RGBColor = RGBColor(0xf0, 0xa5, 0x00);
-/// Tier C, and reference lines.
-pub const GREY: RGBColor = RGBColor(0x8b, 0x94, 0x9e);
-/// Losses, negatives and highlights.
-pub const RED: RGBColor = RGBColor(0xd1, 0x24, 0x2f);
-/// "True friends" in the loyalty quadrant.
-pub const GREEN: RGBColor = RGBColor(0x1a, 0x7f, 0x37);
+/// Tier A, and the main series: Okabe–Ito blue (dark).
+pub const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xb2);
+/// Tier B: Okabe–Ito orange (medium).
+pub const AMBER: RGBColor = RGBColor(0xe6, 0x9f, 0x00);
+/// Tier C: light grey, the page's `--tier-c`.
+pub const GREY: RGBColor = RGBColor(0xc9, 0xd1, 0xdb);
+/// Reference lines (equality, 100%, zero, splits) and the neutral group.
+pub const SLATE: RGBColor = RGBColor(0x76, 0x80, 0x8c);
+/// Losses, negatives and highlights: Okabe–Ito vermillion.
+pub const RED: RGBColor = RGBColor(0xd5, 0x5e, 0x00);
+/// "True friends" in the loyalty quadrant: Okabe–Ito bluish green.
+pub const GREEN: RGBColor = RGBColor(0x00, 0x9e, 0x73);
+/// Okabe–Ito sky blue.
+pub const SKY: RGBColor = RGBColor(0x56, 0xb4, 0xe9);
+/// Okabe–Ito reddish purple.
+pub const PURPLE: RGBColor = RGBColor(0xcc, 0x79, 0xa7);
+/// Okabe–Ito yellow: too light for thin lines, so last in any order.
+pub const YELLOW: RGBColor = RGBColor(0xf0, 0xe4, 0x42);
+/// Okabe–Ito black, softened to the page's ink.
+pub const INK: RGBColor = RGBColor(0x1c, 0x24, 0x30);
 
-/// Distinct colours for multi-series charts, in order.
-pub(crate) const PALETTE: [RGBColor; 8] = [
-    BLUE,
-    AMBER,
-    GREEN,
-    RED,
-    RGBColor(0x82, 0x50, 0xdf),
-    RGBColor(0x1b, 0x7c, 0x83),
-    RGBColor(0xbf, 0x39, 0x89),
-    RGBColor(0x95, 0x38, 0x00),
-];
+/// Distinct colours for multi-series charts, in order: the Okabe–Ito set.
+pub(crate) const PALETTE: [RGBColor; 8] = [BLUE, AMBER, GREEN, RED, PURPLE, SKY, INK, YELLOW];
 
 const TEXT: RGBColor = RGBColor(0x42, 0x4a, 0x53);
 const GRID: RGBColor = RGBColor(0xe6, 0xea, 0xef);
@@ -110,6 +127,8 @@ const LABEL_PX: f64 = 12.5;
 
 pub(crate) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 pub(crate) type Drawn = Result<(), Box<dyn Error>>;
+/// What a chart's drawing returns: its hover targets.
+pub(crate) type Marked = Result<Marks, Box<dyn Error>>;
 pub(crate) type Chart<'a, 'b, X, Y> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<X, Y>>;
 
 /// Text style for labels and annotations.
@@ -121,22 +140,25 @@ pub(crate) fn label_font() -> TextStyle<'static> {
     font(TEXT)
 }
 
-/// Draws into a fresh SVG of `size` and returns the responsive document, or
-/// an empty one if plotters reported an error.
-pub(crate) fn render(size: Size, aria: &str, draw: impl FnOnce(&Area) -> Drawn) -> String {
+/// Draws into a fresh SVG of `size` and returns the responsive document
+/// ending with the drawing's hover targets, or an empty document if plotters
+/// reported an error.
+pub(crate) fn render(size: Size, aria: &str, draw: impl FnOnce(&Area) -> Marked) -> String {
     let (w, h) = (size.width.clamp(160, 8000), size.height.clamp(100, 20000));
     let mut buf = String::new();
-    let ok = {
+    let marks = {
         let root = SVGBackend::with_string(&mut buf, (w, h)).into_drawing_area();
-        draw(&root).is_ok() && root.present().is_ok()
-    };
-    let body = if ok {
-        buf.find('>').map_or("</svg>\n", |end| &buf[end + 1..])
-    } else {
-        "</svg>\n"
+        draw(&root).ok().filter(|_| root.present().is_ok())
     };
     let mut out = open_tag(w, h, aria);
-    out.push_str(body);
+    match (marks, buf.find('>'), buf.rfind("</svg>")) {
+        (Some(marks), Some(start), Some(end)) if start < end => {
+            out.push_str(&buf[start + 1..end]);
+            out.push_str(&marks.into_group());
+            out.push_str(&buf[end..]);
+        }
+        _ => out.push_str("</svg>\n"),
+    }
     out
 }
 

@@ -7,19 +7,26 @@ use plotters::element::{Circle, PathElement, Text};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, RGBColor};
 
+use super::marks::{readout, spread, titled, Marks, MAX_POINTS};
 use super::{
     build, extent, font, render, short, style_mesh, text_width, usable, Axes, Size, AMBER, BLUE,
-    GREEN, GREY,
+    GREEN, SLATE,
 };
 
 /// Point colours per quadrant: true friends, butterflies, barnacles, strangers.
-const COLORS: [RGBColor; 4] = [GREEN, BLUE, AMBER, GREY];
+/// Strangers are a medium grey: the light tier-C grey would vanish at the
+/// points' transparency, and the corner names are written in these colours.
+const COLORS: [RGBColor; 4] = [GREEN, BLUE, AMBER, SLATE];
 
 /// Loyalty vs profitability quadrant scatter. points = [loyalty, profit, quadrant index 0..3]
 /// (0 True friends, 1 Butterflies, 2 Barnacles, 3 Strangers), splits = (loyalty split, profit split) drawn as two grey lines,
 /// quadrant names (4, in that order) written in the four corners (top-right = index 0 true friends (high loyalty, high profit), top-left = 1 butterflies, bottom-right = 2 barnacles, bottom-left = 3 strangers).
 /// Both axes use a signed log transform t(v) = sign(v)·log10(1+|v|) because values are heavy-tailed (profit can be negative);
-/// tick labels show real values through `format_x` / `format_y`. Point colours per quadrant: 0 #1a7f37 (green), 1 #1f6feb, 2 #f0a500, 3 #8b949e; small circles (radius 2-3), semi-transparent.
+/// tick labels show real values through `format_x` / `format_y`. Point colours per quadrant: 0 bluish green, 1 blue, 2 orange, 3 grey (`COLORS`); small circles (radius 2-3), semi-transparent.
+///
+/// Hover targets: at most 300 points spread over the cloud (one per
+/// occupied grid cell), read out as "<quadrant> · <x title> <format_x> ·
+/// <y title> <format_y>".
 pub fn quadrant(
     points: &[[f64; 3]],
     splits: (f64, f64),
@@ -29,7 +36,7 @@ pub fn quadrant(
     axes: &Axes,
     size: Size,
 ) -> String {
-    let dots: Vec<(f64, f64, RGBColor)> = points.iter().filter_map(dot).collect();
+    let dots: Vec<(f64, f64, usize)> = points.iter().filter_map(dot).collect();
     let x = SymLog::around(dots.iter().map(|d| d.0), splits.0);
     let y = SymLog::around(dots.iter().map(|d| d.1), splits.1);
     let y_labels = y.key_points(6);
@@ -46,7 +53,7 @@ pub fn quadrant(
             .y_label_formatter(&fy)
             .draw()?;
         let (xr, yr) = (x.range(), y.range());
-        let line = GREY.stroke_width(1);
+        let line = SLATE.stroke_width(1);
         if usable(splits.0) {
             let split = vec![(splits.0, yr.start), (splits.0, yr.end)];
             chart.draw_series(std::iter::once(PathElement::new(split, line)))?;
@@ -57,8 +64,18 @@ pub fn quadrant(
         }
         let circles = dots
             .iter()
-            .map(|&(px, py, color)| Circle::new((px, py), 3, color.mix(0.55).filled()));
+            .map(|&(px, py, q)| Circle::new((px, py), 3, COLORS[q].mix(0.55).filled()));
         chart.draw_series(circles)?;
+        let mut marks = Marks::new();
+        let at: Vec<(i32, i32)> = dots
+            .iter()
+            .map(|d| chart.backend_coord(&(d.0, d.1)))
+            .collect();
+        for i in spread(&at, MAX_POINTS) {
+            let (px, py, q) = dots[i];
+            let (lx, ly) = (titled(axes.x, &format_x(px)), titled(axes.y, &format_y(py)));
+            marks.point(at[i], &readout(&[names[q], &lx, &ly]));
+        }
         let (xs, ys) = chart.plotting_area().get_pixel_range();
         let corners = [
             (xs.end - 6, ys.start + 4, HPos::Right, VPos::Top),
@@ -70,18 +87,17 @@ pub fn quadrant(
             let style = font(color).pos(Pos::new(h, v));
             root.draw(&Text::new(short(name), (cx, cy), style))?;
         }
-        Ok(())
+        Ok(marks)
     })
 }
 
 /// A drawable point: usable coordinates and a quadrant index 0..=3.
-fn dot(p: &[f64; 3]) -> Option<(f64, f64, RGBColor)> {
+fn dot(p: &[f64; 3]) -> Option<(f64, f64, usize)> {
     let [x, y, q] = *p;
     if !(usable(x) && usable(y) && q.is_finite()) {
         return None;
     }
-    let q = q.round().clamp(0.0, 3.0) as usize;
-    Some((x, y, COLORS[q]))
+    Some((x, y, q.round().clamp(0.0, 3.0) as usize))
 }
 
 /// Signed log: sign(v)·log10(1 + |v|).

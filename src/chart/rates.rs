@@ -4,10 +4,15 @@ use plotters::element::Circle;
 use plotters::series::LineSeries;
 use plotters::style::Color;
 
+use super::marks::{columns, evenly, named, pct1, readout, titled, Marks, MAX_POINTS};
 use super::{build, extent, pct, render, short, style_mesh, usable, Axes, Size, BLUE};
 
 /// `points` are (period label, share 0..1) in time order; non-finite
 /// shares are skipped. The y axis runs from 0 to the largest share.
+///
+/// Hover targets: a column per period (its own band, the full height of the
+/// plot; rectangles rather than circles, so the drawn dots stay the only
+/// circles), read out as "<x title> <period> · <y title>: 12.5%".
 pub fn period_line(points: &[(String, f64)], axes: &Axes, size: Size) -> String {
     let n = points.len();
     let kept: Vec<(f64, f64)> = points
@@ -20,7 +25,7 @@ pub fn period_line(points: &[(String, f64)], axes: &Axes, size: Size) -> String 
     let labels: Vec<String> = points.iter().map(|(label, _)| short(label)).collect();
     render(size, axes.aria, |root| {
         let x = -0.5..(n.max(1) as f64 - 0.5);
-        let mut chart = build(root, axes, x, y.clone(), 48)?;
+        let mut chart = build(root, axes, x.clone(), y.clone(), 48)?;
         let label = |v: &f64| {
             let i = v.round();
             let near = (v - i).abs() < 1e-6 && i >= 0.0;
@@ -37,7 +42,18 @@ pub fn period_line(points: &[(String, f64)], axes: &Axes, size: Size) -> String 
             .draw()?;
         chart.draw_series(LineSeries::new(kept.iter().copied(), BLUE.stroke_width(2)))?;
         chart.draw_series(kept.iter().map(|&p| Circle::new(p, 3, BLUE.filled())))?;
-        Ok(())
+        let mut marks = Marks::new();
+        let shown: Vec<(f64, f64)> = evenly(kept.len(), MAX_POINTS)
+            .into_iter()
+            .map(|i| kept[i])
+            .collect();
+        let xs: Vec<f64> = shown.iter().map(|p| p.0).collect();
+        for (&(i, v), (left, right)) in shown.iter().zip(columns(&xs, x.start, x.end)) {
+            let period = titled(axes.x, &points[i as usize].0);
+            let text = readout(&[&period, &named(axes.y, &pct1(v))]);
+            marks.span(&chart, [(left, y.end), (right, y.start)], &text);
+        }
+        Ok(marks)
     })
 }
 
@@ -60,7 +76,9 @@ mod tests {
             .collect();
         let svg = period_line(&points, &axes(), Size::default());
         assert!(svg.starts_with("<svg") && svg.contains("viewBox"));
-        assert_eq!(svg.matches("<circle").count(), 6);
+        assert_eq!(svg.matches("<circle").count(), 6, "only the drawn dots");
+        assert_eq!(svg.matches("data-readout=").count(), 6);
+        assert!(svg.contains("data-readout=\"Month 2024-03 · Repeat rate: 20.0%\""));
         assert!(svg.contains("Repeat &lt;rate&gt;"));
         let hostile = [("<b>&".to_string(), 0.5)];
         let svg = period_line(&hostile, &axes(), Size::default());

@@ -27,6 +27,16 @@ fn check(svg: &str) {
     assert!(open.contains("aria-label="), "{open}");
     assert_eq!(svg.matches("<svg").count(), 1);
     assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+    if let Some(at) = svg.find("<g class=\"marks\">") {
+        assert!(
+            svg[at..].trim_end().ends_with("</g>\n</svg>"),
+            "the marks end the SVG"
+        );
+        assert_eq!(svg[at..].matches("<g").count(), 1);
+        let targets = svg.matches("data-readout=").count();
+        assert_eq!(svg[at..].matches("<title>").count(), targets);
+        assert_eq!(svg[at..].matches("fill=\"transparent\"").count(), targets);
+    }
 }
 
 fn no_raw_hostile(svg: &str) {
@@ -86,7 +96,7 @@ fn lorenz_normal_and_edges() {
     let svg = lorenz(&curve(), Some((0.2, 0.59)), &axes(), Size::default());
     check(&svg);
     assert!(svg.contains("polygon"), "the area fill is drawn");
-    assert!(svg.contains("#1F6FEB"));
+    assert!(svg.contains("#0072B2"));
     assert!(svg.contains("20%") && svg.contains("100%"));
     for c in edge_curves() {
         check(&lorenz(&c, None, &axes(), Size::default()));
@@ -98,9 +108,9 @@ fn lorenz_normal_and_edges() {
 #[test]
 fn lorenz_readout_is_red() {
     let without = lorenz(&curve(), None, &axes(), Size::default());
-    assert!(!without.contains("#D1242F"));
+    assert!(!without.contains("#D55E00"));
     let with = lorenz(&curve(), Some((0.2, 0.59)), &axes(), Size::default());
-    assert!(with.contains("<circle") && with.contains("fill=\"#D1242F\""));
+    assert!(with.contains("<circle") && with.contains("fill=\"#D55E00\""));
 }
 
 #[test]
@@ -126,7 +136,7 @@ fn whale_marks_the_peak() {
     let svg = whale(&c, (0.6, 1.68), &axes(), Size::default());
     check(&svg);
     assert!(svg.contains("\n168%\n"), "{svg}");
-    assert!(svg.contains("fill=\"#D1242F\""));
+    assert!(svg.contains("fill=\"#D55E00\""));
     for c in edge_curves() {
         check(&whale(&c, (0.5, 1.0), &axes(), Size::default()));
         check(&whale(
@@ -176,7 +186,10 @@ fn hbars_normal_and_edges() {
     check(&svg);
     no_raw_hostile(&svg);
     assert!(svg.contains("Alice") && svg.contains("张伟"));
-    assert!(svg.contains("fill=\"#D1242F\""), "negative bar is red");
+    assert!(
+        svg.contains("fill=\"#D55E00\""),
+        "negative bar is vermillion"
+    );
     let many: Vec<(String, f64)> = (0..40).map(|i| (format!("r{i}"), i as f64)).collect();
     let tall = hbars(&many, &money, &axes(), Size::default());
     check(&tall);
@@ -207,7 +220,7 @@ fn stacked_mix_normal_and_edges() {
     let svg = stacked_mix(&["A", "B", "C"], &rows, &axes(), Size::default());
     check(&svg);
     no_raw_hostile(&svg);
-    assert!(svg.contains("#F0A500") && svg.contains("#8B949E"));
+    assert!(svg.contains("#E69F00") && svg.contains("#C9D1DB"));
     check(&stacked_mix(
         &["A", "B", "C"],
         &[],
@@ -246,7 +259,7 @@ fn quadrant_normal_and_edges() {
     );
     check(&svg);
     no_raw_hostile(&svg);
-    assert!(svg.contains("#1A7F37") && svg.contains("True friends"));
+    assert!(svg.contains("#009E73") && svg.contains("True friends"));
     assert!(
         svg.contains(">\n-1000\n") || svg.contains("-1000"),
         "real values on ticks"
@@ -420,6 +433,463 @@ fn dump_samples() {
             Size::default(),
         ),
     );
+}
+
+/// The value of attribute `name` in the element text `tag`.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+fn num_attr(tag: &str, name: &str) -> f64 {
+    attr(tag, name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(f64::NAN)
+}
+
+/// Every `<element ...>` opening tag of `svg`, in order.
+fn tags<'a>(svg: &'a str, element: &str) -> Vec<&'a str> {
+    let open = format!("<{element} ");
+    svg.match_indices(&open)
+        .map(|(at, _)| {
+            let end = svg[at..].find('>').map_or(svg.len(), |e| at + e);
+            &svg[at..end]
+        })
+        .collect()
+}
+
+/// The hover targets of `svg`: (tag, readout).
+fn targets(svg: &str) -> Vec<(&str, &str)> {
+    let at = svg.find("<g class=\"marks\">").expect("a marks group");
+    let marks = &svg[at..];
+    tags(marks, "rect")
+        .into_iter()
+        .chain(tags(marks, "circle"))
+        .map(|t| (t, attr(t, "data-readout").expect("a readout")))
+        .collect()
+}
+
+fn quadrant_points(n: usize) -> Vec<[f64; 3]> {
+    (0..n as u64)
+        .map(|i| {
+            let h = i.wrapping_mul(2654435761) % 10_000;
+            let loyalty = (h % 97) as f64 * 0.5;
+            let profit = ((h * 31) % 10_000) as f64 * 3.0 - 8_000.0;
+            [loyalty, profit, (h % 4) as f64]
+        })
+        .collect()
+}
+
+/// Axis titles `x` and `y`.
+fn titles(x: &'static str, y: &'static str) -> Axes<'static> {
+    Axes {
+        x,
+        y,
+        aria: "Chart",
+    }
+}
+
+/// The readouts of `svg`'s hover targets, rectangles first.
+fn readouts(svg: &str) -> Vec<&str> {
+    targets(svg).into_iter().map(|t| t.1).collect()
+}
+
+/// The loyalty quadrant of `points` with splits at loyalty 20, profit 0.
+fn scatter(points: &[[f64; 3]], names: &[&str; 4]) -> String {
+    let splits = (20.0, 0.0);
+    quadrant(
+        points,
+        splits,
+        names,
+        &money,
+        &money,
+        &axes(),
+        Size::default(),
+    )
+}
+
+/// Asserts that the rectangle `inner` lies within the rectangle `outer`.
+fn within(inner: &str, outer: &str) {
+    let edges = |tag: &str| {
+        let (x, y) = (num_attr(tag, "x"), num_attr(tag, "y"));
+        (
+            x,
+            y,
+            x + num_attr(tag, "width"),
+            y + num_attr(tag, "height"),
+        )
+    };
+    let (a, b) = (edges(inner), edges(outer));
+    assert!(b.0 <= a.0 && a.2 <= b.2, "x: {inner} within {outer}");
+    assert!(b.1 <= a.1 && a.3 <= b.3, "y: {inner} within {outer}");
+}
+
+/// One SVG per chart, drawn from small ordinary inputs, with `label` used
+/// for every caller text that can come from data (category, row, series and
+/// period names).
+fn every_chart(label: &str) -> Vec<(&'static str, String)> {
+    let a = axes();
+    let size = Size::default();
+    let groups = vec![
+        ("A".to_string(), vec![0.1, 0.6]),
+        (label.to_string(), vec![0.3, -0.2]),
+    ];
+    let rows = vec![("North".to_string(), 120.0), (label.to_string(), -20.0)];
+    let mix = vec![(label.to_string(), [5.0, 10.0, 30.0])];
+    let names = ["True friends", "Butterflies", "Barnacles", label];
+    let periods: Vec<(String, f64)> = (0..4)
+        .map(|i| (format!("{label}{i}"), 0.1 * i as f64))
+        .collect();
+    let weeks: Vec<String> = (0..4).map(|i| format!("{label}{i}")).collect();
+    let actual = [1.0, 2.0, 3.0, 4.0];
+    let model = [1.5, 2.5, 3.5, 4.5];
+    let day = |s: &str| crate::day::Day::parse_iso(s).unwrap();
+    vec![
+        ("lorenz", lorenz(&curve(), Some((0.2, 0.59)), &a, size)),
+        (
+            "lorenz_multi",
+            lorenz_multi(&[(label.to_string(), curve())], &a, size),
+        ),
+        ("whale", whale(&curve(), (0.5, 0.9), &a, size)),
+        ("quadrant", scatter(&quadrant_points(50), &names)),
+        ("period_line", period_line(&periods, &a, size)),
+        (
+            "tracking",
+            tracking(
+                &weeks,
+                [(label, &actual), ("Model", &model)],
+                Some(2),
+                &a,
+                size,
+            ),
+        ),
+        (
+            "grouped_bars",
+            grouped_bars(&[label, "Revenue"], &groups, &a, size),
+        ),
+        (
+            "grouped_bars_with",
+            grouped_bars_with(&["Mean", label], &groups, &money, &a, size),
+        ),
+        ("hbars", hbars(&rows, &money, &a, size)),
+        (
+            "stacked_mix",
+            stacked_mix(&[label, "B", "C"], &mix, &a, size),
+        ),
+        (
+            "timeline",
+            timeline(
+                &[(day("2024-01-05"), 10.0), (day("2024-02-01"), -3.0)],
+                &a,
+                size,
+                &money,
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn every_chart_ends_with_its_hover_targets() {
+    for (name, svg) in every_chart("North") {
+        check(&svg);
+        let found = targets(&svg);
+        assert!(!found.is_empty(), "{name} has targets");
+        for (tag, text) in &found {
+            assert!(!text.is_empty(), "{name}: {tag}");
+            let title = format!("<title>{text}</title>");
+            assert!(svg.contains(&title), "{name}: {title}");
+        }
+        for circle in tags(&svg[svg.find("<g class=\"marks\">").unwrap()..], "circle") {
+            assert_eq!(attr(circle, "r"), Some("6"), "{name}");
+        }
+    }
+}
+
+#[test]
+fn readouts_use_the_axis_titles_and_the_values() {
+    let svg = lorenz(&curve(), Some((0.2, 0.59)), &axes(), Size::default());
+    let found = targets(&svg);
+    assert_eq!(found.len(), 22, "21 curve points and the pick");
+    assert_eq!(
+        found[21].1,
+        "Share of customers 20.0% · Share of revenue 59.0%"
+    );
+    assert_eq!(
+        found[0].1,
+        "Share of customers 0.0% · Share of revenue 0.0%"
+    );
+    let tiers = titles("Tier", "Share");
+    let groups = vec![("A".to_string(), vec![0.2, 0.8])];
+    let svg = grouped_bars(
+        &["Share of customers", "Share of revenue"],
+        &groups,
+        &tiers,
+        Size::default(),
+    );
+    assert_eq!(
+        readouts(&svg),
+        [
+            "Tier A · Share of customers: 20.0%",
+            "Tier A · Share of revenue: 80.0%"
+        ]
+    );
+    let svg = grouped_bars_with(&["Mean"], &groups, &money, &tiers, Size::default());
+    assert_eq!(targets(&svg)[0].1, "Tier A · Mean: 0");
+    let lifecycle = titles("Customers", "");
+    let svg = hbars(
+        &[("Active".into(), 1234.0)],
+        &money,
+        &lifecycle,
+        Size::default(),
+    );
+    assert_eq!(targets(&svg)[0].1, "Active · Customers: 1234");
+    let split = titles("Customer share", "");
+    let svg = stacked_mix(
+        &["A", "B", "C"],
+        &[("North".into(), [1.0, 0.0, 3.0])],
+        &split,
+        Size::default(),
+    );
+    assert_eq!(
+        readouts(&svg),
+        [
+            "North · A · Customer share: 25.0%",
+            "North · C · Customer share: 75.0%"
+        ]
+    );
+    let names = ["True friends", "Butterflies", "Barnacles", "Strangers"];
+    let loyalty = titles("Tenure", "Profit");
+    let svg = quadrant(
+        &[[30.0, 500.0, 0.0]],
+        (20.0, 0.0),
+        &names,
+        &money,
+        &money,
+        &loyalty,
+        Size::default(),
+    );
+    assert_eq!(targets(&svg)[0].1, "True friends · Tenure 30 · Profit 500");
+    let svg = whale(
+        &[[0.0, 0.0], [0.6, 1.68], [1.0, 1.0]],
+        (0.6, 1.68),
+        &axes(),
+        Size::default(),
+    );
+    let found = targets(&svg);
+    assert_eq!(
+        found.last().unwrap().1,
+        "Share of customers 60.0% · Share of revenue 168.0%"
+    );
+    let svg = lorenz_multi(&[("North".into(), curve())], &axes(), Size::default());
+    assert_eq!(
+        targets(&svg)[0].1,
+        "North · Share of customers 0.0% · Share of revenue 0.0%"
+    );
+}
+
+#[test]
+fn target_count_is_bounded() {
+    let long: Vec<[f64; 2]> = (0..=5000)
+        .map(|i| {
+            let x = i as f64 / 5000.0;
+            [x, x.sqrt()]
+        })
+        .collect();
+    let a = axes();
+    let size = Size::default();
+    let series: Vec<(String, Vec<[f64; 2]>)> =
+        (0..8).map(|i| (format!("s{i}"), long.clone())).collect();
+    let periods: Vec<(String, f64)> = (0..2000).map(|i| (format!("p{i}"), 0.5)).collect();
+    let labels: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+    let values: Vec<f64> = (0..3000).map(f64::from).collect();
+    let rows: Vec<(String, f64)> = (0..200).map(|i| (format!("r{i}"), i as f64)).collect();
+    let names = ["a", "b", "c", "d"];
+    for (name, svg) in [
+        ("lorenz", lorenz(&long, Some((0.5, 0.7)), &a, size)),
+        ("lorenz_multi", lorenz_multi(&series, &a, size)),
+        ("whale", whale(&long, (0.5, 0.7), &a, size)),
+        ("quadrant", scatter(&quadrant_points(20_000), &names)),
+        ("period_line", period_line(&periods, &a, size)),
+        (
+            "tracking",
+            tracking(&labels, [("x", &values), ("y", &values)], None, &a, size),
+        ),
+        ("hbars", hbars(&rows, &money, &a, size)),
+    ] {
+        let n = targets(&svg).len();
+        assert!((100..=301).contains(&n), "{name}: {n} targets");
+        let group = svg.len() - svg.find("<g class=\"marks\">").unwrap();
+        assert!(group < 100_000, "{name}: {group} bytes of targets");
+    }
+    let svg = lorenz(&long, None, &a, size);
+    let first_last = targets(&svg);
+    assert_eq!(
+        first_last[0].1,
+        "Share of customers 0.0% · Share of revenue 0.0%"
+    );
+    assert_eq!(
+        first_last[299].1,
+        "Share of customers 100.0% · Share of revenue 100.0%"
+    );
+}
+
+#[test]
+fn hostile_text_is_escaped_in_readouts_and_titles() {
+    const EVIL: &str = "<script>\"&'";
+    const EVIL_ESCAPED: &str = "&lt;script&gt;&quot;&amp;&apos;";
+    for (name, svg) in every_chart(EVIL) {
+        check(&svg);
+        if matches!(name, "lorenz" | "whale" | "timeline") {
+            continue; // no data labels; their axis titles are tested below
+        }
+        assert!(!svg.contains("<script"), "{name}: {svg}");
+        let found = targets(&svg);
+        let carrying = found.iter().filter(|t| t.1.contains(EVIL_ESCAPED)).count();
+        assert!(carrying > 0, "{name}: the label reaches a readout");
+        let marks = &svg[svg.find("<g class=\"marks\">").unwrap()..];
+        let titled = marks.split("<title>").skip(1).filter(|t| {
+            t.split("</title>")
+                .next()
+                .is_some_and(|t| t.contains(EVIL_ESCAPED))
+        });
+        assert_eq!(titled.count(), carrying, "{name}: the title says the same");
+    }
+    let hostile_axes = Axes {
+        x: EVIL,
+        y: EVIL,
+        aria: "a",
+    };
+    for svg in [
+        lorenz(&curve(), Some((0.2, 0.5)), &hostile_axes, Size::default()),
+        whale(&curve(), (0.5, 0.9), &hostile_axes, Size::default()),
+        timeline(
+            &[(crate::day::Day(19000), 10.0)],
+            &hostile_axes,
+            Size::default(),
+            &money,
+        ),
+    ] {
+        assert!(!svg.contains("<script"));
+        assert!(targets(&svg).iter().all(|t| t.1.starts_with(EVIL_ESCAPED)));
+    }
+}
+
+#[test]
+fn a_bar_target_covers_its_bar() {
+    let groups = vec![
+        ("A".to_string(), vec![0.1, 0.6, 0.9]),
+        ("Loss".to_string(), vec![0.1, 0.05, -0.3]),
+    ];
+    let svg = grouped_bars(
+        &["Customers", "Revenue", "Profit"],
+        &groups,
+        &axes(),
+        Size::default(),
+    );
+    let drawn: Vec<&str> = tags(&svg, "rect")
+        .into_iter()
+        .filter(|t| attr(t, "fill") == Some("#009E73"))
+        .collect();
+    assert_eq!(drawn.len(), 3, "the legend square and two revenue bars");
+    let found = targets(&svg);
+    for (bar, category) in drawn[1..].iter().zip(["A", "Loss"]) {
+        let text = format!("Share of customers {category} · Revenue: ");
+        let (mark, _) = found
+            .iter()
+            .find(|t| t.1.starts_with(&text))
+            .expect("its target");
+        within(bar, mark);
+        assert!(
+            num_attr(mark, "height") > 200.0,
+            "the full plot height: {mark}"
+        );
+    }
+    let rows = vec![("Alice".to_string(), 100.0), ("Loss".to_string(), -40.0)];
+    let svg = hbars(&rows, &money, &axes(), Size::default());
+    let drawn: Vec<&str> = tags(&svg, "rect")
+        .into_iter()
+        .filter(|t| matches!(attr(t, "fill"), Some("#0072B2" | "#D55E00")))
+        .collect();
+    let found = targets(&svg);
+    assert_eq!((drawn.len(), found.len()), (2, 2));
+    for (bar, (mark, _)) in drawn.iter().zip(&found) {
+        within(bar, mark);
+    }
+}
+
+#[test]
+fn the_highlighted_points_targets_sit_on_the_drawn_points() {
+    let red_dot = |svg: &str| {
+        let dots: Vec<&str> = tags(svg, "circle")
+            .into_iter()
+            .filter(|t| attr(t, "fill") == Some("#D55E00"))
+            .collect();
+        assert_eq!(dots.len(), 1, "{svg}");
+        (num_attr(dots[0], "cx"), num_attr(dots[0], "cy"))
+    };
+    let svg = lorenz(&curve(), Some((0.2, 0.59)), &axes(), Size::default());
+    let (cx, cy) = red_dot(&svg);
+    let pick = targets(&svg)
+        .into_iter()
+        .find(|t| t.1 == "Share of customers 20.0% · Share of revenue 59.0%")
+        .expect("the pick's target");
+    assert_eq!((num_attr(pick.0, "cx"), num_attr(pick.0, "cy")), (cx, cy));
+    let c = vec![[0.0, 0.0], [0.2, 1.2], [0.6, 1.68], [0.9, 1.3], [1.0, 1.0]];
+    let svg = whale(&c, (0.6, 1.68), &axes(), Size::default());
+    let (cx, cy) = red_dot(&svg);
+    let peak: Vec<_> = targets(&svg)
+        .into_iter()
+        .filter(|t| t.1 == "Share of customers 60.0% · Share of revenue 168.0%")
+        .collect();
+    assert!(!peak.is_empty());
+    for (mark, _) in peak {
+        assert_eq!((num_attr(mark, "cx"), num_attr(mark, "cy")), (cx, cy));
+    }
+}
+
+#[test]
+fn the_tiers_differ_in_lightness_too() {
+    fn luminance(c: plotters::style::RGBColor) -> f64 {
+        let lin = |v: u8| {
+            let s = f64::from(v) / 255.0;
+            if s <= 0.04045 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+    }
+    let (a, b, c) = (luminance(BLUE), luminance(AMBER), luminance(GREY));
+    assert!(a + 0.15 < b && b + 0.15 < c, "{a} {b} {c}");
+    assert!(luminance(RED) + 0.1 < b, "losses read darker than tier B");
+    assert_eq!(PALETTE.len(), 8);
+    for (i, x) in PALETTE.iter().enumerate() {
+        assert!(PALETTE[..i].iter().all(|y| y != x), "distinct colours");
+    }
+}
+
+#[test]
+fn a_saved_chart_stands_alone() {
+    let svg = grouped_bars(
+        &["x"],
+        &[("A".to_string(), vec![0.5])],
+        &axes(),
+        Size::default(),
+    );
+    let (file, w, h) = standalone(&svg);
+    assert_eq!((w, h), (640, 360));
+    assert!(file.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 360\" width=\"640\" height=\"360\""), "{file}");
+    assert!(file.contains("<rect x=\"0\" y=\"0\" width=\"640\" height=\"360\" fill=\"#FFFFFF\"/>"));
+    assert!(
+        !file.contains("marks") && !file.contains("transparent") && !file.contains("data-readout")
+    );
+    assert!(file.trim_end().ends_with("</svg>"));
+    assert_eq!(file.matches("<svg").count(), 1);
+    assert!(file.contains("aria-label=\"Concentration chart\""));
+    assert_eq!(standalone("not a chart").0, "not a chart");
 }
 
 mod never_panics {

@@ -5,8 +5,9 @@ use plotters::element::PathElement;
 use plotters::series::LineSeries;
 use plotters::style::Color;
 
+use super::marks::{evenly, named, per_series, plain, readout, titled, Marks};
 use super::{
-    build, extent, legend_strip, render, short, style_mesh, usable, Axes, Size, AMBER, BLUE, GREY,
+    build, extent, legend_strip, render, short, style_mesh, usable, Axes, Size, AMBER, BLUE, SLATE,
 };
 
 const LEGEND_PX: u32 = 26;
@@ -14,6 +15,9 @@ const LEGEND_PX: u32 = 26;
 /// `labels[i]` names point i (a date); `actual` and `predicted` are the
 /// two series, `names` their legend; `split` the index where the
 /// calibration ends. The y axis starts at 0.
+///
+/// Hover targets: the points of both series (150 each at most), read out as
+/// "<x title> <label> · <series>: 12.5".
 pub fn tracking(
     labels: &[String],
     series: [(&str, &[f64]); 2],
@@ -57,13 +61,28 @@ pub fn tracking(
             let dashes = (0..20).map(|k| {
                 let (a, b) = (k as f64 / 20.0, (k as f64 + 0.5) / 20.0);
                 let span = y.end - y.start;
-                PathElement::new(vec![(x, y.start + a * span), (x, y.start + b * span)], GREY)
+                PathElement::new(
+                    vec![(x, y.start + a * span), (x, y.start + b * span)],
+                    SLATE,
+                )
             });
             chart.draw_series(dashes)?;
         }
-        chart.draw_series(LineSeries::new(first, BLUE.stroke_width(2)))?;
-        chart.draw_series(LineSeries::new(second, AMBER.stroke_width(2)))?;
-        Ok(())
+        chart.draw_series(LineSeries::new(first.iter().copied(), BLUE.stroke_width(2)))?;
+        chart.draw_series(LineSeries::new(
+            second.iter().copied(),
+            AMBER.stroke_width(2),
+        ))?;
+        let mut marks = Marks::new();
+        for ((name, _), line) in series.iter().zip([&first, &second]) {
+            for k in evenly(line.len(), per_series(2)) {
+                let (i, v) = line[k];
+                let label = labels.get(i as usize).map_or("", String::as_str);
+                let text = readout(&[&titled(axes.x, label), &named(name, &plain(v))]);
+                marks.point(chart.backend_coord(&(i, v)), &text);
+            }
+        }
+        Ok(marks)
     })
 }
 
@@ -91,6 +110,15 @@ mod tests {
         assert!(svg.starts_with("<svg") && svg.contains("&lt;tracking&gt;"));
         assert!(svg.contains("Actual &lt;a&gt;") && !svg.contains("<a>"));
         assert!(svg.matches("<polyline").count() >= 2, "{svg}");
+        assert_eq!(svg.matches("r=\"6\" fill=\"transparent\"").count(), 20);
+        assert!(
+            svg.contains("data-readout=\"Week w3 · Actual &lt;a&gt;: 3\""),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("data-readout=\"Week w3 · Model: 3.3\""),
+            "{svg}"
+        );
         let empty = tracking(
             &[],
             [("a", &[]), ("b", &[f64::NAN])],

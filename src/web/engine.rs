@@ -8,8 +8,9 @@
 //! being analysed stops that worker and starts a fresh one.
 
 use super::state::{AppState, Loaded, Phase, Work};
+use crate::customer_table::{Card, Page, Query};
 use crate::engine::Request;
-use crate::protocol::{Failure, Job, Reply, Source};
+use crate::protocol::{Ask, Asked, Failure, Job, Reply, Source};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -45,13 +46,93 @@ thread_local! {
     static CURRENT_JOB: RefCell<u32> = const { RefCell::new(0) };
     /// The last input, so a new mapping or sheet can be applied to it.
     static LAST_INPUT: RefCell<Option<Input>> = const { RefCell::new(None) };
+    static NEXT_ASK: RefCell<u32> = const { RefCell::new(0) };
+    /// What to do with each ask's answer, by ask id.
+    static ANSWERS: RefCell<BTreeMap<u32, Answer>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// What to do with the answer to one ask.
+type Answer = Box<dyn FnOnce(Reply)>;
+
+/// Asks the worker for `count` rows from `offset` of the customers `query`
+/// selects; `on_page` gets them.
+pub fn ask_rows(query: Query, offset: usize, count: usize, on_page: impl FnOnce(Page) + 'static) {
+    let ask = Ask::Rows {
+        query,
+        offset,
+        count,
+    };
+    post_ask(ask, move |reply| {
+        if let Reply::Rows { page, .. } = reply {
+            on_page(page);
+        }
+    });
+}
+
+/// Asks for one customer's card (`None`: no such customer).
+pub fn ask_card(customer: String, on_card: impl FnOnce(Option<Card>) + 'static) {
+    post_ask(Ask::Card { customer }, move |reply| {
+        if let Reply::Card { card, .. } = reply {
+            on_card(card.map(|c| *c));
+        }
+    });
+}
+
+/// Asks for the customers as CSV: those `query` selects, or everyone.
+pub fn ask_export(query: Option<Query>, on_csv: impl FnOnce(String) + 'static) {
+    post_ask(Ask::Export { query }, move |reply| {
+        if let Reply::Export { csv, .. } = reply {
+            on_csv(csv);
+        }
+    });
+}
+
+/// Posts an ask to the worker when it is idle. While it analyses, the ask
+/// is dropped: the dashboard that asked is replaced when the analysis
+/// ends, and the new one asks again.
+fn post_ask(ask: Ask, on_answer: impl FnOnce(Reply) + 'static) {
+    let id = NEXT_ASK.with(|n| {
+        *n.borrow_mut() += 1;
+        *n.borrow()
+    });
+    let Ok(text) = serde_json::to_string(&Asked { id, ask }) else {
+        return;
+    };
+    let object = js_sys::Object::new();
+    if js_sys::Reflect::set(
+        &object,
+        &JsValue::from_str("ask"),
+        &JsValue::from_str(&text),
+    )
+    .is_err()
+    {
+        return;
+    }
+    CONNECTION.with(|slot| {
+        if let Some(idle) = slot.borrow().as_ref().filter(|c| c.ready && !c.busy) {
+            if idle.worker.post_message(&object).is_ok() {
+                ANSWERS.with(|a| a.borrow_mut().insert(id, Box::new(on_answer)));
+            }
+        }
+    });
+}
+
+fn deliver(id: u32, reply: Reply) {
+    if let Some(answer) = ANSWERS.with(|a| a.borrow_mut().remove(&id)) {
+        answer(reply);
+    }
 }
 
 /// Starts analysing a new `input` with the default reading of it.
 pub fn load(state: AppState, input: Input) {
     LAST_INPUT.with(|last| *last.borrow_mut() = Some(input.clone()));
-    state.request.set(Request::default());
-    start(state, input, Request::default(), false);
+    // A new file is read afresh, with the settings the user keeps.
+    let request = Request {
+        settings: super::settings_store::settings(),
+        ..Request::default()
+    };
+    state.request.set(request.clone());
+    start(state, input, request, false);
 }
 
 /// Analyses the last input again, read as `request` says (mapping, sheet,
@@ -67,6 +148,7 @@ pub fn rerun(state: AppState, request: Request) {
 pub fn change_settings(state: AppState, change: impl FnOnce(&mut crate::analysis::Settings)) {
     let mut request = state.request.get_untracked();
     change(&mut request.settings);
+    super::settings_store::remember_settings(&request.settings);
     rerun(state, request);
 }
 
@@ -222,11 +304,12 @@ fn receive(state: AppState, reply: Reply) {
                 return;
             }
             let file = working_file(state);
+            // Answers to the replaced dashboard's asks are not coming.
+            ANSWERS.with(|a| a.borrow_mut().clear());
             state.loaded.set(Some(Arc::new(Loaded {
                 file,
                 analysis: outcome.analysis,
                 rejected_csv: outcome.rejected_csv,
-                customers_csv: outcome.customers_csv,
             })));
             state.phase.set(Phase::Ready);
         }
@@ -240,6 +323,9 @@ fn receive(state: AppState, reply: Reply) {
             if !apply_remembered(state, &headers, &BTreeMap::new()) {
                 fail_current(state, failure);
             }
+        }
+        Reply::Rows { id, .. } | Reply::Card { id, .. } | Reply::Export { id, .. } => {
+            deliver(id, reply)
         }
         // Replies about a job the user has since replaced.
         _ => {}

@@ -6,6 +6,8 @@
 
 mod components;
 mod download;
+mod download_blob;
+mod embed;
 mod engine;
 mod i18n;
 mod mapping_store;
@@ -20,6 +22,12 @@ use leptos::prelude::*;
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(components::app::App);
+}
+
+/// What the address asks for (`?lang=zh&embed=1`).
+pub fn page_options() -> crate::embedding::PageOptions {
+    let query = window().location().search().unwrap_or_default();
+    crate::embedding::page_options(&query)
 }
 
 /// The browser's preferred language decides the first language shown.

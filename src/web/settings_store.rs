@@ -24,3 +24,50 @@ pub fn remember_services(services: &BTreeMap<String, String>) {
         let _ = storage.set_item(KEY, &text);
     }
 }
+
+/// The analysis settings the user chose, applied to every file they open
+/// (cut-offs, thresholds, as-of, CLV horizon and discount, margin). Never
+/// any data: a filter names a value from one file, so it is not kept.
+const SETTINGS_KEY: &str = "tierlens.settings.v1";
+const CURRENCY_KEY: &str = "tierlens.currency.v1";
+
+/// The remembered settings, or the defaults (also when they no longer parse).
+pub fn settings() -> crate::analysis::Settings {
+    storage()
+        .and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+pub fn remember_settings(settings: &crate::analysis::Settings) {
+    let mut kept = crate::analysis::Settings {
+        filter: None,
+        ..settings.clone()
+    };
+    // Like a filter, a calibration end belongs to one file's dates.
+    kept.clv.calibration_end = None;
+    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(&kept)) {
+        let _ = storage.set_item(SETTINGS_KEY, &text);
+    }
+}
+
+/// Forgets the settings and the currency: back to the defaults.
+pub fn forget_settings() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(SETTINGS_KEY);
+        let _ = storage.remove_item(CURRENCY_KEY);
+    }
+}
+
+pub fn currency() -> crate::format::Currency {
+    storage()
+        .and_then(|s| s.get_item(CURRENCY_KEY).ok().flatten())
+        .map(|code| crate::format::Currency::from_code(&code))
+        .unwrap_or_default()
+}
+
+pub fn remember_currency(currency: crate::format::Currency) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(CURRENCY_KEY, currency.code());
+    }
+}

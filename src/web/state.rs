@@ -43,7 +43,6 @@ pub struct Loaded {
     pub file: String,
     pub analysis: Analysis,
     pub rejected_csv: String,
-    pub customers_csv: String,
 }
 
 #[derive(Clone, Copy)]
@@ -58,10 +57,16 @@ pub struct AppState {
     /// The user's own service recommendation per tier ("A", "B", "C",
     /// "loss"), remembered in localStorage.
     pub services: RwSignal<std::collections::BTreeMap<String, String>>,
+    /// The currency symbol money is shown with (remembered).
+    pub currency: RwSignal<crate::format::Currency>,
+    /// The dashboard section being read (`SECTIONS` ids), kept in the address.
+    pub section: RwSignal<String>,
+    /// Embedded in a portal (`?embed=1`): no header of our own.
+    pub embedded: bool,
 }
 
 impl AppState {
-    pub fn new(locale: Locale) -> AppState {
+    pub fn new(locale: Locale, embedded: bool) -> AppState {
         AppState {
             locale: RwSignal::new(locale),
             request: RwSignal::new(Request::default()),
@@ -69,6 +74,9 @@ impl AppState {
             loaded: RwSignal::new(None),
             split_by: RwSignal::new(None),
             services: RwSignal::new(super::settings_store::services()),
+            currency: RwSignal::new(super::settings_store::currency()),
+            section: RwSignal::new(super::components::nav::first_section()),
+            embedded,
         }
     }
 }

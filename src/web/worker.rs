@@ -4,9 +4,13 @@
 //! It reads a posted `File` in chunks with `FileReaderSync` (reporting bytes
 //! read), or fetches a URL of its own origin (the sample), then runs
 //! `engine::run_with_progress` (reporting rows parsed) and posts the outcome.
+//! It keeps every customer of the last analysis and answers the page's
+//! `Ask`s (rows in view, a card, the export) from them.
 
+use crate::customer_table::{self, CustomerTable};
+use crate::day::Day;
 use crate::engine::{self, Loaded, Request, Step};
-use crate::protocol::{Failure, Job, Reply, Source, Stage};
+use crate::protocol::{Ask, Asked, Failure, Job, Reply, Source, Stage};
 use js_sys::Uint8Array;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -22,6 +26,8 @@ thread_local! {
     /// The last file read, by source name and reading request: a change of
     /// settings on the same file is analysed without reading it again.
     static LAST_TABLE: RefCell<Option<(String, Request, Rc<Loaded>)>> = const { RefCell::new(None) };
+    /// Every customer of the last analysis, and its as-of date.
+    static CUSTOMERS: RefCell<Option<(CustomerTable, Day)>> = const { RefCell::new(None) };
 }
 
 /// Entry point of the worker script.
@@ -52,6 +58,13 @@ fn on_message(event: MessageEvent) {
     let field = |name: &str| {
         js_sys::Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
     };
+    if let Some(text) = field("ask").as_string() {
+        match serde_json::from_str::<Asked>(&text) {
+            Ok(asked) => post(&answer(asked)),
+            Err(e) => web_sys::console::error_1(&format!("unreadable ask: {e}").into()),
+        }
+        return;
+    }
     let job: Job = match field("job")
         .as_string()
         .map(|text| serde_json::from_str(&text))
@@ -69,10 +82,15 @@ fn on_message(event: MessageEvent) {
 async fn run(job: Job, file: Option<File>) {
     let reply = match table_for(&job, file).await {
         Ok(loaded) => match engine::analyse(&loaded, &job.request.settings, &now_ms) {
-            Ok(outcome) => Reply::Done {
-                id: job.id,
-                outcome: Box::new(outcome),
-            },
+            Ok(mut outcome) => {
+                let customers = std::mem::take(&mut outcome.customers);
+                let as_of = outcome.analysis.as_of;
+                CUSTOMERS.with(|c| *c.borrow_mut() = Some((customers, as_of)));
+                Reply::Done {
+                    id: job.id,
+                    outcome: Box::new(outcome),
+                }
+            }
             Err(error) => Reply::Failed {
                 id: job.id,
                 failure: Failure::Ingest(error),
@@ -84,6 +102,44 @@ async fn run(job: Job, file: Option<File>) {
         },
     };
     post(&reply);
+}
+
+/// Answers an ask from the customers of the last analysis (an empty page,
+/// no card or an empty export before there is one).
+fn answer(Asked { id, ask }: Asked) -> Reply {
+    CUSTOMERS.with(|c| {
+        let mut c = c.borrow_mut();
+        let mut empty = (CustomerTable::default(), Day::default());
+        let (customers, as_of) = c.as_mut().unwrap_or(&mut empty);
+        match ask {
+            Ask::Rows {
+                query,
+                offset,
+                count,
+            } => Reply::Rows {
+                id,
+                page: customers.page(&query, offset, count),
+            },
+            Ask::Card { customer } => {
+                let card = LAST_TABLE.with(|last| {
+                    let last = last.borrow();
+                    let table = last.as_ref()?.2.table();
+                    customer_table::card(customers, table, *as_of, &customer)
+                });
+                Reply::Card {
+                    id,
+                    card: card.map(Box::new),
+                }
+            }
+            Ask::Export { query } => {
+                let csv = match query {
+                    Some(query) => crate::export::customers_csv(customers.matching(&query)),
+                    None => crate::export::customers_csv(customers.rows()),
+                };
+                Reply::Export { id, csv }
+            }
+        }
+    })
 }
 
 /// The table the job needs: the last one when the job may reuse it and
@@ -101,6 +157,7 @@ async fn table_for(job: &Job, file: Option<File>) -> Result<Rc<Loaded>, Failure>
     }
     // Free the old table before reading a new file.
     LAST_TABLE.with(|last| last.borrow_mut().take());
+    CUSTOMERS.with(|c| c.borrow_mut().take());
     let bytes = match (&job.source, file) {
         (Source::File { .. }, Some(file)) => read_file(job.id, &file),
         (Source::Url { url, .. }, _) => fetch(url).await,

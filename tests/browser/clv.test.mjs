@@ -60,7 +60,7 @@ test('CDNOW sample: the published estimates, as the CLI prints them', async () =
   assert.equal(await value(p, 'clv-holdout-error'), e.clv.holdout.error);
   const rows = await p.getByTestId('alive-matrix').locator('tbody tr').count();
   assert.equal(rows, e.clv.alive_matrix.frequencies.length);
-  await p.getByText('客户终身价值（CLV）').waitFor();
+  await p.getByRole('heading', { name: '客户终身价值（CLV）' }).waitFor();
   await p.locator('section:has(#clv-title)').screenshot({ path: path.join(ROOT, 'tests/browser/screenshots/31-clv-cdnow-zh.png') });
   await context.close();
 });

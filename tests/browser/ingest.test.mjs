@@ -93,7 +93,7 @@ test('ambiguous day/month dates: the banner asks, and the answer is applied', as
   await screenshot(p, '22-date-order');
   await p.getByTestId('date-order-dmy').click();
   await ready(p);
-  assert.match(await p.locator('.overview .meta').innerText(), /2024-04-03 – 2024-06-05/);
+  assert.match(await p.locator('.overview .meta').innerText(), /3 Apr 2024 – 5 Jun 2024/);
   await context.close();
 });
 

@@ -5,15 +5,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Header(locale: Locale) -> impl IntoView {
-    let state = use_state();
-    let switch = move |_| {
-        state.locale.update(|l| {
-            *l = match *l {
-                Locale::En => Locale::Zh,
-                Locale::Zh => Locale::En,
-            }
-        })
-    };
+    let switch = |_| switch_language();
     let lang = match locale {
         Locale::En => "en",
         Locale::Zh => "zh-CN",
@@ -34,4 +26,14 @@ pub fn Header(locale: Locale) -> impl IntoView {
             </button>
         </header>
     }
+}
+
+/// 中文 ⇄ English, from the header or (embedded, without one) the navigation.
+pub fn switch_language() {
+    use_state().locale.update(|l| {
+        *l = match *l {
+            Locale::En => Locale::Zh,
+            Locale::Zh => Locale::En,
+        }
+    })
 }

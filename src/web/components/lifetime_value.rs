@@ -31,8 +31,8 @@ pub fn LifetimeValuePanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView 
             <ClvEditor clv=c.clone() locale=locale/>
             {figures(&c, locale)}
             {fitted.then(|| models(&c, locale))}
-            {groups_table(&tier_groups(&c), Key::Tier, "clv-by-tier", t(locale, Key::ClvByTier).to_string(), locale)}
-            {groups_table(&segment_groups(&c, locale), Key::Segment, "clv-by-segment", t(locale, Key::ClvBySegment).to_string(), locale)}
+            {groups_table(&tier_groups(&c), Key::Tier, "clv-by-tier", (t(locale, Key::ClvByTier), None), locale)}
+            {groups_table(&segment_groups(&c, locale), Key::Segment, "clv-by-segment", (t(locale, Key::ClvBySegment), None), locale)}
             {dimension_tables(&c, locale)}
             {fitted.then(|| holdout(&c, locale))}
             {fitted.then(|| alive_matrix(&c, locale))}
@@ -149,6 +149,15 @@ fn read_settings(
     .ok()
 }
 
+/// A parameter as the papers write it (the same in every language).
+fn symbol(name: &str) -> &str {
+    match name {
+        "alpha" => "α",
+        "beta" => "β",
+        other => other,
+    }
+}
+
 fn models(c: &Clv, locale: Locale) -> impl IntoView {
     let cell = |testid: String, value: f64| {
         view! { <td class="num" data-testid=testid data-value=value.to_string()>{format!("{value:.4}")}</td> }
@@ -160,7 +169,7 @@ fn models(c: &Clv, locale: Locale) -> impl IntoView {
                converged: bool| {
         let cells = params
             .into_iter()
-            .map(|(p, v)| view! { <td>{p} " = "</td>{cell(format!("clv-{key}-{p}"), v)}})
+            .map(|(p, v)| view! { <td>{symbol(p)} " = "</td>{cell(format!("clv-{key}-{p}"), v)}})
             .collect_view();
         view! {
             <tr>
@@ -231,9 +240,11 @@ fn groups_table(
     groups: &[(String, ValueGroup)],
     first: Key,
     testid: &'static str,
-    title: String,
+    (title, of): (&'static str, Option<String>),
     locale: Locale,
 ) -> impl IntoView {
+    // `of` is a header from the file: data, marked as such.
+    let of = of.map(|header| view! { ": " <span data-user-text>{header}</span> });
     let rows = groups
         .iter()
         .map(|(name, g)| {
@@ -253,7 +264,7 @@ fn groups_table(
         })
         .collect_view();
     view! {
-        <h3>{title}</h3>
+        <h3>{title}{of}</h3>
         <div class="table-scroll">
             <table class="data" data-testid=testid>
                 <thead><tr>
@@ -284,7 +295,7 @@ fn dimension_tables(c: &Clv, locale: Locale) -> impl IntoView {
                 .filter(|g| g.customers > 0)
                 .map(|g| (g.key.clone(), g.clone()))
                 .collect();
-            let title = format!("{}: {}", t(locale, Key::ClvByValue), split.header);
+            let title = (t(locale, Key::ClvByValue), Some(split.header.clone()));
             groups_table(&groups, Key::Value, "clv-by-dimension", title, locale)
         })
         .collect_view()
@@ -363,10 +374,9 @@ fn alive_matrix(c: &Clv, locale: Locale) -> Option<impl IntoView> {
             let cells = row
                 .iter()
                 .map(|&p| {
-                    let alpha = 0.06 + 0.9 * p.clamp(0.0, 1.0);
-                    let dark = alpha > 0.55;
+                    let (style, dark) = super::heat::shade(p, super::heat::BLUE);
                     view! {
-                        <td class="heat" class:dark=dark style=format!("background: rgba(31, 111, 235, {alpha:.3})")>
+                        <td class="heat" class:dark=dark style=style>
                             {format!("{:.0}", p * 100.0)}
                         </td>
                     }

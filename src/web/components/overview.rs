@@ -1,9 +1,10 @@
-//! The headline figures: customers, net revenue, top-20% share, Gini.
+//! The headline figures: customers, net revenue, profit, top-20% share,
+//! Gini, A-tier count, revenue at risk and the dependency warning.
 
 use crate::format::{self, Locale};
 use crate::ingest::Shape;
 use crate::web::i18n::{t, Key};
-use crate::web::state::Loaded;
+use crate::web::state::{use_state, Loaded};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -11,19 +12,38 @@ use std::sync::Arc;
 pub fn Overview(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
     let a = &loaded.analysis;
     let p = &a.pareto;
+    let currency = use_state().currency.get_untracked();
+    let money = move |v: f64| format::money(v, locale, currency);
     let period = format!(
         "{} – {}  ·  {} {}",
-        a.first_date,
-        a.last_date,
+        format::date(a.first_date, locale),
+        format::date(a.last_date, locale),
         t(locale, Key::AsOf),
-        a.as_of
+        format::date(a.as_of, locale)
     );
     let returns = format!(
         "{}: {} · {}",
         t(locale, Key::Returns),
         format::count(a.returns.rows as usize),
-        format::grouped(a.returns.total, 2)
+        money(a.returns.total)
     );
+    let a_share = a.tiers.first().map_or(0.0, |tier| tier.revenue_share);
+    let a_note = format!("{} {}", format::percent(a_share), t(locale, Key::OfRevenue));
+    let at_risk = a.lifecycle_detail.revenue_at_risk;
+    let risk_note = format!(
+        "{} {}",
+        format::count(a.lifecycle.dormant),
+        t(locale, Key::DormantCustomers)
+    );
+    let margin = if a.revenue_total != 0.0 {
+        format!(
+            "{} {}",
+            t(locale, Key::Margin),
+            format::percent(a.profit.total / a.revenue_total)
+        )
+    } else {
+        String::new()
+    };
     let k80 = format!(
         "{} ({}) {}",
         format::count(p.customers_for_80pct_share),
@@ -34,17 +54,24 @@ pub fn Overview(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         <section class="card overview" aria-labelledby="overview-title">
             <div class="section-head">
                 <h2 id="overview-title">{t(locale, Key::Overview)}</h2>
-                <span class="meta">{t(locale, Key::LoadedFile)} ": " {loaded.file.clone()} "  ·  " {period}</span>
+                <span class="meta">{t(locale, Key::LoadedFile)} ": " <span data-user-text>{loaded.file.clone()}</span> "  ·  " {period}</span>
             </div>
             <div class="kpis">
                 <Kpi testid="kpi-customers" label=t(locale, Key::Customers) value=a.customers as f64
                     shown=format::count(a.customers) note=customers_note(a, locale)/>
                 <Kpi testid="kpi-revenue" label=t(locale, Key::NetRevenue) value=a.revenue_total
-                    shown=format::compact(a.revenue_total, locale) note=returns/>
+                    shown=money(a.revenue_total) note=returns/>
+                <Kpi testid="kpi-profit" label=t(locale, Key::Profit) value=a.profit.total
+                    shown=money(a.profit.total) note=margin/>
                 <Kpi testid="kpi-top20-share" label=t(locale, Key::Top20Share) value=p.top20_share
                     shown=format::percent(p.top20_share) note=k80/>
                 <Kpi testid="kpi-gini" label=t(locale, Key::Gini) value=p.gini
                     shown=format!("{:.3}", p.gini) note=t(locale, Key::GiniHint).to_string()/>
+                <Kpi testid="kpi-a-tier" label=t(locale, Key::ATierCustomers) value=a.abc.a as f64
+                    shown=format::count(a.abc.a) note=a_note/>
+                <Kpi testid="kpi-revenue-at-risk" label=t(locale, Key::AtRiskShort) value=at_risk
+                    shown=money(at_risk) note=risk_note/>
+                <Dependency loaded=loaded.clone() locale=locale/>
             </div>
         </section>
     }
@@ -62,6 +89,42 @@ fn Kpi(
         <div class="kpi">
             <div class="kpi-label">{label}</div>
             <div class="kpi-value" data-testid=testid data-value=value.to_string() title=value.to_string()>{shown}</div>
+            <div class="kpi-note">{note}</div>
+        </div>
+    }
+}
+
+/// The dependency warning, or that no customer passes the threshold.
+#[component]
+fn Dependency(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
+    let c = &loaded.analysis.concentration;
+    let largest = loaded
+        .analysis
+        .top_customers
+        .first()
+        .map(|row| row.name.clone().unwrap_or_else(|| row.id.clone()))
+        .unwrap_or_default();
+    let (title, note) = if c.dependency_warning {
+        (
+            t(locale, Key::DependencyWarning).to_string(),
+            format!("{largest}: {}", format::percent(c.top1_share)),
+        )
+    } else {
+        (
+            t(locale, Key::NoDependency).to_string(),
+            format!(
+                "{} {} < {}",
+                t(locale, Key::Top1),
+                format::percent(c.top1_share),
+                format::percent(c.threshold)
+            ),
+        )
+    };
+    view! {
+        <div class="kpi dependency" class:alert=c.dependency_warning>
+            <div class="kpi-label">{t(locale, Key::Dependency)}</div>
+            <div class="kpi-value small" data-testid="kpi-dependency"
+                data-value=if c.dependency_warning { "1" } else { "0" }>{title}</div>
             <div class="kpi-note">{note}</div>
         </div>
     }

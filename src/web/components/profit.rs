@@ -23,7 +23,7 @@ pub fn ProfitPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <p class="hint">{t(locale, Key::ProfitFrom)} " " {a.input.columns.get(&p.source).cloned().unwrap_or_default()}</p>
+            <p class="hint">{t(locale, Key::ProfitFrom)} " " <span data-user-text>{a.input.columns.get(&p.source).cloned().unwrap_or_default()}</span></p>
         }
         .into_any(),
     };

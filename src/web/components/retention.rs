@@ -47,10 +47,9 @@ pub fn RetentionPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                 .shares
                 .iter()
                 .map(|&share| {
-                    let alpha = 0.06 + 0.9 * share.clamp(0.0, 1.0);
-                    let dark = alpha > 0.55;
+                    let (style, dark) = super::heat::shade(share, super::heat::GREEN);
                     view! {
-                        <td class="heat" class:dark=dark style=format!("background: rgba(26, 127, 55, {alpha:.3})")>
+                        <td class="heat" class:dark=dark style=style>
                             {format!("{:.0}%", share * 100.0)}
                         </td>
                     }

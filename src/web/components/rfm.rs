@@ -218,10 +218,10 @@ fn grid_view(grid: &[GridCell], by_money: bool, locale: Locale) -> impl IntoView
                 .iter()
                 .filter(|c| c.r == r)
                 .map(|c| {
-                    let alpha = if top > 0.0 { 0.08 + 0.85 * measure(c) / top } else { 0.0 };
-                    let dark = alpha > 0.55;
+                    let share = if top > 0.0 { measure(c) / top } else { 0.0 };
+                    let (style, dark) = super::heat::shade(share, super::heat::BLUE);
                     view! {
-                        <td class="heat" class:dark=dark style=format!("background: rgba(31, 111, 235, {alpha:.3})")
+                        <td class="heat" class:dark=dark style=style
                             title=format!("R{} F{}: {} · {}", c.r, c.f, c.customers, format::compact(c.average_monetary, locale))>
                             <strong>{format::count(c.customers)}</strong>
                             <span>{format::compact(c.average_monetary, locale)}</span>

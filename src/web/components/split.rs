@@ -95,7 +95,7 @@ pub fn SplitPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         Some(view! {
             <section class="card" aria-labelledby="split-title" data-testid="split-panel">
                 <div class="section-head">
-                    <h2 id="split-title">{t(locale, Key::SplitTitle)} " " {split.header.clone()}</h2>
+                    <h2 id="split-title">{t(locale, Key::SplitTitle)} " " <span data-user-text>{split.header.clone()}</span></h2>
                 </div>
                 <p class="hint">{t(locale, Key::SplitHint)}</p>
                 <div class="table-scroll">

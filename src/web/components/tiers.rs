@@ -138,6 +138,7 @@ fn ServiceText(#[prop(into)] key: String, tier: Option<Tier>, locale: Locale) ->
         .with_untracked(|s| s.get(&key).cloned())
         .unwrap_or_else(|| default.to_string());
     let testid = format!("service-{key}");
+    let label = format!("{} {key}", t(locale, Key::Service));
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         state.services.update(|s| {
@@ -150,7 +151,7 @@ fn ServiceText(#[prop(into)] key: String, tier: Option<Tier>, locale: Locale) ->
         });
     };
     view! {
-        <textarea class="service" rows="3" data-testid=testid prop:value=text on:change=on_change></textarea>
+        <textarea class="service" rows="3" data-testid=testid aria-label=label prop:value=text on:change=on_change></textarea>
     }
 }
 

@@ -1,0 +1,421 @@
+//! The customer table a manager searches, sorts and filters, and the card
+//! of one customer.
+//!
+//! Every customer is a `CustomerRow` (revenue rank, tier, RFM, stage, CLV
+//! ...) plus its value of every dimension column. A `Query` keeps the rows
+//! whose id or name contains the search text (case-insensitive) and that
+//! match every chosen filter (tier, RFM segment, lifecycle stage, one value
+//! of one dimension), sorted by one key. Sorting is total and stable: ties
+//! go by revenue rank, and customers without a value (no name, no model
+//! prediction) come last in either direction. The browser keeps this table
+//! in its worker and sends the page only the rows in view (`page`), which
+//! is what lets a million customers scroll; the CLI's `customers` command
+//! prints the same pages.
+
+use crate::analysis::{CustomerRow, Filter};
+use crate::day::Day;
+use crate::ingest::Table;
+use crate::lifecycle::Stage;
+use crate::rfm::Segment;
+use crate::tiers::Tier;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// What the table can be sorted by (the CLI's `--sort` names).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    #[default]
+    Rank,
+    Id,
+    Name,
+    Tier,
+    Revenue,
+    Profit,
+    Transactions,
+    PurchaseDays,
+    FirstPurchase,
+    LastPurchase,
+    /// The RFM score read as a three-digit number (R first).
+    Rfm,
+    Segment,
+    Stage,
+    PAlive,
+    ExpectedPurchases,
+    Clv,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 16] = [
+        SortKey::Rank,
+        SortKey::Id,
+        SortKey::Name,
+        SortKey::Tier,
+        SortKey::Revenue,
+        SortKey::Profit,
+        SortKey::Transactions,
+        SortKey::PurchaseDays,
+        SortKey::FirstPurchase,
+        SortKey::LastPurchase,
+        SortKey::Rfm,
+        SortKey::Segment,
+        SortKey::Stage,
+        SortKey::PAlive,
+        SortKey::ExpectedPurchases,
+        SortKey::Clv,
+    ];
+
+    /// The key as `--sort` and the page name it.
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    pub fn parse(text: &str) -> Result<SortKey, String> {
+        SortKey::ALL
+            .into_iter()
+            .find(|k| k.name() == text)
+            .ok_or_else(|| {
+                let names: Vec<String> = SortKey::ALL.iter().map(|k| k.name()).collect();
+                format!(
+                    "unknown sort key \"{text}\": expected one of {}",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// Which customers, in which order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Query {
+    pub sort: SortKey,
+    pub descending: bool,
+    /// Part of an id or a name; empty keeps everyone.
+    pub search: String,
+    pub tier: Option<Tier>,
+    pub segment: Option<Segment>,
+    pub stage: Option<Stage>,
+    /// One value of one dimension (`value: None` means no value).
+    pub dimension: Option<Filter>,
+}
+
+/// A window of the matching rows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// The query these rows answer.
+    pub query: Query,
+    /// Every customer in the table.
+    pub customers: usize,
+    pub matches: usize,
+    pub offset: usize,
+    pub rows: Vec<CustomerRow>,
+}
+
+/// One dimension column, its value per row.
+#[derive(Clone, Debug)]
+struct Dimension {
+    key: String,
+    header: String,
+    values: Vec<String>,
+    /// Per row: an index into `values`, or `u32::MAX` for none.
+    of: Vec<u32>,
+}
+
+/// Every customer of an analysis.
+#[derive(Clone, Debug, Default)]
+pub struct CustomerTable {
+    rows: Vec<CustomerRow>,
+    dimensions: Vec<Dimension>,
+    /// Lower-cased id and name per row, for the search.
+    folded: Vec<String>,
+    /// The last query and the rows it matched, in order.
+    cached: Option<(Query, Vec<u32>)>,
+}
+
+impl CustomerTable {
+    /// `rows` in revenue rank order (as `analyze_with_rows` gives them) and
+    /// the table they were computed from (for the dimension values).
+    pub fn new(rows: Vec<CustomerRow>, table: &Table) -> CustomerTable {
+        let index: HashMap<&str, usize> = table
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        let customer_of: Vec<Option<usize>> = rows
+            .iter()
+            .map(|r| index.get(r.id.as_str()).copied())
+            .collect();
+        let dimensions = table
+            .categories
+            .iter()
+            .map(|c| Dimension {
+                key: c.key.clone(),
+                header: c.header.clone(),
+                values: c.values.clone(),
+                of: customer_of
+                    .iter()
+                    .map(|c_of| {
+                        c_of.and_then(|i| c.code.get(i).copied())
+                            .unwrap_or(u32::MAX)
+                    })
+                    .collect(),
+            })
+            .collect();
+        let folded = rows
+            .iter()
+            .map(|r| format!("{}\u{1f}{}", r.id, r.name.as_deref().unwrap_or("")).to_lowercase())
+            .collect();
+        CustomerTable {
+            rows,
+            dimensions,
+            folded,
+            cached: None,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Every row, in rank order.
+    pub fn rows(&self) -> &[CustomerRow] {
+        &self.rows
+    }
+
+    /// Matches `query` and remembers the order; returns how many match.
+    pub fn apply(&mut self, query: &Query) -> usize {
+        if let Some((cached, order)) = &self.cached {
+            if cached == query {
+                return order.len();
+            }
+        }
+        let order = self.select(query);
+        let n = order.len();
+        self.cached = Some((query.clone(), order));
+        n
+    }
+
+    /// `count` rows from `offset` of the matches of `query`.
+    pub fn page(&mut self, query: &Query, offset: usize, count: usize) -> Page {
+        let matches = self.apply(query);
+        let order = self.cached.as_ref().map_or(&[][..], |(_, o)| o.as_slice());
+        let start = offset.min(matches);
+        let end = start.saturating_add(count).min(matches);
+        Page {
+            query: query.clone(),
+            customers: self.rows.len(),
+            matches,
+            offset: start,
+            rows: order[start..end]
+                .iter()
+                .map(|&r| self.rows[r as usize].clone())
+                .collect(),
+        }
+    }
+
+    /// The matching rows of `query`, in order, as the export writes them.
+    pub fn matching(&mut self, query: &Query) -> Vec<&CustomerRow> {
+        self.apply(query);
+        let order = self.cached.as_ref().map_or(&[][..], |(_, o)| o.as_slice());
+        order.iter().map(|&r| &self.rows[r as usize]).collect()
+    }
+
+    /// A customer's row and dimension values (header, value).
+    pub fn find(&self, id: &str) -> Option<(&CustomerRow, Vec<(String, String)>)> {
+        let r = self.rows.iter().position(|row| row.id == id)?;
+        let dims = self
+            .dimensions
+            .iter()
+            .filter_map(|d| {
+                let value = d.values.get(d.of[r] as usize)?;
+                Some((d.header.clone(), value.clone()))
+            })
+            .collect();
+        Some((&self.rows[r], dims))
+    }
+
+    fn select(&self, query: &Query) -> Vec<u32> {
+        let needle = query.search.trim().to_lowercase();
+        let dimension = query.dimension.as_ref().map(|f| self.dimension_filter(f));
+        let mut order: Vec<u32> = (0..self.rows.len() as u32)
+            .filter(|&r| {
+                let row = &self.rows[r as usize];
+                query.tier.is_none_or(|t| row.tier == t)
+                    && query.segment.is_none_or(|s| row.segment == s)
+                    && query.stage.is_none_or(|s| row.stage == s)
+                    && dimension.as_ref().is_none_or(|keep| keep(r as usize))
+                    && (needle.is_empty() || self.folded[r as usize].contains(&needle))
+            })
+            .collect();
+        self.sort(&mut order, query.sort, query.descending);
+        order
+    }
+
+    /// Whether row r has the filter's value; an unknown key keeps nobody.
+    fn dimension_filter(&self, filter: &Filter) -> impl Fn(usize) -> bool + '_ {
+        let dim = self.dimensions.iter().find(|d| d.key == filter.key);
+        let wanted: Option<u32> = match (dim, &filter.value) {
+            (Some(d), Some(v)) => d.values.iter().position(|x| x == v).map(|i| i as u32),
+            (Some(_), None) => Some(u32::MAX),
+            (None, _) => None,
+        };
+        move |r| match (dim, wanted) {
+            (Some(d), Some(w)) => d.of[r] == w,
+            _ => false,
+        }
+    }
+
+    fn sort(&self, order: &mut [u32], key: SortKey, descending: bool) {
+        let rows = &self.rows;
+        let directed = |o: Ordering| if descending { o.reverse() } else { o };
+        // Rows are in rank order, so the row index is the rank tie-break.
+        match sort_value(key) {
+            Value::Number(value) => {
+                let keys: Vec<Option<f64>> = rows.iter().map(value).collect();
+                order.sort_unstable_by(|&a, &b| {
+                    let (ka, kb) = (keys[a as usize], keys[b as usize]);
+                    missing_last(ka, kb, |x, y| directed(x.total_cmp(&y))).then(a.cmp(&b))
+                });
+            }
+            Value::Text(text) => {
+                order.sort_unstable_by(|&a, &b| {
+                    let (ka, kb) = (text(&rows[a as usize]), text(&rows[b as usize]));
+                    missing_last(ka, kb, |x, y| directed(x.cmp(y))).then(a.cmp(&b))
+                });
+            }
+        }
+    }
+}
+
+/// Missing values after present ones, whatever the direction.
+fn missing_last<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(T, T) -> Ordering) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => cmp(x, y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+enum Value {
+    Number(fn(&CustomerRow) -> Option<f64>),
+    Text(fn(&CustomerRow) -> Option<&str>),
+}
+
+fn sort_value(key: SortKey) -> Value {
+    use Value::{Number, Text};
+    match key {
+        SortKey::Rank => Number(|r| Some(r.rank as f64)),
+        SortKey::Id => Text(|r| Some(r.id.as_str())),
+        SortKey::Name => Text(|r| r.name.as_deref().filter(|n| !n.is_empty())),
+        SortKey::Tier => Text(|r| Some(tier_text(r.tier))),
+        SortKey::Revenue => Number(|r| Some(r.revenue)),
+        SortKey::Profit => Number(|r| Some(r.profit)),
+        SortKey::Transactions => Number(|r| Some(f64::from(r.transactions))),
+        SortKey::PurchaseDays => Number(|r| Some(f64::from(r.purchase_days))),
+        SortKey::FirstPurchase => Number(|r| Some(f64::from(r.first_purchase.0))),
+        SortKey::LastPurchase => Number(|r| Some(f64::from(r.last_purchase.0))),
+        SortKey::Rfm => Number(|r| {
+            Some(f64::from(r.rfm.r) * 100.0 + f64::from(r.rfm.f) * 10.0 + f64::from(r.rfm.m))
+        }),
+        SortKey::Segment => Text(|r| Some(r.segment.key())),
+        SortKey::Stage => Number(|r| {
+            Stage::ALL
+                .iter()
+                .position(|s| *s == r.stage)
+                .map(|i| i as f64)
+        }),
+        SortKey::PAlive => Number(|r| r.prediction.as_ref().map(|p| p.p_alive)),
+        SortKey::ExpectedPurchases => {
+            Number(|r| r.prediction.as_ref().map(|p| p.expected_purchases))
+        }
+        SortKey::Clv => Number(|r| r.prediction.as_ref().map(|p| p.clv)),
+    }
+}
+
+fn tier_text(tier: Tier) -> &'static str {
+    match tier {
+        Tier::A => "A",
+        Tier::B => "B",
+        Tier::C => "C",
+    }
+}
+
+/// One purchase day on a card's timeline: the day's net amount.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Purchase {
+    pub day: Day,
+    pub amount: f64,
+}
+
+/// One customer, as the card shows them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub row: CustomerRow,
+    /// (dimension header, value) for every dimension the customer has.
+    pub dimensions: Vec<(String, String)>,
+    /// Days from the last purchase to the as-of date.
+    pub recency_days: i32,
+    /// Net amount per day (or per month, see `by_month`), in date order.
+    pub purchases: Vec<Purchase>,
+    /// Too many days to draw one by one: the timeline is by month.
+    pub by_month: bool,
+}
+
+/// Days a timeline draws one by one; beyond this it is by month.
+pub const TIMELINE_DAYS: usize = 2000;
+
+/// The card of `id`: its row and its purchases up to `as_of` in `table`
+/// (the file's whole table: the card shows every day it has, merged per
+/// day like the analyses count them). `None` for an unknown id.
+pub fn card(customers: &CustomerTable, table: &Table, as_of: Day, id: &str) -> Option<Card> {
+    let (row, dimensions) = customers.find(id)?;
+    let index = table.ids.iter().position(|x| x == id);
+    let mut days: Vec<(Day, f64)> = match (index, &table.summary) {
+        (Some(c), None) => (0..table.len())
+            .filter(|&r| table.customer[r] as usize == c && table.day[r] <= as_of)
+            .map(|r| (table.day[r], table.amount[r]))
+            .collect(),
+        _ => Vec::new(),
+    };
+    days.sort_by_key(|d| d.0);
+    let mut purchases = merge(days.into_iter());
+    let by_month = purchases.len() > TIMELINE_DAYS;
+    if by_month {
+        purchases = merge(purchases.iter().map(|p| (month_start(p.day), p.amount)));
+    }
+    Some(Card {
+        recency_days: as_of.0 - row.last_purchase.0,
+        row: row.clone(),
+        dimensions,
+        purchases,
+        by_month,
+    })
+}
+
+/// Adds the amounts of equal, adjacent days.
+fn merge(days: impl Iterator<Item = (Day, f64)>) -> Vec<Purchase> {
+    let mut out: Vec<Purchase> = Vec::new();
+    for (day, amount) in days {
+        match out.last_mut() {
+            Some(last) if last.day == day => last.amount += amount,
+            _ => out.push(Purchase { day, amount }),
+        }
+    }
+    out
+}
+
+fn month_start(day: Day) -> Day {
+    Day::from_ymd(day.year(), day.month(), 1).unwrap_or(day)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,281 @@
+//! Every setting in one panel: tier cut-offs, lifecycle thresholds, the
+//! as-of date, CLV horizon and discount, the assumed margin and the
+//! currency. One Apply reruns the analysis with all of them; they are kept
+//! in this browser's localStorage (never the data) and used for every file
+//! opened afterwards.
+
+use crate::analysis::Settings;
+use crate::day::Day;
+use crate::format::{Currency, Locale};
+use crate::lifecycle::LifecycleSettings;
+use crate::tiers::TierRule;
+use crate::web::engine::change_settings;
+use crate::web::i18n::{t, Key};
+use crate::web::settings_store;
+use crate::web::state::{use_state, Loaded};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The form's text, as typed.
+#[derive(Clone, Copy)]
+struct Form {
+    as_of: RwSignal<String>,
+    tier_by: RwSignal<String>,
+    tier_a: RwSignal<String>,
+    tier_b: RwSignal<String>,
+    dependency: RwSignal<String>,
+    lifecycle: [RwSignal<String>; 4],
+    horizon: RwSignal<String>,
+    discount: RwSignal<String>,
+    margin: RwSignal<String>,
+    currency: RwSignal<Currency>,
+}
+
+impl Form {
+    fn from(settings: &Settings, currency: Currency) -> Form {
+        let text = |v: f64| RwSignal::new(plain(v));
+        let (by, a, b) = match settings.tier_rule {
+            TierRule::Cumulative { a, b } => ("cumulative", a * 100.0, b * 100.0),
+            TierRule::TopShare { a, b } => ("top", a * 100.0, b * 100.0),
+            TierRule::Revenue { a, b } => ("revenue", a, b),
+        };
+        let l = settings.lifecycle;
+        Form {
+            as_of: RwSignal::new(settings.as_of.map(|d| d.to_string()).unwrap_or_default()),
+            tier_by: RwSignal::new(by.to_string()),
+            tier_a: text(a),
+            tier_b: text(b),
+            dependency: text(settings.dependency_threshold * 100.0),
+            lifecycle: [l.new_days, l.active_days, l.gap_days, l.dormant_days]
+                .map(|d| RwSignal::new(d.to_string())),
+            horizon: RwSignal::new(settings.clv.horizon_months.to_string()),
+            discount: text(settings.clv.monthly_discount * 100.0),
+            margin: text(settings.assumed_margin * 100.0),
+            currency: RwSignal::new(currency),
+        }
+    }
+
+    /// The settings the form says, on top of `base`, or what is wrong.
+    fn read(&self, base: &Settings) -> Result<Settings, String> {
+        let mut s = base.clone();
+        let as_of = self.as_of.get_untracked();
+        s.as_of = match as_of.trim() {
+            "" => None,
+            text => Some(Day::parse_iso(text).ok_or(format!("{text}: YYYY-MM-DD?"))?),
+        };
+        let scale = if self.tier_by.get_untracked() == "revenue" {
+            1.0
+        } else {
+            0.01
+        };
+        let (a, b) = (number(self.tier_a)? * scale, number(self.tier_b)? * scale);
+        s.tier_rule = match self.tier_by.get_untracked().as_str() {
+            "top" => TierRule::TopShare { a, b },
+            "revenue" => TierRule::Revenue { a, b },
+            _ => TierRule::Cumulative { a, b },
+        }
+        .validated()?;
+        let dependency = number(self.dependency)? / 100.0;
+        if !(0.0..=1.0).contains(&dependency) {
+            return Err(format!("{}%: 0–100", plain(dependency * 100.0)));
+        }
+        s.dependency_threshold = dependency;
+        let days = self.lifecycle.map(|d| d.get_untracked()).join(",");
+        s.lifecycle = LifecycleSettings::parse(&days)?;
+        s.clv.horizon_months = self
+            .horizon
+            .get_untracked()
+            .trim()
+            .parse()
+            .map_err(|_| format!("{}: 1–120", self.horizon.get_untracked()))?;
+        s.clv.monthly_discount = number(self.discount)? / 100.0;
+        s.clv = s.clv.validated()?;
+        let margin = number(self.margin)? / 100.0;
+        if !(0.0..=1.0).contains(&margin) {
+            return Err(format!("{}%: 0–100", plain(margin * 100.0)));
+        }
+        s.assumed_margin = margin;
+        Ok(s)
+    }
+}
+
+fn number(text: RwSignal<String>) -> Result<f64, String> {
+    let typed = text.get_untracked();
+    typed
+        .trim()
+        .trim_end_matches('%')
+        .replace(',', "")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("\"{typed}\"?"))
+}
+
+/// A number as a user would type it: no trailing zeros.
+fn plain(value: f64) -> String {
+    let text = format!("{value:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[component]
+pub fn SettingsPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
+    let state = use_state();
+    let current = state.request.get_untracked().settings;
+    let form = Form::from(&current, state.currency.get_untracked());
+    let error = RwSignal::new(None::<String>);
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let base = state.request.get_untracked().settings;
+        match form.read(&base) {
+            Ok(settings) => {
+                let currency = form.currency.get_untracked();
+                error.set(None);
+                change_settings(state, |s| *s = settings);
+                // Last: a new currency redraws the page, this panel too.
+                settings_store::remember_currency(currency);
+                state.currency.set(currency);
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    let reset = move |_| {
+        change_settings(state, |s| {
+            *s = Settings {
+                filter: s.filter.take(),
+                ..Settings::default()
+            }
+        });
+        settings_store::forget_settings();
+        state.currency.set(Currency::None);
+    };
+    let as_of_hint = format!("{} {}", t(locale, Key::AsOfHint), loaded.analysis.last_date);
+    view! {
+        <section class="card settings" aria-labelledby="settings-title">
+            <div class="section-head">
+                <h2 id="settings-title">{t(locale, Key::NavSettings)}</h2>
+                <span class="meta">{t(locale, Key::SettingsHint)}</span>
+            </div>
+            <form class="settings-form" on:submit=apply data-testid="settings-form">
+                <fieldset>
+                    <legend>{t(locale, Key::AsOfLegend)}</legend>
+                    <label>{t(locale, Key::AsOfLegend)}
+                        <input type="date" data-testid="settings-as-of" prop:value=move || form.as_of.get()
+                            on:input=move |ev| form.as_of.set(event_target_value(&ev))/>
+                    </label>
+                    <p class="field-hint">{as_of_hint}</p>
+                </fieldset>
+                <TierFields form=form locale=locale/>
+                <LifecycleFields form=form locale=locale/>
+                <fieldset>
+                    <legend>{t(locale, Key::ClvTitle)}</legend>
+                    {text_field(t(locale, Key::HorizonMonths), "settings-horizon", form.horizon, "")}
+                    {text_field(t(locale, Key::DiscountMonthly), "settings-discount", form.discount, "")}
+                </fieldset>
+                <fieldset>
+                    <legend>{t(locale, Key::MoneyLegend)}</legend>
+                    {text_field(t(locale, Key::AssumedMargin), "settings-margin", form.margin, "")}
+                    <CurrencyField locale=locale chosen=form.currency/>
+                </fieldset>
+                <div class="settings-actions">
+                    <button type="submit" class="button primary" data-testid="settings-apply">{t(locale, Key::ApplyAll)}</button>
+                    <button type="button" class="button" data-testid="settings-reset" on:click=reset>{t(locale, Key::ResetDefaults)}</button>
+                    {move || error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="settings-error">{e}</p> })}
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// `<label>LABEL <input> UNIT</label>` bound to `value`.
+fn text_field(
+    label: &'static str,
+    testid: &'static str,
+    value: RwSignal<String>,
+    unit: &'static str,
+) -> impl IntoView {
+    view! {
+        <label>{label}
+            <span class="with-unit">
+                <input type="text" inputmode="decimal" size="8" data-testid=testid
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                {unit}
+            </span>
+        </label>
+    }
+}
+
+#[component]
+fn TierFields(form: Form, locale: Locale) -> impl IntoView {
+    let by = form.tier_by;
+    let revenue = move || by.get() == "revenue";
+    let option = move |value: &'static str, key: Key| {
+        view! { <option value=value selected=by.get_untracked() == value>{t(locale, key)}</option> }
+    };
+    view! {
+        <fieldset>
+            <legend>{t(locale, Key::TiersTitle)}</legend>
+            <label>{t(locale, Key::TierRuleLabel)}
+                <select data-testid="settings-tier-rule" on:change=move |ev| by.set(event_target_value(&ev))>
+                    {option("cumulative", Key::TierCumulative)}
+                    {option("top", Key::TierTop)}
+                    {option("revenue", Key::TierRevenue)}
+                </select>
+            </label>
+            {move || {
+                let (a, b, unit) = if revenue() {
+                    (Key::TierMinA, Key::TierMinB, "")
+                } else {
+                    (Key::TierLimitA, Key::TierLimitB, "%")
+                };
+                view! {
+                    {text_field(t(locale, a), "settings-tier-a", form.tier_a, unit)}
+                    {text_field(t(locale, b), "settings-tier-b", form.tier_b, unit)}
+                }
+            }}
+            {text_field(t(locale, Key::DependencyThreshold), "settings-dependency", form.dependency, "%")}
+        </fieldset>
+    }
+}
+
+#[component]
+fn LifecycleFields(form: Form, locale: Locale) -> impl IntoView {
+    let names = [
+        (Key::NewDays, "settings-new-days"),
+        (Key::ActiveDays, "settings-active-days"),
+        (Key::GapDays, "settings-gap-days"),
+        (Key::DormantDays, "settings-dormant-days"),
+    ];
+    let fields = names
+        .into_iter()
+        .zip(form.lifecycle)
+        .map(|((key, testid), value)| text_field(t(locale, key), testid, value, ""))
+        .collect_view();
+    view! {
+        <fieldset>
+            <legend>{t(locale, Key::LifecycleThresholds)}</legend>
+            {fields}
+        </fieldset>
+    }
+}
+
+/// Only how money is shown: nothing is recomputed for it.
+#[component]
+fn CurrencyField(locale: Locale, chosen: RwSignal<Currency>) -> impl IntoView {
+    let now = chosen.get_untracked();
+    let options = Currency::ALL
+        .into_iter()
+        .map(|c| {
+            let label = match c {
+                Currency::None => t(locale, Key::NoCurrency).to_string(),
+                c => format!("{} {}", c.code(), c.symbol()),
+            };
+            view! { <option value=c.code() selected=c == now>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <label>{t(locale, Key::Currency)}
+            <select data-testid="settings-currency"
+                on:change=move |ev| chosen.set(Currency::from_code(&event_target_value(&ev)))>{options}</select>
+        </label>
+    }
+}
