@@ -18,12 +18,21 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server. */
-export function serve(root, port = 0, host = '127.0.0.1') {
+/**
+ * Serves `root` on `host`:`port` (0 picks a free port); resolves to the server.
+ * `headers` are added to every response (say, a Content-Security-Policy with
+ * frame-ancestors); with a `prefix` such as "/tools/tierlens" the folder is
+ * served under that path only, as an intranet portal would host it.
+ */
+export function serve(root, port = 0, host = '127.0.0.1', { headers = {}, prefix = '' } = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    let file = path.normalize(path.join(base, decodeURIComponent(url.pathname)));
+    if (!url.pathname.startsWith(`${prefix}/`)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    let file = path.normalize(path.join(base, decodeURIComponent(url.pathname.slice(prefix.length))));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;
@@ -35,7 +44,7 @@ export function serve(root, port = 0, host = '127.0.0.1') {
         return;
       }
       const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(body);
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', ...headers }).end(body);
     });
   });
   return new Promise((resolve, reject) => {
@@ -46,7 +55,9 @@ export function serve(root, port = 0, host = '127.0.0.1') {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [root = 'dist', port = '8080'] = process.argv.slice(2);
-  const server = await serve(root, Number(port));
+  // Who may frame the app: only pages of this origin (README, SECURITY).
+  const headers = { 'content-security-policy': "frame-ancestors 'self'", 'x-content-type-options': 'nosniff' };
+  const server = await serve(root, Number(port), '127.0.0.1', { headers });
   const { address, port: bound } = server.address();
   console.log(`Tierlens is served at http://${address}:${bound}/  (Ctrl+C stops it)`);
 }

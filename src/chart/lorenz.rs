@@ -1,13 +1,12 @@
 //! Pareto / Lorenz concentration curves.
 
-use plotters::chart::SeriesLabelPosition;
 use plotters::element::{Circle, PathElement};
 use plotters::series::{AreaSeries, LineSeries};
 use plotters::style::{Color, RGBColor};
 
 use super::marks::{per_series, share_point, Marks, MAX_POINTS};
 use super::{
-    build, extent, finite_points, label_font, percent_mesh, render, short, usable, Area, Axes,
+    build, extent, finite_points, legend_box, percent_mesh, render, short, usable, Area, Axes,
     Chart, Size, BLUE, PALETTE, RED, SLATE,
 };
 use plotters::coord::types::RangedCoordf64;
@@ -58,26 +57,18 @@ pub fn lorenz_multi(series: &[(String, Vec<[f64; 2]>)], axes: &Axes, size: Size)
         let curves = series.iter().map(|(_, points)| points.as_slice());
         let mut chart = share_chart(root, axes, curves)?;
         let mut marks = Marks::new();
-        for ((name, points), color) in series.iter().zip(PALETTE) {
-            chart
-                .draw_series(LineSeries::new(
-                    points.iter().copied(),
-                    color.stroke_width(2),
-                ))?
-                .label(name.as_str())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 16, y)], color.stroke_width(2))
-                });
+        for ((_, points), color) in series.iter().zip(PALETTE) {
+            chart.draw_series(LineSeries::new(
+                points.iter().copied(),
+                color.stroke_width(2),
+            ))?;
         }
-        if !series.is_empty() {
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::LowerRight)
-                .background_style(RGBColor(255, 255, 255).mix(0.85))
-                .border_style(SLATE.mix(0.4))
-                .label_font(label_font())
-                .draw()?;
-        }
+        let names: Vec<(&str, RGBColor)> = series
+            .iter()
+            .zip(PALETTE)
+            .map(|((name, _), color)| (name.as_str(), color))
+            .collect();
+        legend_box(&chart.plotting_area().strip_coord_spec(), &names)?;
         let budget = per_series(series.len());
         for (name, points) in &series {
             marks.share_curve(&chart, name, points, budget, axes);

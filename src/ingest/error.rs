@@ -102,6 +102,9 @@ pub enum IngestError {
         known: String,
     },
 
+    #[error("the file is {:.1} MB and the page reads files up to {} MB: a larger one could exhaust the browser tab's memory. Aggregate the transactions to one row per customer (the summary shape: customer, first_purchase, last_purchase, orders, revenue; see \"Bigger data\" in the README), or run the tierlens command-line tool on the file", *bytes as f64 / 1e6, limit / 1_000_000)]
+    TooLarge { bytes: u64, limit: u64 },
+
     #[error("none of the {rows} data rows could be used; the first problem: line {}, column {}: {}", first.line, first.column, first.reason)]
     NoUsableRows { rows: u64, first: Box<Rejection> },
 }

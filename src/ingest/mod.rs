@@ -21,3 +21,37 @@ pub use category::Category;
 pub use error::IngestError;
 pub use map::{ColumnMap, Role, Shape};
 pub use table::{Rejection, Table};
+
+/// The largest file the page reads: 250 MB, about five million purchase
+/// rows. A tab holds the file, its table and every customer's analysis at
+/// once, and wasm memory ends at 4 GiB; past this a tab could run out of
+/// memory and crash. The CLI reads any size.
+pub const PAGE_FILE_LIMIT: u64 = 250_000_000;
+
+/// Refuses a file too large for the page, before a byte is read.
+pub fn check_page_size(bytes: u64) -> Result<(), IngestError> {
+    if bytes > PAGE_FILE_LIMIT {
+        return Err(IngestError::TooLarge {
+            bytes,
+            limit: PAGE_FILE_LIMIT,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn a_file_past_the_limit_is_refused_with_both_sizes() {
+        assert!(check_page_size(PAGE_FILE_LIMIT).is_ok());
+        let error = check_page_size(PAGE_FILE_LIMIT + 1).unwrap_err();
+        let text = error.to_string();
+        assert!(
+            text.contains("250.0 MB") && text.contains("up to 250 MB"),
+            "{text}"
+        );
+        assert!(text.contains("one row per customer"), "{text}");
+    }
+}

@@ -19,8 +19,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-/// The worker script Trunk writes next to `index.html` (relative: any sub-path works).
-const WORKER_SCRIPT: &str = "tierlens-worker_loader.js";
+/// The worker's glue and module, which Trunk writes next to `index.html`
+/// (relative: any sub-path works).
+const WORKER_GLUE: &str = "tierlens-worker.js";
+const WORKER_WASM: &str = "tierlens-worker_bg.wasm";
 
 /// What the page hands to `load`.
 #[derive(Clone)]
@@ -230,9 +232,37 @@ fn send(state: AppState, message: js_sys::Object) {
     });
 }
 
+/// Starts the worker from a blob URL, not from its script's URL. A worker
+/// loaded from a URL takes its Content-Security-Policy from that script's
+/// HTTP headers, which a plain static host does not send; a blob worker
+/// inherits the page's policy, so the worker holding the customer data is
+/// held to the same "connect to this origin only" as the page.
+fn start_worker() -> Result<Worker, String> {
+    let js_text = super::download_blob::js_text;
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let absolute = |file: &str| {
+        let href = web_sys::Url::new_with_base(file, &base)
+            .map_err(js_text)?
+            .href();
+        serde_json::to_string(&href).map_err(|e| e.to_string())
+    };
+    let script = format!(
+        "importScripts({});wasm_bindgen({});",
+        absolute(WORKER_GLUE)?,
+        absolute(WORKER_WASM)?
+    );
+    let blob = super::download_blob::text_blob(&script, "text/javascript")?;
+    // Not revoked: the browser may fetch it after `new Worker` returns, and
+    // the few bytes are freed with the page.
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_text)?;
+    Worker::new(&url).map_err(js_text)
+}
+
 fn connect(state: AppState) -> Result<Connection, String> {
-    let worker = Worker::new(WORKER_SCRIPT)
-        .map_err(|e| format!("cannot start the analysis worker: {e:?}"))?;
+    let worker = start_worker().map_err(|e| format!("cannot start the analysis worker: {e}"))?;
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         if let Some(text) = event.data().as_string() {
             match serde_json::from_str::<Reply>(&text) {

@@ -765,6 +765,11 @@ fn error_zh(error: &IngestError) -> String {
         EmptyFilter { key, value, known } => {
             format!("没有客户的 {key} 为“{value}”；文件中的维度及取值：{known}")
         }
+        TooLarge { bytes, limit } => format!(
+            "文件大小为 {:.1} MB，页面最多读取 {} MB 的文件：更大的文件可能耗尽浏览器标签页的内存。请把交易汇总为每个客户一行（汇总格式：客户、首次购买日期、最近购买日期、订单数、收入；见 README 的“Bigger data”一节），或用 tierlens 命令行工具分析该文件",
+            *bytes as f64 / 1e6,
+            limit / 1_000_000
+        ),
         NoUsableRows { rows, first } => format!(
             "{rows} 行数据都无法使用；第一个问题在第 {} 行第 {} 列：{}",
             first.line,

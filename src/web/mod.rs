@@ -11,6 +11,7 @@ mod embed;
 mod engine;
 mod i18n;
 mod mapping_store;
+mod offline;
 mod settings_store;
 mod state;
 pub mod worker;
@@ -22,6 +23,7 @@ use leptos::prelude::*;
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(components::app::App);
+    offline::register();
 }
 
 /// What the address asks for (`?lang=zh&embed=1`).

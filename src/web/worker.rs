@@ -158,12 +158,17 @@ async fn table_for(job: &Job, file: Option<File>) -> Result<Rc<Loaded>, Failure>
     // Free the old table before reading a new file.
     LAST_TABLE.with(|last| last.borrow_mut().take());
     CUSTOMERS.with(|c| c.borrow_mut().take());
+    if let Some(file) = &file {
+        // Refused before a byte is read: the tab's memory is the limit.
+        crate::ingest::check_page_size(file.size() as u64).map_err(Failure::Ingest)?;
+    }
     let bytes = match (&job.source, file) {
         (Source::File { .. }, Some(file)) => read_file(job.id, &file),
         (Source::Url { url, .. }, _) => fetch(url).await,
         (Source::File { .. }, None) => Err("no file came with the job".to_string()),
     }
     .map_err(Failure::Read)?;
+    crate::ingest::check_page_size(bytes.len() as u64).map_err(Failure::Ingest)?;
     let loaded = Rc::new(load(job, &bytes).map_err(Failure::Ingest)?);
     LAST_TABLE.with(|last| *last.borrow_mut() = Some((name, job.request.clone(), loaded.clone())));
     Ok(loaded)

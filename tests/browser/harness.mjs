@@ -19,9 +19,9 @@ const ARGS = [
   '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions',
 ];
 
-/** Serves dist/ (optionally under a sub-path) and launches the browser. */
+/** Serves dist/ (optionally under a sub-path only) and launches the browser. */
 export async function startApp({ subPath = '' } = {}) {
-  const server = await serve(path.join(ROOT, 'dist'));
+  const server = await serve(path.join(ROOT, 'dist'), 0, '127.0.0.1', { prefix: subPath });
   const { port } = server.address();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS, headless: true });
   const origin = `http://127.0.0.1:${port}`;

@@ -22,7 +22,7 @@ pub fn ConcentrationPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView 
             <div class="meter-row">
                 <span class="meter-label">{label}</span>
                 <div class="meter" role="img" aria-label=format!("{label}: {}", format::percent(share))>
-                    <span style=format!("width:{:.3}%", share.clamp(0.0, 1.0) * 100.0)></span>
+                    <span style:width=format!("{:.3}%", share.clamp(0.0, 1.0) * 100.0)></span>
                 </div>
                 <span class="num" data-testid=format!("concentration-{id}") data-value=share.to_string()>
                     {format::percent(share)}

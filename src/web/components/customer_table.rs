@@ -115,9 +115,9 @@ pub fn CustomerTable(loaded: Arc<Loaded>, locale: Locale, ready: RwSignal<bool>)
             .map(|(_, row)| row_view(row, locale, card))
             .collect_view();
         view! {
-            <tr class="pad" aria-hidden="true" style=format!("height:{pad_top}px")></tr>
+            <tr class="pad" aria-hidden="true" style:height=format!("{pad_top}px")></tr>
             {rows}
-            <tr class="pad" aria-hidden="true" style=format!("height:{pad_bottom}px")></tr>
+            <tr class="pad" aria-hidden="true" style:height=format!("{pad_bottom}px")></tr>
         }
         .into_any()
     };
@@ -156,7 +156,7 @@ pub fn CustomerTable(loaded: Arc<Loaded>, locale: Locale, ready: RwSignal<bool>)
                 </div>
             </div>
             <Tools loaded=loaded.clone() locale=locale query=query search=search/>
-            <div class="vt-scroll" node_ref=scroller style=format!("height:{VIEW_PX}px") on:scroll=on_scroll tabindex="0"
+            <div class="vt-scroll" node_ref=scroller style:height=format!("{VIEW_PX}px") on:scroll=on_scroll tabindex="0"
                 aria-label=t(locale, Key::NavCustomers)>
                 <table class="data customers vt" data-testid="customer-table" aria-rowcount=move || page.get().map_or(0, |p| p.matches)>
                     <thead><tr>{headers(query, locale)}</tr></thead>

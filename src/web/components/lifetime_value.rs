@@ -374,9 +374,9 @@ fn alive_matrix(c: &Clv, locale: Locale) -> Option<impl IntoView> {
             let cells = row
                 .iter()
                 .map(|&p| {
-                    let (style, dark) = super::heat::shade(p, super::heat::BLUE);
+                    let (background, dark) = super::heat::shade(p, super::heat::BLUE);
                     view! {
-                        <td class="heat" class:dark=dark style=style>
+                        <td class="heat" class:dark=dark style:background=background>
                             {format!("{:.0}", p * 100.0)}
                         </td>
                     }

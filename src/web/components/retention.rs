@@ -47,9 +47,9 @@ pub fn RetentionPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                 .shares
                 .iter()
                 .map(|&share| {
-                    let (style, dark) = super::heat::shade(share, super::heat::GREEN);
+                    let (background, dark) = super::heat::shade(share, super::heat::GREEN);
                     view! {
-                        <td class="heat" class:dark=dark style=style>
+                        <td class="heat" class:dark=dark style:background=background>
                             {format!("{:.0}%", share * 100.0)}
                         </td>
                     }

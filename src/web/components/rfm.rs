@@ -219,9 +219,9 @@ fn grid_view(grid: &[GridCell], by_money: bool, locale: Locale) -> impl IntoView
                 .filter(|c| c.r == r)
                 .map(|c| {
                     let share = if top > 0.0 { measure(c) / top } else { 0.0 };
-                    let (style, dark) = super::heat::shade(share, super::heat::BLUE);
+                    let (background, dark) = super::heat::shade(share, super::heat::BLUE);
                     view! {
-                        <td class="heat" class:dark=dark style=style
+                        <td class="heat" class:dark=dark style:background=background
                             title=format!("R{} F{}: {} · {}", c.r, c.f, c.customers, format::compact(c.average_monetary, locale))>
                             <strong>{format::count(c.customers)}</strong>
                             <span>{format::compact(c.average_monetary, locale)}</span>
