@@ -36,6 +36,13 @@ pub fn grouped(value: f64, decimals: usize) -> String {
     out
 }
 
+/// A number as a user would type it into a field: at most four decimals,
+/// no trailing zeros ("80", "0.25", "12.5").
+pub fn plain(value: f64) -> String {
+    let text = format!("{value:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// A count: `2,357`.
 pub fn count(n: usize) -> String {
     grouped(n as f64, 0)
@@ -158,6 +165,14 @@ pub fn date(day: crate::day::Day, locale: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_number_has_no_trailing_zeros() {
+        assert_eq!(plain(80.0), "80");
+        assert_eq!(plain(0.25), "0.25");
+        assert_eq!(plain(12.50001), "12.5");
+        assert_eq!(plain(100000.0), "100000");
+    }
 
     #[test]
     fn money_and_dates_follow_the_locale() {

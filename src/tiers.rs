@@ -86,6 +86,34 @@ impl TierRule {
         rule.validated()
     }
 
+    /// The rule as a form shows it: its kind (`cumulative`, `top`,
+    /// `revenue`) and both limits as a user types them, the share rules in
+    /// percent and the revenue rule in money.
+    pub fn form_values(self) -> (&'static str, f64, f64) {
+        match self {
+            TierRule::Cumulative { a, b } => ("cumulative", a * 100.0, b * 100.0),
+            TierRule::TopShare { a, b } => ("top", a * 100.0, b * 100.0),
+            TierRule::Revenue { a, b } => ("revenue", a, b),
+        }
+    }
+
+    /// The rule a form's kind and typed limits describe (the inverse of
+    /// `form_values`), validated.
+    pub fn from_form(kind: &str, a: f64, b: f64) -> Result<TierRule, String> {
+        match kind {
+            "top" => TierRule::TopShare {
+                a: a / 100.0,
+                b: b / 100.0,
+            },
+            "revenue" => TierRule::Revenue { a, b },
+            _ => TierRule::Cumulative {
+                a: a / 100.0,
+                b: b / 100.0,
+            },
+        }
+        .validated()
+    }
+
     /// The rule itself when its values make sense, else why not.
     pub fn validated(self) -> Result<TierRule, String> {
         match self {
@@ -221,6 +249,31 @@ fn ratio(a: f64, b: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_form_reads_back_the_rule_it_shows() {
+        for rule in [
+            TierRule::default(),
+            TierRule::TopShare { a: 0.2, b: 0.5 },
+            TierRule::Revenue {
+                a: 100_000.0,
+                b: 10_000.0,
+            },
+        ] {
+            let (kind, a, b) = rule.form_values();
+            assert_eq!(TierRule::from_form(kind, a, b), Ok(rule));
+        }
+        assert_eq!(
+            rule_kind(TierRule::from_form("top", 20.0, 50.0)),
+            Some("top")
+        );
+        assert!(TierRule::from_form("cumulative", 95.0, 80.0).is_err());
+        assert!(TierRule::from_form("revenue", 10.0, 100.0).is_err());
+    }
+
+    fn rule_kind(rule: Result<TierRule, String>) -> Option<&'static str> {
+        rule.ok().map(|r| r.form_values().0)
+    }
 
     #[test]
     fn the_contract_rule_by_hand() {

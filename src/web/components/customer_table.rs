@@ -236,7 +236,7 @@ fn headers(query: RwSignal<Query>, locale: Locale) -> impl IntoView {
             };
             view! {
                 <th class:num=numeric aria-sort=aria scope="col">
-                    <button type="button" class="sort" data-testid=format!("sort-{}", sort_name(sort)) on:click=click>
+                    <button type="button" class="sort" data-testid=format!("sort-{}", sort.name()) on:click=click>
                         {t(locale, key)}<span aria-hidden="true">{arrow}</span>
                     </button>
                 </th>
@@ -246,13 +246,6 @@ fn headers(query: RwSignal<Query>, locale: Locale) -> impl IntoView {
 }
 
 /// The sort key as the CLI's `--sort` names it.
-fn sort_name(sort: SortKey) -> String {
-    serde_json::to_value(sort)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn row_view(
     row: &crate::analysis::CustomerRow,
     locale: Locale,

@@ -33,12 +33,8 @@ struct Form {
 
 impl Form {
     fn from(settings: &Settings, currency: Currency) -> Form {
-        let text = |v: f64| RwSignal::new(plain(v));
-        let (by, a, b) = match settings.tier_rule {
-            TierRule::Cumulative { a, b } => ("cumulative", a * 100.0, b * 100.0),
-            TierRule::TopShare { a, b } => ("top", a * 100.0, b * 100.0),
-            TierRule::Revenue { a, b } => ("revenue", a, b),
-        };
+        let text = |v: f64| RwSignal::new(crate::format::plain(v));
+        let (by, a, b) = settings.tier_rule.form_values();
         let l = settings.lifecycle;
         Form {
             as_of: RwSignal::new(settings.as_of.map(|d| d.to_string()).unwrap_or_default()),
@@ -63,21 +59,14 @@ impl Form {
             "" => None,
             text => Some(Day::parse_iso(text).ok_or(format!("{text}: YYYY-MM-DD?"))?),
         };
-        let scale = if self.tier_by.get_untracked() == "revenue" {
-            1.0
-        } else {
-            0.01
-        };
-        let (a, b) = (number(self.tier_a)? * scale, number(self.tier_b)? * scale);
-        s.tier_rule = match self.tier_by.get_untracked().as_str() {
-            "top" => TierRule::TopShare { a, b },
-            "revenue" => TierRule::Revenue { a, b },
-            _ => TierRule::Cumulative { a, b },
-        }
-        .validated()?;
+        let kind = self.tier_by.get_untracked();
+        s.tier_rule = TierRule::from_form(&kind, number(self.tier_a)?, number(self.tier_b)?)?;
         let dependency = number(self.dependency)? / 100.0;
         if !(0.0..=1.0).contains(&dependency) {
-            return Err(format!("{}%: 0–100", plain(dependency * 100.0)));
+            return Err(format!(
+                "{}%: 0–100",
+                crate::format::plain(dependency * 100.0)
+            ));
         }
         s.dependency_threshold = dependency;
         let days = self.lifecycle.map(|d| d.get_untracked()).join(",");
@@ -92,7 +81,7 @@ impl Form {
         s.clv = s.clv.validated()?;
         let margin = number(self.margin)? / 100.0;
         if !(0.0..=1.0).contains(&margin) {
-            return Err(format!("{}%: 0–100", plain(margin * 100.0)));
+            return Err(format!("{}%: 0–100", crate::format::plain(margin * 100.0)));
         }
         s.assumed_margin = margin;
         Ok(s)
@@ -112,11 +101,6 @@ fn number(text: RwSignal<String>) -> Result<f64, String> {
 }
 
 /// A number as a user would type it: no trailing zeros.
-fn plain(value: f64) -> String {
-    let text = format!("{value:.4}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
 #[component]
 pub fn SettingsPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
     let state = use_state();

@@ -159,26 +159,15 @@ fn ServiceText(#[prop(into)] key: String, tier: Option<Tier>, locale: Locale) ->
 #[component]
 fn RuleEditor(rule: TierRule, locale: Locale) -> impl IntoView {
     let state = use_state();
-    let (by, a, b) = match rule {
-        TierRule::Cumulative { a, b } => ("cumulative", a * 100.0, b * 100.0),
-        TierRule::TopShare { a, b } => ("top", a * 100.0, b * 100.0),
-        TierRule::Revenue { a, b } => ("revenue", a, b),
-    };
+    let (by, a, b) = rule.form_values();
     let by = RwSignal::new(by.to_string());
-    let a = RwSignal::new(format_limit(a));
-    let b = RwSignal::new(format_limit(b));
+    let a = RwSignal::new(crate::format::plain(a));
+    let b = RwSignal::new(crate::format::plain(b));
     let error = RwSignal::new(None::<String>);
     let apply = move |_| {
-        let kind = by.get_untracked();
-        let scale = if kind == "revenue" { 1.0 } else { 0.01 };
-        let parse = |s: String| s.trim().replace(',', "").parse::<f64>().map(|v| v * scale);
+        let parse = |s: String| s.trim().replace(',', "").parse::<f64>();
         let rule = match (parse(a.get_untracked()), parse(b.get_untracked())) {
-            (Ok(a), Ok(b)) => match kind.as_str() {
-                "top" => TierRule::TopShare { a, b },
-                "revenue" => TierRule::Revenue { a, b },
-                _ => TierRule::Cumulative { a, b },
-            }
-            .validated(),
+            (Ok(a), Ok(b)) => TierRule::from_form(&by.get_untracked(), a, b),
             _ => Err("?".to_string()),
         };
         match rule {
@@ -222,10 +211,4 @@ fn RuleEditor(rule: TierRule, locale: Locale) -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </div>
     }
-}
-
-/// A limit as the user typed it: no trailing zeros.
-fn format_limit(value: f64) -> String {
-    let text = format!("{value:.4}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
