@@ -62,18 +62,25 @@ fn aligned_by_spaces(lines: &[&str]) -> bool {
 /// the ends trimmed; line breaks are kept, so line numbers stay true.
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for piece in text.split_inclusive(['\n', '\r']) {
-        let (line, end) = match piece.char_indices().last() {
-            Some((i, c)) if c == '\n' || c == '\r' => (&piece[..i], &piece[i..]),
-            _ => (piece, ""),
-        };
-        for (i, word) in line.split_whitespace().enumerate() {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let cut = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        for (i, word) in rest[..cut].split_whitespace().enumerate() {
             if i > 0 {
                 out.push('\t');
             }
             out.push_str(word);
         }
-        out.push_str(end);
+        // A lone `\r` is written as `\n`: a line of only spaces between a
+        // lone `\r` and a `\n` collapses to nothing, and `\r\n` would then
+        // read as one line break where the file has two.
+        let (newline, skip) = match &rest[cut..] {
+            "" => ("", 0),
+            after if after.starts_with("\r\n") => ("\r\n", 2),
+            _ => ("\n", 1),
+        };
+        out.push_str(newline);
+        rest = &rest[cut + skip..];
     }
     out
 }
