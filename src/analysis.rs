@@ -21,6 +21,7 @@ use crate::retention::{self, Period, Retention};
 use crate::rfm::{self, Class, MonetaryBasis, RfmSettings, Scores, Segment};
 use crate::tiers::{self, RankedValues, Tier, TierRule, TierSummary};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Fields of an `Analysis` that may be null in its JSON: optional text and
@@ -414,6 +415,7 @@ pub struct GridCell {
 }
 
 /// Per customer (indexed like `Customers::list`): the labels a row carries.
+#[derive(Clone, Debug, Default)]
 struct Labels {
     types: Vec<u8>,
     quadrants: Vec<Quadrant>,
@@ -524,8 +526,8 @@ pub fn analyze(table: &Table, as_of: Day, settings: &Settings, input: InputRepor
     analyze_with_rows(table, as_of, settings, input, false, &|| 0.0).0
 }
 
-/// `analyze`, and with `all_rows` every customer as a row in revenue rank
-/// order (the segmented customer table a user exports).
+/// `analyze`, and with `all_rows` what every customer's row is made of
+/// (the segmented customer table a user searches and exports).
 pub fn analyze_with_rows(
     table: &Table,
     as_of: Day,
@@ -533,7 +535,7 @@ pub fn analyze_with_rows(
     input: InputReport,
     all_rows: bool,
     clock: &dyn Fn() -> f64,
-) -> (Analysis, Vec<CustomerRow>) {
+) -> (Analysis, Option<RowSource<'static>>) {
     let customers = customers::aggregate(table);
     let order = customers.ranked_by_revenue(&table.ids);
     let by_rank =
@@ -572,6 +574,8 @@ pub fn analyze_with_rows(
     {
         type_bits[order[rank] as usize] = bits;
     }
+    // Freed now, not at the end: the model fits below are the memory peak.
+    drop((facts, ranked_profit, ranked_days));
     let loyalty_values: Vec<f64> = customers
         .list
         .iter()
@@ -609,16 +613,12 @@ pub fn analyze_with_rows(
     );
     let fit_ms = clock() - fit_start;
     labels.predictions = predictions;
-    let ranking = Ranking::new(table, &customers, &order, &tier_of, &profits, &labels);
+    let ranking = RowSource::new(table, &customers, order, tier_of, profits, labels);
+    let (order, labels, profits) = (&ranking.order, &ranking.labels, &ranking.profits);
     let split_values = dimensions::CustomerValues {
         revenue: &customer_revenue,
-        profit: &profits,
+        profit: profits,
         tier: &tier_by_customer,
-    };
-    let rows = if all_rows {
-        ranking.top(usize::MAX)
-    } else {
-        Vec::new()
     };
     let analysis = Analysis {
         customers: customers.len(),
@@ -635,7 +635,7 @@ pub fn analyze_with_rows(
         concentration: concentration::concentration(&revenue, settings.dependency_threshold),
         profit: profit::profit(
             &customer_revenue,
-            &profits,
+            profits,
             input.cost_from,
             settings.assumed_margin,
             settings.what_if,
@@ -668,17 +668,11 @@ pub fn analyze_with_rows(
                     })
                 })
                 .collect(),
-            points: scatter(&order, &loyalty_values, &profits, &placement.quadrants),
+            points: scatter(order, &loyalty_values, profits, &placement.quadrants),
         },
-        rfm: rfm_section(&ranking, &order, &labels, &rfm_values, settings, breaks),
+        rfm: rfm_section(&ranking, &rfm_values, settings, breaks),
         lifecycle: lifecycle_counts(&labels.stages),
-        lifecycle_detail: lifecycle_section(
-            &ranking,
-            &labels.stages,
-            as_of,
-            settings,
-            trend_available,
-        ),
+        lifecycle_detail: lifecycle_section(&ranking, &customers, as_of, settings, trend_available),
         retention: retention::retention(
             &customers,
             as_of,
@@ -703,7 +697,9 @@ pub fn analyze_with_rows(
             ..Timings::default()
         },
     };
-    (analysis, rows)
+    // The customers' figures move to the rows (a copy would be the memory peak).
+    let rows = all_rows.then(|| ranking.without_list());
+    (analysis, rows.map(|r| r.with_list(customers.list)))
 }
 
 /// The CLV section: value to date is profit when costs are known, else
@@ -720,15 +716,15 @@ fn lifetime_value(
     labels: &Labels,
     costs_known: bool,
 ) -> (Clv, Vec<Option<Prediction>>) {
-    let labelling = |key: &str, values: Vec<String>, of: Vec<usize>| Labelling {
+    let labelling = |key: &str, values: Vec<String>, of: Vec<Option<u32>>| Labelling {
         key: key.to_string(),
         header: key.to_string(),
         values,
-        of: of.into_iter().map(Some).collect(),
+        of,
     };
     let text = |keys: &[&str]| keys.iter().map(|k| k.to_string()).collect::<Vec<_>>();
-    fn position<T: PartialEq>(all: &[T], x: &T) -> usize {
-        all.iter().position(|a| a == x).unwrap_or(0)
+    fn position<T: PartialEq>(all: &[T], x: &T) -> Option<u32> {
+        Some(all.iter().position(|a| a == x).unwrap_or(0) as u32)
     }
     let inputs = clv::value::Inputs {
         customers,
@@ -768,7 +764,9 @@ fn lifetime_value(
                 key: c.key.clone(),
                 header: c.header.clone(),
                 values: c.values.clone(),
-                of: (0..customers.len()).map(|i| c.code_of(i)).collect(),
+                of: (0..customers.len())
+                    .map(|i| c.code_of(i).map(|v| v as u32))
+                    .collect(),
             })
             .collect(),
     };
@@ -809,15 +807,14 @@ fn ages(customers: &Customers, c: usize, as_of: Day) -> lifecycle::Ages {
 }
 
 fn rfm_section(
-    ranking: &Ranking<'_>,
-    order: &[u32],
-    labels: &Labels,
+    ranking: &RowSource<'_>,
     values: &[rfm::Values],
     settings: &Settings,
     breaks: rfm::Breaks,
 ) -> Rfm {
     let en = crate::format::Locale::En;
-    let member_of = |rank: usize| order[rank] as usize;
+    let labels = &ranking.labels;
+    let member_of = |rank: usize| ranking.customer_at(rank);
     let segments = Segment::ALL
         .iter()
         .map(|&s| Named {
@@ -844,7 +841,7 @@ fn rfm_section(
 }
 
 /// The 25 R-by-F cells: customers, revenue and mean monetary value.
-fn grid(scores: &[Scores], values: &[rfm::Values], ranking: &Ranking<'_>) -> Vec<GridCell> {
+fn grid(scores: &[Scores], values: &[rfm::Values], ranking: &RowSource<'_>) -> Vec<GridCell> {
     let mut cells: Vec<GridCell> = (1..=5u8)
         .flat_map(|r| {
             (1..=5u8).map(move |f| GridCell {
@@ -859,7 +856,7 @@ fn grid(scores: &[Scores], values: &[rfm::Values], ranking: &Ranking<'_>) -> Vec
     for (c, s) in scores.iter().enumerate() {
         let cell = &mut cells[usize::from(s.r - 1) * 5 + usize::from(s.f - 1)];
         cell.customers += 1;
-        cell.revenue += ranking.customers.list[c].revenue;
+        cell.revenue += ranking.list[c].revenue;
         cell.average_monetary += values[c].monetary;
     }
     for cell in &mut cells {
@@ -882,13 +879,13 @@ fn lifecycle_counts(stages: &[Stage]) -> LifecycleCounts {
 }
 
 fn lifecycle_section(
-    ranking: &Ranking<'_>,
-    stages: &[Stage],
+    ranking: &RowSource<'_>,
+    customers: &Customers,
     as_of: Day,
     settings: &Settings,
     log: bool,
 ) -> LifecycleDetail {
-    let customers = ranking.customers;
+    let stages = &ranking.labels.stages;
     let last_year = |c: usize| {
         let (days, amounts) = customers.purchases(c);
         customer_types::window_spend(days, amounts, as_of, 365).0
@@ -1019,28 +1016,52 @@ fn abc_counts(summary: &[TierSummary]) -> AbcCounts {
     }
 }
 
-/// Per customer: revenue rank, cumulative share and profit, for building rows.
-struct Ranking<'a> {
-    table: &'a Table,
-    customers: &'a Customers,
-    order: &'a [u32],
-    tiers: &'a [Tier],
-    profits: &'a [f64],
-    labels: &'a Labels,
+/// What customer rows are made of: per customer (indexed like
+/// `Table::ids`) its figures and labels, per revenue rank its customer,
+/// tier and cumulative share. The customer table keeps this, owned, and
+/// makes rows as they are shown: a million `CustomerRow`s would take
+/// several times the memory.
+#[derive(Clone, Debug, Default)]
+pub struct RowSource<'a> {
+    ids: Cow<'a, [String]>,
+    /// Per `TEXT_ROLES` role, when the file has that column.
+    texts: [Option<Cow<'a, [Option<String>]>>; 4],
+    list: Cow<'a, [customers::Customer]>,
+    order: Vec<u32>,
+    tiers: Vec<Tier>,
+    profits: Vec<f64>,
+    labels: Labels,
     /// Cumulative revenue share at each rank.
     cumulative: Vec<f64>,
     /// Net revenue of all customers (summed once: rows are made per customer).
     total: f64,
 }
 
-impl<'a> Ranking<'a> {
+impl RowSource<'static> {
+    fn with_list(self, list: Vec<customers::Customer>) -> RowSource<'static> {
+        RowSource {
+            list: Cow::Owned(list),
+            ..self
+        }
+    }
+}
+
+/// The text columns a row carries, in `RowSource::texts` order.
+const TEXT_ROLES: [Role; 4] = [
+    Role::CustomerName,
+    Role::Industry,
+    Role::Region,
+    Role::AccountManager,
+];
+
+impl<'a> RowSource<'a> {
     fn new(
         table: &'a Table,
         customers: &'a Customers,
-        order: &'a [u32],
-        tiers: &'a [Tier],
-        profits: &'a [f64],
-        labels: &'a Labels,
+        order: Vec<u32>,
+        tiers: Vec<Tier>,
+        profits: Vec<f64>,
+        labels: Labels,
     ) -> Self {
         let total = customers.revenue_total();
         let mut running = 0.0;
@@ -1055,9 +1076,11 @@ impl<'a> Ranking<'a> {
                 }
             })
             .collect();
-        Ranking {
-            table,
-            customers,
+        RowSource {
+            ids: Cow::Borrowed(&table.ids),
+            texts: TEXT_ROLES
+                .map(|role| table.dimensions.get(&role).map(|v| Cow::Borrowed(&v[..]))),
+            list: Cow::Borrowed(&customers.list),
             order,
             tiers,
             profits,
@@ -1067,47 +1090,90 @@ impl<'a> Ranking<'a> {
         }
     }
 
-    /// The customers for which `member(rank)` holds, summed and listed.
-    fn group(&self, key: &str, member: impl Fn(usize) -> bool) -> Group {
-        let total = self.total;
-        let mut group = Group {
-            key: key.to_string(),
-            customers: 0,
-            revenue: 0.0,
-            revenue_share: 0.0,
-            profit: 0.0,
-            list: Vec::new(),
-        };
-        for rank in (0..self.order.len()).filter(|&r| member(r)) {
-            let c = self.order[rank] as usize;
-            group.customers += 1;
-            group.revenue += self.customers.list[c].revenue;
-            group.profit += self.profits[c];
-            if group.list.len() < LISTED {
-                group.list.push(self.row(rank));
-            }
+    /// The same rows without the customers' figures (to be given back by
+    /// `with_list`), no longer borrowing the table they came from.
+    fn without_list(self) -> RowSource<'static> {
+        RowSource {
+            ids: Cow::Owned(self.ids.into_owned()),
+            texts: self.texts.map(|t| t.map(|v| Cow::Owned(v.into_owned()))),
+            list: Cow::Owned(Vec::new()),
+            order: self.order,
+            tiers: self.tiers,
+            profits: self.profits,
+            labels: self.labels,
+            cumulative: self.cumulative,
+            total: self.total,
         }
-        group.revenue_share = if total > 0.0 {
-            group.revenue / total
-        } else {
-            0.0
-        };
-        group
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The customer (index into `Table::ids`) at revenue rank `rank`.
+    pub fn customer_at(&self, rank: usize) -> usize {
+        self.order[rank] as usize
+    }
+
+    pub fn id(&self, rank: usize) -> &str {
+        &self.ids[self.customer_at(rank)]
+    }
+
+    /// The customer's value of one of `TEXT_ROLES`.
+    fn text(&self, role: usize, rank: usize) -> Option<&str> {
+        let column = self.texts[role].as_ref()?;
+        column[self.customer_at(rank)].as_deref()
+    }
+
+    pub fn name(&self, rank: usize) -> Option<&str> {
+        self.text(0, rank)
+    }
+
+    pub fn tier(&self, rank: usize) -> Tier {
+        self.tiers[rank]
+    }
+
+    pub fn customer(&self, rank: usize) -> &customers::Customer {
+        &self.list[self.customer_at(rank)]
+    }
+
+    pub fn profit(&self, rank: usize) -> f64 {
+        self.profits[self.customer_at(rank)]
+    }
+
+    pub fn scores(&self, rank: usize) -> Scores {
+        self.labels.scores[self.customer_at(rank)]
+    }
+
+    pub fn segment(&self, rank: usize) -> Segment {
+        self.labels.segments[self.customer_at(rank)]
+    }
+
+    pub fn stage(&self, rank: usize) -> Stage {
+        self.labels.stages[self.customer_at(rank)]
+    }
+
+    pub fn prediction(&self, rank: usize) -> Option<Prediction> {
+        self.labels.predictions[self.customer_at(rank)]
     }
 
     /// The row for the customer at revenue rank `rank` (0-based).
-    fn row(&self, rank: usize) -> CustomerRow {
-        let c = self.order[rank] as usize;
-        let customer = &self.customers.list[c];
+    pub fn row(&self, rank: usize) -> CustomerRow {
+        let c = self.customer_at(rank);
+        let customer = &self.list[c];
         let total = self.total;
-        let dimension = |role: Role| self.table.dimensions.get(&role).and_then(|v| v[c].clone());
+        let text = |role: usize| self.text(role, rank).map(str::to_string);
         CustomerRow {
             rank: rank + 1,
-            id: self.table.ids[c].clone(),
-            name: dimension(Role::CustomerName),
-            industry: dimension(Role::Industry),
-            region: dimension(Role::Region),
-            account_manager: dimension(Role::AccountManager),
+            id: self.ids[c].clone(),
+            name: text(0),
+            industry: text(1),
+            region: text(2),
+            account_manager: text(3),
             revenue: customer.revenue,
             profit: self.profits[c],
             share: if total > 0.0 {
@@ -1138,6 +1204,34 @@ impl<'a> Ranking<'a> {
             stage: self.labels.stages[c],
             prediction: self.labels.predictions[c],
         }
+    }
+
+    /// The customers for which `member(rank)` holds, summed and listed.
+    fn group(&self, key: &str, member: impl Fn(usize) -> bool) -> Group {
+        let total = self.total;
+        let mut group = Group {
+            key: key.to_string(),
+            customers: 0,
+            revenue: 0.0,
+            revenue_share: 0.0,
+            profit: 0.0,
+            list: Vec::new(),
+        };
+        for rank in (0..self.order.len()).filter(|&r| member(r)) {
+            let c = self.order[rank] as usize;
+            group.customers += 1;
+            group.revenue += self.list[c].revenue;
+            group.profit += self.profits[c];
+            if group.list.len() < LISTED {
+                group.list.push(self.row(rank));
+            }
+        }
+        group.revenue_share = if total > 0.0 {
+            group.revenue / total
+        } else {
+            0.0
+        };
+        group
     }
 
     fn top(&self, limit: usize) -> Vec<CustomerRow> {

@@ -2,7 +2,9 @@
 //! of one customer.
 //!
 //! Every customer is a `CustomerRow` (revenue rank, tier, RFM, stage, CLV
-//! ...) plus its value of every dimension column. A `Query` keeps the rows
+//! ...) plus its value of every dimension column. Rows are made when they
+//! are shown, searched or exported, from the analysis's `RowSource`: a
+//! million finished rows would be the largest thing in the worker's memory. A `Query` keeps the rows
 //! whose id or name contains the search text (case-insensitive) and that
 //! match every chosen filter (tier, RFM segment, lifecycle stage, one value
 //! of one dimension), sorted by one key. Sorting is total and stable: ties
@@ -12,15 +14,15 @@
 //! is what lets a million customers scroll; the CLI's `customers` command
 //! prints the same pages.
 
-use crate::analysis::{CustomerRow, Filter};
+use crate::analysis::{CustomerRow, Filter, RowSource};
 use crate::day::Day;
 use crate::ingest::Table;
 use crate::lifecycle::Stage;
 use crate::rfm::Segment;
 use crate::tiers::Tier;
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 /// What the table can be sorted by (the CLI's `--sort` names).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,28 +129,21 @@ struct Dimension {
 /// Every customer of an analysis.
 #[derive(Clone, Debug, Default)]
 pub struct CustomerTable {
-    rows: Vec<CustomerRow>,
+    /// Rows are made from this as they are shown (rank order).
+    rows: RowSource<'static>,
     dimensions: Vec<Dimension>,
-    /// Lower-cased id and name per row, for the search.
-    folded: Vec<String>,
+    /// Lower-cased id and name per row, for the search: made at the first
+    /// search, as most analyses are never searched and a million rows take
+    /// a million strings.
+    folded: OnceCell<Vec<String>>,
     /// The last query and the rows it matched, in order.
     cached: Option<(Query, Vec<u32>)>,
 }
 
 impl CustomerTable {
-    /// `rows` in revenue rank order (as `analyze_with_rows` gives them) and
+    /// The rows of an analysis (as `analyze_with_rows` gives them) and
     /// the table they were computed from (for the dimension values).
-    pub fn new(rows: Vec<CustomerRow>, table: &Table) -> CustomerTable {
-        let index: HashMap<&str, usize> = table
-            .ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.as_str(), i))
-            .collect();
-        let customer_of: Vec<Option<usize>> = rows
-            .iter()
-            .map(|r| index.get(r.id.as_str()).copied())
-            .collect();
+    pub fn new(rows: RowSource<'static>, table: &Table) -> CustomerTable {
         let dimensions = table
             .categories
             .iter()
@@ -156,23 +151,20 @@ impl CustomerTable {
                 key: c.key.clone(),
                 header: c.header.clone(),
                 values: c.values.clone(),
-                of: customer_of
-                    .iter()
-                    .map(|c_of| {
-                        c_of.and_then(|i| c.code.get(i).copied())
+                of: (0..rows.len())
+                    .map(|rank| {
+                        c.code
+                            .get(rows.customer_at(rank))
+                            .copied()
                             .unwrap_or(u32::MAX)
                     })
                     .collect(),
             })
             .collect();
-        let folded = rows
-            .iter()
-            .map(|r| format!("{}\u{1f}{}", r.id, r.name.as_deref().unwrap_or("")).to_lowercase())
-            .collect();
         CustomerTable {
             rows,
             dimensions,
-            folded,
+            folded: OnceCell::new(),
             cached: None,
         }
     }
@@ -186,8 +178,8 @@ impl CustomerTable {
     }
 
     /// Every row, in rank order.
-    pub fn rows(&self) -> &[CustomerRow] {
-        &self.rows
+    pub fn rows(&self) -> impl Iterator<Item = CustomerRow> + '_ {
+        (0..self.rows.len()).map(|rank| self.rows.row(rank))
     }
 
     /// Matches `query` and remembers the order; returns how many match.
@@ -216,21 +208,21 @@ impl CustomerTable {
             offset: start,
             rows: order[start..end]
                 .iter()
-                .map(|&r| self.rows[r as usize].clone())
+                .map(|&r| self.rows.row(r as usize))
                 .collect(),
         }
     }
 
     /// The matching rows of `query`, in order, as the export writes them.
-    pub fn matching(&mut self, query: &Query) -> Vec<&CustomerRow> {
+    pub fn matching(&mut self, query: &Query) -> impl Iterator<Item = CustomerRow> + '_ {
         self.apply(query);
         let order = self.cached.as_ref().map_or(&[][..], |(_, o)| o.as_slice());
-        order.iter().map(|&r| &self.rows[r as usize]).collect()
+        order.iter().map(|&r| self.rows.row(r as usize))
     }
 
     /// A customer's row and dimension values (header, value).
-    pub fn find(&self, id: &str) -> Option<(&CustomerRow, Vec<(String, String)>)> {
-        let r = self.rows.iter().position(|row| row.id == id)?;
+    pub fn find(&self, id: &str) -> Option<(CustomerRow, Vec<(String, String)>)> {
+        let r = (0..self.rows.len()).find(|&rank| self.rows.id(rank) == id)?;
         let dims = self
             .dimensions
             .iter()
@@ -239,20 +231,24 @@ impl CustomerTable {
                 Some((d.header.clone(), value.clone()))
             })
             .collect();
-        Some((&self.rows[r], dims))
+        Some((self.rows.row(r), dims))
     }
 
     fn select(&self, query: &Query) -> Vec<u32> {
         let needle = query.search.trim().to_lowercase();
+        let folded = match needle.is_empty() {
+            true => &[][..],
+            false => self.folded.get_or_init(|| fold(&self.rows)).as_slice(),
+        };
         let dimension = query.dimension.as_ref().map(|f| self.dimension_filter(f));
         let mut order: Vec<u32> = (0..self.rows.len() as u32)
             .filter(|&r| {
-                let row = &self.rows[r as usize];
-                query.tier.is_none_or(|t| row.tier == t)
-                    && query.segment.is_none_or(|s| row.segment == s)
-                    && query.stage.is_none_or(|s| row.stage == s)
+                let (rows, rank) = (&self.rows, r as usize);
+                query.tier.is_none_or(|t| rows.tier(rank) == t)
+                    && query.segment.is_none_or(|s| rows.segment(rank) == s)
+                    && query.stage.is_none_or(|s| rows.stage(rank) == s)
                     && dimension.as_ref().is_none_or(|keep| keep(r as usize))
-                    && (needle.is_empty() || self.folded[r as usize].contains(&needle))
+                    && (needle.is_empty() || folded[r as usize].contains(&needle))
             })
             .collect();
         self.sort(&mut order, query.sort, query.descending);
@@ -279,7 +275,7 @@ impl CustomerTable {
         // Rows are in rank order, so the row index is the rank tie-break.
         match sort_value(key) {
             Value::Number(value) => {
-                let keys: Vec<Option<f64>> = rows.iter().map(value).collect();
+                let keys: Vec<Option<f64>> = (0..rows.len()).map(|r| value(rows, r)).collect();
                 order.sort_unstable_by(|&a, &b| {
                     let (ka, kb) = (keys[a as usize], keys[b as usize]);
                     missing_last(ka, kb, |x, y| directed(x.total_cmp(&y))).then(a.cmp(&b))
@@ -287,7 +283,7 @@ impl CustomerTable {
             }
             Value::Text(text) => {
                 order.sort_unstable_by(|&a, &b| {
-                    let (ka, kb) = (text(&rows[a as usize]), text(&rows[b as usize]));
+                    let (ka, kb) = (text(rows, a as usize), text(rows, b as usize));
                     missing_last(ka, kb, |x, y| directed(x.cmp(y))).then(a.cmp(&b))
                 });
             }
@@ -305,39 +301,39 @@ fn missing_last<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(T, T) -> Ordering) -
     }
 }
 
+/// A sort key's value at a rank.
 enum Value {
-    Number(fn(&CustomerRow) -> Option<f64>),
-    Text(fn(&CustomerRow) -> Option<&str>),
+    Number(fn(&RowSource<'static>, usize) -> Option<f64>),
+    Text(for<'s> fn(&'s RowSource<'static>, usize) -> Option<&'s str>),
 }
 
 fn sort_value(key: SortKey) -> Value {
     use Value::{Number, Text};
     match key {
-        SortKey::Rank => Number(|r| Some(r.rank as f64)),
-        SortKey::Id => Text(|r| Some(r.id.as_str())),
-        SortKey::Name => Text(|r| r.name.as_deref().filter(|n| !n.is_empty())),
-        SortKey::Tier => Text(|r| Some(tier_text(r.tier))),
-        SortKey::Revenue => Number(|r| Some(r.revenue)),
-        SortKey::Profit => Number(|r| Some(r.profit)),
-        SortKey::Transactions => Number(|r| Some(f64::from(r.transactions))),
-        SortKey::PurchaseDays => Number(|r| Some(f64::from(r.purchase_days))),
-        SortKey::FirstPurchase => Number(|r| Some(f64::from(r.first_purchase.0))),
-        SortKey::LastPurchase => Number(|r| Some(f64::from(r.last_purchase.0))),
-        SortKey::Rfm => Number(|r| {
-            Some(f64::from(r.rfm.r) * 100.0 + f64::from(r.rfm.f) * 10.0 + f64::from(r.rfm.m))
+        SortKey::Rank => Number(|_, r| Some(r as f64)),
+        SortKey::Id => Text(|s, r| Some(s.id(r))),
+        SortKey::Name => Text(|s, r| s.name(r).filter(|n| !n.is_empty())),
+        SortKey::Tier => Text(|s, r| Some(tier_text(s.tier(r)))),
+        SortKey::Revenue => Number(|s, r| Some(s.customer(r).revenue)),
+        SortKey::Profit => Number(|s, r| Some(s.profit(r))),
+        SortKey::Transactions => Number(|s, r| Some(f64::from(s.customer(r).transactions))),
+        SortKey::PurchaseDays => Number(|s, r| Some(f64::from(s.customer(r).purchase_days))),
+        SortKey::FirstPurchase => Number(|s, r| Some(f64::from(s.customer(r).first.0))),
+        SortKey::LastPurchase => Number(|s, r| Some(f64::from(s.customer(r).last.0))),
+        SortKey::Rfm => Number(|s, r| {
+            let rfm = s.scores(r);
+            Some(f64::from(rfm.r) * 100.0 + f64::from(rfm.f) * 10.0 + f64::from(rfm.m))
         }),
-        SortKey::Segment => Text(|r| Some(r.segment.key())),
-        SortKey::Stage => Number(|r| {
+        SortKey::Segment => Text(|s, r| Some(s.segment(r).key())),
+        SortKey::Stage => Number(|s, r| {
             Stage::ALL
                 .iter()
-                .position(|s| *s == r.stage)
+                .position(|x| *x == s.stage(r))
                 .map(|i| i as f64)
         }),
-        SortKey::PAlive => Number(|r| r.prediction.as_ref().map(|p| p.p_alive)),
-        SortKey::ExpectedPurchases => {
-            Number(|r| r.prediction.as_ref().map(|p| p.expected_purchases))
-        }
-        SortKey::Clv => Number(|r| r.prediction.as_ref().map(|p| p.clv)),
+        SortKey::PAlive => Number(|s, r| s.prediction(r).map(|p| p.p_alive)),
+        SortKey::ExpectedPurchases => Number(|s, r| s.prediction(r).map(|p| p.expected_purchases)),
+        SortKey::Clv => Number(|s, r| s.prediction(r).map(|p| p.clv)),
     }
 }
 
@@ -394,7 +390,7 @@ pub fn card(customers: &CustomerTable, table: &Table, as_of: Day, id: &str) -> O
     }
     Some(Card {
         recency_days: as_of.0 - row.last_purchase.0,
-        row: row.clone(),
+        row,
         dimensions,
         purchases,
         by_month,
@@ -415,6 +411,13 @@ fn merge(days: impl Iterator<Item = (Day, f64)>) -> Vec<Purchase> {
 
 fn month_start(day: Day) -> Day {
     Day::from_ymd(day.year(), day.month(), 1).unwrap_or(day)
+}
+
+/// Each row's id and name, lower-cased, for the search.
+fn fold(rows: &RowSource<'_>) -> Vec<String> {
+    (0..rows.len())
+        .map(|r| format!("{}\u{1f}{}", rows.id(r), rows.name(r).unwrap_or("")).to_lowercase())
+        .collect()
 }
 
 #[cfg(test)]

@@ -61,7 +61,9 @@ impl Customers {
     /// order (and so every tier boundary) never depends on file order.
     pub fn ranked_by_revenue(&self, ids: &[String]) -> Vec<u32> {
         let mut order: Vec<u32> = (0..self.list.len() as u32).collect();
-        order.sort_by(|&a, &b| {
+        // Ids are distinct, so no two keys are equal and an unstable sort
+        // gives the one order; it is the faster one, without a buffer.
+        order.sort_unstable_by(|&a, &b| {
             let (ra, rb) = (self.list[a as usize].revenue, self.list[b as usize].revenue);
             rb.total_cmp(&ra)
                 .then_with(|| ids[a as usize].cmp(&ids[b as usize]))
@@ -77,10 +79,13 @@ pub fn aggregate(table: &Table) -> Customers {
     }
     let rows_by_customer = group_rows(table);
     let n = table.customers();
+    // A purchase day per row at most: reserved, as growing by doubling
+    // could leave a third of a million-row column unused.
     let mut out = Customers {
         list: Vec::with_capacity(n),
         offsets: Vec::with_capacity(n + 1),
-        ..Customers::default()
+        days: Vec::with_capacity(table.len()),
+        day_amounts: Vec::with_capacity(table.len()),
     };
     out.offsets.push(0);
     let mut rows: Vec<u32> = Vec::new();

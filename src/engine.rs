@@ -341,7 +341,7 @@ pub fn analyse(
         // The filter's choices come from every customer, not the filtered few.
         analysis.dimensions = dimensions::all_info(table);
     }
-    let customers = CustomerTable::new(rows, analysed);
+    let customers = CustomerTable::new(rows.unwrap_or_default(), analysed);
     let end = clock();
     analysis.timings_ms.read = loaded.read_ms;
     analysis.timings_ms.analyze = end - start;

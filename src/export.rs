@@ -29,13 +29,14 @@ pub fn number(value: f64) -> String {
 
 /// The segmented customer table: every customer in revenue rank order
 /// with tier, customer types and loyalty quadrant.
-pub fn customers_csv<'a>(
-    rows: impl IntoIterator<Item = &'a crate::analysis::CustomerRow>,
+pub fn customers_csv(
+    rows: impl IntoIterator<Item = impl std::borrow::Borrow<crate::analysis::CustomerRow>>,
 ) -> String {
     let mut out = String::from(BOM);
     out.push_str("rank,customer_id,customer_name,industry,region,account_manager,tier,types,loyalty_quadrant,revenue,share,cumulative_share,profit,transactions,purchase_days,first_purchase,last_purchase,tenure_days,average_order_value,rfm_r,rfm_f,rfm_m,rfm_segment,rfm_class,lifecycle_stage,expected_purchases,p_alive,expected_spend,clv\n");
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
+        let row = row.borrow();
         let optional = |v: &Option<String>| text(v.as_deref().unwrap_or("")).into_owned();
         let types: Vec<&str> = row.types.iter().map(|t| t.key()).collect();
         let record = [

@@ -224,11 +224,12 @@ pub struct Inputs<'a> {
 }
 
 /// A labelling of customers: `of[c]` indexes `values` (`None`: no value).
+/// u32, not usize: there is one per customer, and a million of them.
 pub struct Labelling {
     pub key: String,
     pub header: String,
     pub values: Vec<String>,
-    pub of: Vec<Option<usize>>,
+    pub of: Vec<Option<u32>>,
 }
 
 /// Everything the models say; `None` predictions when they are not used.
@@ -311,9 +312,13 @@ pub fn lifetime_value(
             let spend = SpendModel::new(clv.gamma_gamma, &calibration);
             // With no holdout the calibration is already every history now.
             let now = if calibration_end == inputs.as_of {
-                calibration.clone()
+                std::borrow::Cow::Borrowed(&calibration[..])
             } else {
-                data::histories(inputs.customers, inputs.as_of, period_days)
+                std::borrow::Cow::Owned(data::histories(
+                    inputs.customers,
+                    inputs.as_of,
+                    period_days,
+                ))
             };
             let margins = margins(inputs);
             let predictions = predict_all(&fit, &spend, &now, &margins, &settings, period_days);
@@ -473,7 +478,7 @@ fn summarise(clv: &mut Clv, inputs: &Inputs<'_>, predictions: &[Option<Predictio
     let by = |labelling: &Labelling| -> Vec<ValueGroup> {
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); labelling.values.len()];
         for (c, of) in labelling.of.iter().enumerate() {
-            if let Some(v) = of.and_then(|v| members.get_mut(v)) {
+            if let Some(v) = of.and_then(|v| members.get_mut(v as usize)) {
                 v.push(c);
             }
         }

@@ -11,6 +11,7 @@
 pub mod category;
 pub mod decode;
 pub mod error;
+pub mod id_index;
 pub mod map;
 pub mod read;
 pub mod sheet;

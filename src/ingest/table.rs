@@ -11,6 +11,7 @@
 //! first `MAX_EXAMPLES` are kept as structured examples.
 
 use super::category::{self, Category};
+use super::id_index::IdIndex;
 use super::map::Shape;
 use super::map::{ColumnMap, Role};
 use super::read::{Record, Rows};
@@ -21,7 +22,7 @@ use super::IngestError;
 use crate::day::Day;
 use crate::export;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// How many rejections are kept with full detail for the report.
 pub const MAX_EXAMPLES: usize = 100;
@@ -97,6 +98,24 @@ impl Table {
 
     pub fn customers(&self) -> usize {
         self.ids.len()
+    }
+
+    /// The columns grow by doubling while rows are read: up to half of
+    /// them can be unused, and the table lives as long as the analysis.
+    fn shrink_to_fit(&mut self) {
+        self.ids.shrink_to_fit();
+        self.customer.shrink_to_fit();
+        self.day.shrink_to_fit();
+        self.amount.shrink_to_fit();
+        if let Some(cost) = &mut self.cost {
+            cost.shrink_to_fit();
+        }
+        for values in self.dimensions.values_mut() {
+            values.shrink_to_fit();
+        }
+        for category in &mut self.categories {
+            category.code.shrink_to_fit();
+        }
     }
 
     /// The rows dated on or before `as_of`, with customers that have none
@@ -205,7 +224,7 @@ struct Builder<'m> {
     map: &'m ColumnMap,
     order: Option<DateOrder>,
     headers: Vec<String>,
-    index: HashMap<Box<str>, u32>,
+    index: IdIndex,
     table: Table,
     rejected: Option<csv::Writer<Vec<u8>>>,
 }
@@ -219,8 +238,8 @@ struct Bad {
 }
 
 /// The value of one row once every cell it needs has been read.
-struct Row {
-    customer: String,
+struct Row<'r> {
+    customer: &'r str,
     /// The transaction's date; for a summary row, its last (or first) purchase.
     day: Day,
     amount: f64,
@@ -271,7 +290,7 @@ impl<'m> Builder<'m> {
             map,
             order,
             headers: headers.to_vec(),
-            index: HashMap::new(),
+            index: IdIndex::default(),
             table,
             rejected: None,
         }
@@ -286,7 +305,7 @@ impl<'m> Builder<'m> {
     }
 
     /// Reads the cells of one row, or says which cell is wrong and why.
-    fn read_row(&self, record: &Record<'_>) -> Result<Row, Bad> {
+    fn read_row<'r>(&self, record: &Record<'r>) -> Result<Row<'r>, Bad> {
         if let Some(extra) = self.extra_cell(record) {
             return Err(extra);
         }
@@ -312,7 +331,7 @@ impl<'m> Builder<'m> {
         let amount = parse_amount(amount_cell.1).map_err(|e| bad(Role::Amount, amount_cell, e))?;
         let cost = self.read_cost(record, amount)?;
         Ok(Row {
-            customer: customer.1.to_string(),
+            customer: customer.1,
             day,
             amount,
             cost,
@@ -338,7 +357,7 @@ impl<'m> Builder<'m> {
     }
 
     /// The column index and trimmed text of `role`'s cell.
-    fn cell<'r>(&self, record: &'r Record<'_>, role: Role) -> (usize, &'r str) {
+    fn cell<'r>(&self, record: &Record<'r>, role: Role) -> (usize, &'r str) {
         let i = self.map.get(role).unwrap_or(0);
         (i, record.cells.get(i).unwrap_or("").trim())
     }
@@ -396,21 +415,18 @@ impl<'m> Builder<'m> {
         })
     }
 
-    fn add(&mut self, row: Row, record: &Record<'_>) {
-        let next = self.table.ids.len() as u32;
-        let id = match self.index.get(row.customer.as_str()) {
-            Some(&id) => id,
+    fn add(&mut self, row: Row<'_>, record: &Record<'_>) {
+        let id = match self.index.find(&self.table.ids, row.customer) {
+            Some(id) => id,
             None => {
-                self.index
-                    .insert(row.customer.clone().into_boxed_str(), next);
-                self.table.ids.push(row.customer);
+                let id = self.index.insert(&mut self.table.ids, row.customer);
                 for values in self.table.dimensions.values_mut() {
                     values.push(None);
                 }
                 for category in &mut self.table.categories {
                     category.add_customer();
                 }
-                next
+                id
             }
         };
         self.table.customer.push(id);
@@ -482,6 +498,7 @@ impl<'m> Builder<'m> {
         }
         let mut table = self.table;
         table.categories.retain(Category::is_useful);
+        table.shrink_to_fit();
         if !table.is_empty() {
             return Ok(table);
         }

@@ -153,21 +153,50 @@ pub fn parse_date(cell: &str, order: Option<DateOrder>) -> Result<Day, ValueErro
     if text.is_empty() {
         return Err(ValueError::Empty);
     }
+    if let Some(ymd) = iso_ymd(text) {
+        return day_of(ymd);
+    }
     let date_part = strip_time(text).ok_or(ValueError::NotADate)?;
     if let Some(day) = parse_excel_serial(date_part) {
         return Ok(day);
     }
-    let (y, m, d) = match (split_ymd(date_part), year_last(date_part), order) {
-        (Some(ymd), _, _) => ymd,
-        (None, Some((a, b, y)), Some(DateOrder::Dmy)) => (y, b, a),
-        (None, Some((a, b, y)), Some(DateOrder::Mdy)) => (y, a, b),
-        (None, Some(_), None) => return Err(ValueError::NoDateOrder),
-        (None, None, _) => return Err(ValueError::NotADate),
-    };
+    day_of(other_ymd(date_part, order)?)
+}
+
+/// The day of a year, month and day, if it exists and is in `YEARS`.
+fn day_of((y, m, d): (i32, u32, u32)) -> Result<Day, ValueError> {
     if !YEARS.contains(&y) {
         return Err(ValueError::DateOutOfRange);
     }
     Day::from_ymd(y, m, d).ok_or(ValueError::ImpossibleDate)
+}
+
+/// Year, month and day of the year-first and year-last layouts.
+fn other_ymd(date_part: &str, order: Option<DateOrder>) -> Result<(i32, u32, u32), ValueError> {
+    if let Some(ymd) = split_ymd(date_part) {
+        return Ok(ymd);
+    }
+    match (year_last(date_part), order) {
+        (Some((a, b, y)), Some(DateOrder::Dmy)) => Ok((y, b, a)),
+        (Some((a, b, y)), Some(DateOrder::Mdy)) => Ok((y, a, b)),
+        (Some(_), None) => Err(ValueError::NoDateOrder),
+        (None, _) => Err(ValueError::NotADate),
+    }
+}
+
+/// `YYYY-MM-DD` read without splitting or allocating: most exports write
+/// dates so, and a large file has millions of them.
+fn iso_ymd(text: &str) -> Option<(i32, u32, u32)> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    Some((digits(0..4)? as i32, digits(5..7)?, digits(8..10)?))
 }
 
 /// Years a transaction can have. ERPs write 9999-12-31 or 1900-01-00 for

@@ -204,6 +204,17 @@ fn message(job: &Job, file: Option<&web_sys::File>) -> Result<js_sys::Object, St
     Ok(object)
 }
 
+/// Starts the worker while the page waits for a file, so that its wasm is
+/// compiled before the first file comes rather than after.
+pub fn warm_up(state: AppState) {
+    CONNECTION.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if slot.is_none() {
+            *slot = connect(state).ok();
+        }
+    });
+}
+
 /// Posts `message` to the idle worker, or replaces a busy (or missing) one
 /// and queues the message until the new worker is ready.
 fn send(state: AppState, message: js_sys::Object) {
@@ -214,6 +225,15 @@ fn send(state: AppState, message: js_sys::Object) {
             if idle.busy {
                 return;
             }
+        }
+        // The worker started by `warm_up` is still loading: it takes this
+        // first job as soon as it is ready.
+        if let Some(loading) = slot
+            .as_mut()
+            .filter(|c| !c.ready && !c.busy && c.pending.is_none())
+        {
+            loading.pending = Some(message);
+            return;
         }
         // A worker still busy with an older job would make this one wait.
         if let Some(old) = slot.take() {
@@ -250,10 +270,12 @@ fn start_worker() -> Result<Worker, String> {
         serde_json::to_string(&href).map_err(|e| e.to_string())
     };
     let script = format!(
-        "importScripts({});wasm_bindgen({});",
+        "importScripts({});self.tierlensWasm=wasm_bindgen({});",
         absolute(WORKER_GLUE)?,
         absolute(WORKER_WASM)?
     );
+    // `tierlensWasm` resolves to the module's exports: the benchmark reads
+    // the size of its memory from there (scripts/bench).
     let blob = super::download_blob::text_blob(&script, "text/javascript")?;
     // Not revoked: the browser may fetch it after `new Worker` returns, and
     // the few bytes are freed with the page.
@@ -266,6 +288,11 @@ fn connect(state: AppState) -> Result<Connection, String> {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         if let Some(text) = event.data().as_string() {
             match serde_json::from_str::<Reply>(&text) {
+                // Reading a large result is one task and drawing the
+                // dashboard is more; a frame between keeps each short.
+                Ok(reply @ Reply::Done { .. }) => {
+                    request_animation_frame(move || receive(state, reply))
+                }
                 Ok(reply) => receive(state, reply),
                 Err(e) => fail_current(
                     state,
