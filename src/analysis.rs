@@ -1124,13 +1124,14 @@ impl<'a> RowSource<'a> {
     }
 
     /// The customer's value of one of `TEXT_ROLES`.
-    fn text(&self, role: usize, rank: usize) -> Option<&str> {
-        let column = self.texts[role].as_ref()?;
+    fn text(&self, role: Role, rank: usize) -> Option<&str> {
+        let i = TEXT_ROLES.iter().position(|&r| r == role)?;
+        let column = self.texts[i].as_ref()?;
         column[self.customer_at(rank)].as_deref()
     }
 
     pub fn name(&self, rank: usize) -> Option<&str> {
-        self.text(0, rank)
+        self.text(Role::CustomerName, rank)
     }
 
     pub fn tier(&self, rank: usize) -> Tier {
@@ -1166,14 +1167,14 @@ impl<'a> RowSource<'a> {
         let c = self.customer_at(rank);
         let customer = &self.list[c];
         let total = self.total;
-        let text = |role: usize| self.text(role, rank).map(str::to_string);
+        let text = |role: Role| self.text(role, rank).map(str::to_string);
         CustomerRow {
             rank: rank + 1,
             id: self.ids[c].clone(),
-            name: text(0),
-            industry: text(1),
-            region: text(2),
-            account_manager: text(3),
+            name: text(Role::CustomerName),
+            industry: text(Role::Industry),
+            region: text(Role::Region),
+            account_manager: text(Role::AccountManager),
             revenue: customer.revenue,
             profit: self.profits[c],
             share: if total > 0.0 {

@@ -4,15 +4,15 @@
 //! Every customer is a `CustomerRow` (revenue rank, tier, RFM, stage, CLV
 //! ...) plus its value of every dimension column. Rows are made when they
 //! are shown, searched or exported, from the analysis's `RowSource`: a
-//! million finished rows would be the largest thing in the worker's memory. A `Query` keeps the rows
-//! whose id or name contains the search text (case-insensitive) and that
-//! match every chosen filter (tier, RFM segment, lifecycle stage, one value
-//! of one dimension), sorted by one key. Sorting is total and stable: ties
-//! go by revenue rank, and customers without a value (no name, no model
-//! prediction) come last in either direction. The browser keeps this table
-//! in its worker and sends the page only the rows in view (`page`), which
-//! is what lets a million customers scroll; the CLI's `customers` command
-//! prints the same pages.
+//! million finished rows would be the largest thing in the worker's memory.
+//! A `Query` keeps the rows whose id or name contains the search text
+//! (case-insensitive) and that match every chosen filter (tier, RFM
+//! segment, lifecycle stage, one value of one dimension), sorted by one
+//! key. Sorting is total and stable: ties go by revenue rank, and customers
+//! without a value (no name, no model prediction) come last in either
+//! direction. The browser keeps this table in its worker and sends the page
+//! only the rows in view (`page`), which is what lets a million customers
+//! scroll; the CLI's `customers` command prints the same pages.
 
 use crate::analysis::{CustomerRow, Filter, RowSource};
 use crate::day::Day;
