@@ -34,6 +34,7 @@ const OPTIONAL_FIELDS: &[&str] = &[
     "account_manager",
     "sheet",
     "date_order",
+    "decimal",
     "cost_from",
     "role",
     "assumed_margin",
@@ -437,6 +438,9 @@ pub struct InputReport {
     pub rows_blank: u64,
     /// Rows dated after `as_of`: read, valid, left out of the analysis.
     pub rows_after_as_of: u64,
+    /// Rows left out by their status (cancelled, failed, Closed Lost ...).
+    #[serde(default)]
+    pub rows_excluded: u64,
     /// "transactions" (one row per purchase) or "summary" (one row per
     /// customer); analyses that need the purchase log say so for a summary.
     pub shape: crate::ingest::Shape,
@@ -453,6 +457,21 @@ pub struct InputReport {
     pub sheets: Vec<String>,
     /// The day/month order used for year-last dates, if the file has any.
     pub date_order: Option<crate::ingest::values::DateOrder>,
+    /// The decimal mark of the amounts, when the file shows one.
+    #[serde(default)]
+    pub decimal: Option<crate::ingest::values::NumberStyle>,
+    /// The line (or sheet row) the headers were read from.
+    #[serde(default)]
+    pub header_line: u64,
+    /// Every choice made on weak evidence, with why and how to change it.
+    #[serde(default)]
+    pub decisions: Vec<crate::ingest::decision::Decision>,
+    /// Total, subtotal and footer rows left out, with their lines.
+    #[serde(default)]
+    pub total_rows: crate::ingest::table::TotalRows,
+    /// Every value of the status columns: rows, amount, left out or not.
+    #[serde(default)]
+    pub status: Vec<crate::ingest::status::StatusValue>,
     pub columns: BTreeMap<String, String>,
     /// Every header of the file, in order.
     pub headers: Vec<String>,

@@ -7,10 +7,13 @@
 use crate::analysis::{self, Analysis, InputReport, Settings};
 use crate::customer_table::CustomerTable;
 use crate::dimensions;
+use crate::ingest::decision::{Decision, Detail};
+use crate::ingest::inspect::{self, Options};
 use crate::ingest::read::Rows;
-use crate::ingest::values::{DateEvidence, DateOrder};
+use crate::ingest::status::StatusChoice;
+use crate::ingest::values::{DateOrder, NumberStyle};
 use crate::ingest::Table;
-use crate::ingest::{decode, map, read, sheet, table, IngestError};
+use crate::ingest::{decode, layout, map, read, sheet, table, IngestError};
 use crate::ingest::{Role, Shape};
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +28,18 @@ pub struct Request {
     pub sheet: Option<String>,
     /// Day/month order of year-last dates; decided from the data when `None`.
     pub date_order: Option<DateOrder>,
+    /// The line of the header row; found when `None`.
+    #[serde(default)]
+    pub header_row: Option<u64>,
+    /// The decimal mark of amounts; decided from the data when `None`.
+    #[serde(default)]
+    pub decimal: Option<NumberStyle>,
+    /// Status values kept or left out beyond the default rule.
+    #[serde(default)]
+    pub status: StatusChoice,
+    /// One multiplier for every money column instead of its header's unit.
+    #[serde(default)]
+    pub unit: Option<f64>,
     pub settings: Settings,
 }
 
@@ -46,6 +61,20 @@ impl Request {
     pub fn reads_like(&self, other: &Request) -> bool {
         (&self.encoding, &self.map, &self.sheet, self.date_order)
             == (&other.encoding, &other.map, &other.sheet, other.date_order)
+            && (self.header_row, self.decimal, &self.status, self.unit)
+                == (other.header_row, other.decimal, &other.status, other.unit)
+    }
+
+    /// How the user asked the file to be read.
+    fn options(&self) -> Options {
+        Options {
+            map: self.map.clone(),
+            header_row: self.header_row,
+            date_order: self.date_order,
+            decimal: self.decimal,
+            status: self.status.clone(),
+            unit: self.unit,
+        }
     }
 }
 
@@ -103,7 +132,7 @@ fn with_rows(
     use_rows: &mut dyn FnMut(&mut dyn Rows, Source) -> Result<(), IngestError>,
 ) -> Result<(), IngestError> {
     if sheet::is_workbook(bytes) {
-        let mut rows = sheet::open(bytes, request.sheet.as_deref())?;
+        let (mut rows, chosen) = open_sheet(bytes, request)?;
         let source = Source {
             format: if bytes.starts_with(b"PK") {
                 "xlsx"
@@ -114,6 +143,7 @@ fn with_rows(
             delimiter: String::new(),
             sheet: Some(rows.sheet.clone()),
             sheets: rows.sheets.clone(),
+            decisions: chosen.into_iter().collect(),
         };
         return use_rows(&mut rows, source);
     }
@@ -127,14 +157,115 @@ fn with_rows(
         (decoded.text.as_ref(), delimiter)
     };
     let mut rows = read::Records::open(text, separator)?;
+    let legacy = !decoded.encoding.starts_with("UTF");
     let source = Source {
         format: "text",
         encoding: decoded.encoding.to_string(),
         delimiter: read::delimiter_name(delimiter).to_string(),
         sheet: None,
         sheets: Vec::new(),
+        decisions: (legacy && request.encoding.is_none())
+            .then(|| {
+                Detail::Encoding {
+                    encoding: decoded.encoding.to_string(),
+                }
+                .decided()
+            })
+            .into_iter()
+            .collect(),
     };
     use_rows(&mut rows, source)
+}
+
+/// The sheet the user named, or the one that reads most as a transaction
+/// log, with the decision that says which and why.
+fn open_sheet(
+    bytes: &[u8],
+    request: &Request,
+) -> Result<(sheet::SheetRows, Option<Decision>), IngestError> {
+    if request.sheet.is_some() {
+        return Ok((sheet::open(bytes, request.sheet.as_deref())?, None));
+    }
+    let mut workbook = sheet::open_workbook(bytes)?;
+    let names = workbook.sheets.clone();
+    if names.len() < 2 {
+        return Ok((sheet::open(bytes, None)?, None));
+    }
+    let mut best: Option<(u64, sheet::SheetRows)> = None;
+    for name in &names {
+        let Ok(mut rows) = workbook.sheet(name) else {
+            continue;
+        };
+        let score = log_score(&mut rows);
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, rows));
+        }
+    }
+    let (_, mut rows) = best.ok_or(IngestError::Empty)?;
+    rows.start_at(0)?;
+    let others = names
+        .iter()
+        .filter(|n| **n != rows.sheet)
+        .cloned()
+        .collect();
+    let decision = Detail::Sheet {
+        sheet: rows.sheet.clone(),
+        others,
+    }
+    .decided();
+    Ok((rows, Some(decision)))
+}
+
+/// Words of a pivot table's labels (Excel, WPS, in English and Chinese).
+const PIVOT_WORDS: &[&str] = &[
+    "行标签",
+    "列标签",
+    "求和项",
+    "计数项",
+    "平均值项",
+    "rowlabels",
+    "columnlabels",
+    "sumof",
+    "countof",
+    "averageof",
+];
+
+/// How much a sheet reads as a transaction log: rows (of the first few
+/// hundred) with a date and a number, doubled when the headers name a
+/// date and an amount; 0 for a pivot table.
+fn log_score(rows: &mut sheet::SheetRows) -> u64 {
+    let mut scanned: Vec<layout::Line> = vec![(rows.header_line(), rows.headers().to_vec())];
+    while scanned.len() < 500 {
+        match rows.next_record() {
+            Ok(Some(r)) => scanned.push((r.line, r.cells.iter().map(String::from).collect())),
+            _ => break,
+        }
+    }
+    let Some(header) = layout::choose_header(&scanned, None) else {
+        return 0;
+    };
+    let squeezed = |c: &String| c.to_lowercase().replace([' ', ':', '：'], "");
+    let pivot = scanned[..=header.index.min(scanned.len() - 1)]
+        .iter()
+        .flat_map(|(_, cells)| cells.iter())
+        .any(|c| PIVOT_WORDS.iter().any(|w| squeezed(c).starts_with(w)));
+    if pivot {
+        return 0;
+    }
+    let data = &scanned[header.index + 1..];
+    let dated = |c: &String| {
+        crate::ingest::values::parse_date(c, Some(DateOrder::Dmy)).is_ok()
+            || crate::ingest::values::parse_date(c, Some(DateOrder::Mdy)).is_ok()
+    };
+    let number = |c: &String| !dated(c) && crate::ingest::values::parse_amount(c).is_ok();
+    let rows_of_log = data
+        .iter()
+        .filter(|(_, cells)| cells.iter().any(dated) && cells.iter().any(number))
+        .count() as u64;
+    let named = map::map_columns_unchecked(&scanned[header.index].1, &[])
+        .map(|m| m.get(Role::Date).is_some() && m.get(Role::Amount).is_some())
+        .unwrap_or(false);
+    rows_of_log * if named { 2 } else { 1 }
 }
 
 /// Says which dimensions and values a filter could have used.
@@ -159,64 +290,6 @@ fn empty_filter(table: &Table, filter: &crate::analysis::Filter) -> IngestError 
     }
 }
 
-/// Rows looked at to guess roles from values.
-const VALUE_SAMPLE: usize = 200;
-
-/// Maps the columns by their headers; when that leaves a required role
-/// without a column, tries again with roles guessed from a sample of the
-/// values (and rewinds). Also returns the roles that came from values.
-fn map_with_values(
-    rows: &mut dyn Rows,
-    overrides: &[(String, String)],
-) -> Result<(map::ColumnMap, Vec<String>), IngestError> {
-    let error = match map::map_columns(rows.headers(), overrides) {
-        Ok(columns) => return Ok((columns, Vec::new())),
-        Err(error @ IngestError::MissingColumn { .. }) => error,
-        Err(other) => return Err(other),
-    };
-    let guessed_map = map::map_columns_unchecked(rows.headers(), overrides)?;
-    let mut sample = Vec::new();
-    while let Some(record) = rows.next_record()? {
-        sample.push(record.cells.iter().map(String::from).collect());
-        if sample.len() == VALUE_SAMPLE {
-            break;
-        }
-    }
-    rows.rewind()?;
-    let guessed = map::guess_from_values(&guessed_map, &sample);
-    let roles = guessed.iter().map(|(role, _)| role.clone()).collect();
-    let all: Vec<(String, String)> = overrides.iter().cloned().chain(guessed).collect();
-    // Still missing: the header's error says best what was expected.
-    let columns = map::map_columns(rows.headers(), &all).map_err(|_| error)?;
-    Ok((columns, roles))
-}
-
-/// Decides the day/month order of year-last dates from the whole date
-/// column, then rewinds `rows`. A file whose first date is year-first (the
-/// usual case) is decided after one row.
-fn detect_date_order(
-    rows: &mut dyn Rows,
-    columns: &map::ColumnMap,
-) -> Result<Option<DateOrder>, IngestError> {
-    let column = columns.get(Role::Date).unwrap_or(0);
-    let mut evidence = DateEvidence::default();
-    while let Some(record) = rows.next_record()? {
-        let cell = record.cells.get(column).unwrap_or("");
-        if cell.trim().is_empty() {
-            continue;
-        }
-        if !evidence.observe(record.line, cell) && evidence.example.is_none() {
-            break;
-        }
-    }
-    rows.rewind()?;
-    match (evidence.decide(), evidence.example) {
-        (Some(order), _) => Ok(Some(order)),
-        (None, Some((line, example))) => Err(IngestError::AmbiguousDates { example, line }),
-        (None, None) => Ok(None),
-    }
-}
-
 /// What was detected about the file, for the input report.
 struct Source {
     format: &'static str,
@@ -224,6 +297,8 @@ struct Source {
     delimiter: String,
     sheet: Option<String>,
     sheets: Vec<String>,
+    /// The sheet chosen, or the encoding detected.
+    decisions: Vec<Decision>,
 }
 
 /// Reads `bytes` into a table without analysing it (see `analyse`).
@@ -253,33 +328,39 @@ fn read_table(
     request: &Request,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Loaded, IngestError> {
-    let (columns, from_values) = map_with_values(rows, &request.map)?;
-    let date_order = match request.date_order {
-        Some(order) => Some(order),
-        None => detect_date_order(rows, &columns)?,
-    };
-    let mut table = table::build(rows, &columns, date_order, &mut |p| {
+    let inspection = inspect::inspect(rows, &request.options(), &source.sheets)?;
+    let columns = &inspection.map;
+    let mut table = table::build(rows, columns, &inspection.plan, &mut |p| {
         progress(Step::Parsing(p))
     })?;
     progress(Step::Analysing {
         rows: table.rows_read,
     });
+    let mut decisions = source.decisions;
+    decisions.extend(inspection.decisions.iter().cloned());
+    decisions.extend(inspect::after_reading(&inspection, &table));
     let input = InputReport {
         rows_read: table.rows_read,
         rows_rejected: table.rows_rejected,
         rows_blank: table.rows_blank,
         rows_after_as_of: 0,
+        rows_excluded: table.rows_excluded,
         format: source.format.to_string(),
         encoding: source.encoding,
         delimiter: source.delimiter,
         sheet: source.sheet,
         sheets: source.sheets,
-        date_order,
+        header_line: inspection.header.line,
+        date_order: inspection.plan.order,
+        decimal: inspection.plan.style,
         shape: columns.shape(),
-        columns_from_values: from_values,
-        cost_from: table::cost_source(&columns),
+        columns_from_values: inspection.from_values.clone(),
+        cost_from: table::cost_source(columns),
         columns: columns.report(),
         headers: columns.headers().to_vec(),
+        decisions,
+        total_rows: std::mem::take(&mut table.total_rows),
+        status: std::mem::take(&mut table.status_values),
         rejected_by_reason: std::mem::take(&mut table.rejected_by_reason),
         errors: std::mem::take(&mut table.examples),
     };

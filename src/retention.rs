@@ -202,7 +202,7 @@ mod tests {
     fn customers(csv: &str) -> Customers {
         let mut rows = read::Records::open(csv, b',').unwrap();
         let columns = map::map_columns(&rows.headers.clone(), &[]).unwrap();
-        let t = table::build(&mut rows, &columns, None, &mut |_| {}).unwrap();
+        let t = table::build(&mut rows, &columns, &Default::default(), &mut |_| {}).unwrap();
         crate::customers::aggregate(&t)
     }
 

@@ -213,11 +213,7 @@ fn unusable_input_exits_2_with_one_clear_line() {
     let cases: &[(&str, &[u8], &str)] = &[
         ("empty.csv", b"", "the file is empty"),
         ("photo.csv", b"\x89PNG\r\n\x1a\n\0\0", "PNG image"),
-        (
-            "nocolumns.csv",
-            b"name,colour\nx,red\n",
-            "no customer column",
-        ),
+        ("nocolumns.csv", b"name,colour\nx,red\n", "no date column"),
         (
             "allbad.csv",
             b"customer_id,date,amount\nA,never,1\n",

@@ -115,7 +115,12 @@ fn another_sheet_can_be_chosen_and_a_missing_one_is_named() {
     };
     let bytes = std::fs::read(data("cdnow_sample.xlsx")).unwrap();
     let err = run(&bytes, &request, &|| 0.0).unwrap_err().to_string();
-    assert!(err.contains("no customer column"), "{err}");
+    assert!(
+        err.contains("no customer column")
+            && err.contains("--sheet NAME")
+            && err.contains("交易明细"),
+        "the refusal names the other sheets: {err}"
+    );
     let request = Request {
         sheet: Some("Sheet9".into()),
         ..Request::default()

@@ -488,12 +488,22 @@ fn encodings_are_detected() {
         ("utf16le-bom.csv", "UTF-16LE", 5.0),
         ("utf16be-bom.csv", "UTF-16BE", 5.0),
         ("gbk-chinese.csv", "gb18030", 10.0),
-        ("invalid-utf8.csv", "gb18030", 3.0),
     ] {
         let v = analyse(name);
         assert_eq!(v["input"]["encoding"], encoding, "{name}");
         assert_eq!(v["revenue_total"], revenue, "{name}");
     }
+    // Bytes that are no encoding's text: read with the detector's best
+    // guess, and the guess is said.
+    let v = analyse("invalid-utf8.csv");
+    assert_eq!(v["revenue_total"], 3.0);
+    let kinds: Vec<&str> = v["input"]["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["kind"].as_str())
+        .collect();
+    assert!(kinds.contains(&"encoding"), "{kinds:?}");
     let v = analyse("gbk-chinese.csv");
     assert_eq!(v["input"]["columns"]["customer"], "客户编号");
 }

@@ -26,7 +26,8 @@ mod cli {
     use tierlens::day::Day;
     use tierlens::engine::{self, Request};
     use tierlens::export;
-    use tierlens::ingest::values::DateOrder;
+    use tierlens::ingest::status::StatusChoice;
+    use tierlens::ingest::values::{DateOrder, NumberStyle};
     use tierlens::lifecycle::LifecycleSettings;
     use tierlens::lifecycle::Stage;
     use tierlens::loyalty::LoyaltyAxis;
@@ -188,9 +189,42 @@ mod cli {
         /// Day/month order of dates like 03/04/2024: dmy or mdy (default: decided from the data).
         #[arg(long, value_parser = parse_date_order)]
         date_order: Option<DateOrder>,
-        /// Read this sheet of an Excel workbook (default: the first sheet).
+        /// Read this sheet of an Excel workbook (default: the sheet that
+        /// reads as a transaction log).
         #[arg(long)]
         sheet: Option<String>,
+        /// The line the headers are on, as a text editor or Excel numbers
+        /// it (default: found from the first rows).
+        #[arg(long, value_name = "LINE", value_parser = clap::value_parser!(u64).range(1..))]
+        header_row: Option<u64>,
+        /// Count rows with these status values although the default rule
+        /// leaves them out (comma-separated; repeatable).
+        #[arg(long, value_name = "VALUE,...", value_delimiter = ',')]
+        keep_status: Vec<String>,
+        /// Leave out rows with these status values (comma-separated; repeatable).
+        #[arg(long, value_name = "VALUE,...", value_delimiter = ',')]
+        drop_status: Vec<String>,
+        /// The decimal mark of amounts: point (1,234.56) or comma (1.234,56)
+        /// (default: decided from the data).
+        #[arg(long, value_parser = parse_decimal)]
+        decimal: Option<NumberStyle>,
+        /// Multiply every money column by this instead of the unit its
+        /// header names (1: read amounts as written).
+        #[arg(long, value_parser = parse_unit)]
+        unit: Option<f64>,
+    }
+
+    fn parse_decimal(text: &str) -> Result<NumberStyle, String> {
+        NumberStyle::parse(text)
+            .ok_or_else(|| format!("\"{text}\": expected point (12.5) or comma (12,5)"))
+    }
+
+    fn parse_unit(text: &str) -> Result<f64, String> {
+        text.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|u| u.is_finite() && *u > 0.0)
+            .ok_or_else(|| format!("\"{text}\": expected a positive number such as 1 or 10000"))
     }
 
     fn parse_day(text: &str) -> Result<Day, String> {
@@ -373,6 +407,13 @@ mod cli {
             map: r.map,
             sheet: r.sheet,
             date_order: r.date_order,
+            header_row: r.header_row,
+            decimal: r.decimal,
+            status: StatusChoice {
+                keep: r.keep_status,
+                drop: r.drop_status,
+            },
+            unit: r.unit,
             settings,
         })
     }
@@ -635,6 +676,15 @@ mod cli {
         }
     }
 
+    /// One line per decision made on weak evidence, or none.
+    fn decided(i: &tierlens::analysis::InputReport) -> String {
+        i.decisions
+            .iter()
+            .map(|d| format!("Decided     {}: {}", d.what, d.why))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     fn report(a: &Analysis) -> String {
         let i = &a.input;
         let mut lines = vec![
@@ -653,6 +703,7 @@ mod cli {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
+            decided(i),
             format!(
                 "Period      {} to {} (as of {})",
                 a.first_date, a.last_date, a.as_of
@@ -782,6 +833,7 @@ mod cli {
                 i.rows_rejected
             ));
         }
+        lines.retain(|l| !l.is_empty());
         lines.join("\n")
     }
 }

@@ -13,7 +13,7 @@ fn cdnow() -> Vec<Option<data::History>> {
     .unwrap();
     let mut rows = read::Records::open(&text, b',').unwrap();
     let columns = map::map_columns(&rows.headers.clone(), &[]).unwrap();
-    let t = table::build(&mut rows, &columns, None, &mut |_| {}).unwrap();
+    let t = table::build(&mut rows, &columns, &Default::default(), &mut |_| {}).unwrap();
     let customers = crate::customers::aggregate(&t);
     data::histories(&customers, Day::parse_iso("1997-09-30").unwrap(), 7.0)
 }

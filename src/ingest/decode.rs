@@ -1,8 +1,12 @@
 //! Bytes to UTF-8 text, detecting the encoding.
 //!
 //! Detection, in order: a byte-order mark (UTF-8, UTF-16 LE/BE); valid UTF-8;
-//! otherwise GB18030, the superset of GBK that Excel writes on Chinese
-//! Windows. Files that are not text at all (spreadsheets, archives, images,
+//! otherwise the legacy encoding `chardetng` (Firefox's detector) finds
+//! most plausible: GBK is read as GB18030, its superset that Excel writes
+//! on Chinese Windows; Windows-1252 and the other single-byte encodings
+//! of European Excel are told apart from it. Our users are mostly
+//! Chinese, so a guess of Big5 or a Japanese or Korean encoding gives way
+//! to GB18030 whenever the bytes are valid GB18030 too. Files that are not text at all (spreadsheets, archives, images,
 //! other binaries) are refused with a message that names what they look like.
 //! The user may force an encoding by its WHATWG label (`--encoding gbk`).
 
@@ -40,7 +44,48 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, 
             encoding: UTF_8.name(),
         });
     }
-    Ok(with_encoding(bytes, GB18030))
+    Ok(with_encoding(bytes, detect_legacy(bytes)))
+}
+
+/// The legacy encoding of bytes that are not UTF-8.
+fn detect_legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    // The first megabyte decides; detection is linear and this bounds it.
+    let head = &bytes[..bytes.len().min(1 << 20)];
+    detector.feed(head, head.len() == bytes.len());
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let valid_gb = || {
+        GB18030
+            .decode_without_bom_handling_and_without_replacement(head)
+            .is_some()
+    };
+    if guess == encoding_rs::GBK || guess == GB18030 || (reads_as_gb2312(head) && valid_gb()) {
+        GB18030
+    } else {
+        guess
+    }
+}
+
+/// Whether the bytes above ASCII come in the pairs of common Chinese
+/// text: a lead byte and a trail byte both above 0xA0 (GB2312's range).
+/// A Windows-1252 letter is one high byte among ASCII ones ("M\xfcller"),
+/// so it is no such pair. The detector needs this help on files whose
+/// only Chinese is a few header words: alone it may call them IBM866.
+fn reads_as_gb2312(bytes: &[u8]) -> bool {
+    let (mut pairs, mut others) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        match bytes.get(i + 1) {
+            Some(&trail) if bytes[i] >= 0xA1 && trail >= 0xA1 => pairs += 1,
+            _ => others += 1,
+        }
+        i += 2;
+    }
+    pairs > 0 && pairs >= others * 4
 }
 
 /// Decodes with a known encoding; a BOM, if present, is removed.
@@ -131,6 +176,26 @@ mod tests {
         let d = decode(&bytes, None).unwrap();
         assert_eq!(d.encoding, "gb18030");
         assert!(d.text.starts_with("客户编号,日期,金额"));
+    }
+
+    #[test]
+    fn windows_1252_is_not_read_as_chinese() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252
+            .encode("Kunde;Datum;Betrag\nMüller GmbH;05.03.2024;1.234,56\nSociété Générale;06.03.2024;99,00\nBäckerei Öztürk;07.03.2024;12,50\n");
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.text.contains("Müller GmbH") && d.text.contains("Société Générale"));
+    }
+
+    #[test]
+    fn short_gbk_stays_gbk() {
+        for text in [
+            "客户,金额\n甲,1\n",
+            "customer_id,date,amount\n张三,2024-01-01,5\n",
+        ] {
+            let (bytes, _, _) = GB18030.encode(text);
+            assert_eq!(decode(&bytes, None).unwrap().encoding, "gb18030", "{text}");
+        }
     }
 
     #[test]

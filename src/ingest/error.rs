@@ -45,6 +45,22 @@ impl FileKind {
     }
 }
 
+fn quoted(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+    quoted.join(" and ")
+}
+
+fn sheets_hint(sheets: &[String]) -> String {
+    if sheets.len() > 1 {
+        format!(
+            ", or --sheet NAME to read another sheet (the workbook's sheets: {})",
+            sheets.join(", ")
+        )
+    } else {
+        String::new()
+    }
+}
+
 #[derive(Debug, Error, Clone, PartialEq, Serialize, Deserialize)]
 pub enum IngestError {
     #[error("the file is empty: expected a CSV or TSV export with a header row and one row per purchase")]
@@ -62,20 +78,42 @@ pub enum IngestError {
     #[error("dates such as \"{example}\" (line {line}) put the year last, and no date in the file shows whether the day or the month comes first: choose the order (--date-order dmy for 3 April, mdy for March 4)")]
     AmbiguousDates { example: String, line: u64 },
 
+    #[error("--header-row {line}: the file has no row on line {line} (or it is blank); give the line the headers are on, as a text editor or Excel numbers it")]
+    HeaderRowNotFound { line: u64 },
+
     #[error("unknown encoding \"{0}\": use a name such as utf-8, utf-16le, gbk or gb18030")]
     UnknownEncoding(String),
 
     #[error("the file has a header row but no data rows")]
     NoDataRows,
 
-    #[error("no {} column: expected a header such as {expected}; the file's headers are: {found}", role.key())]
+    #[error("no {} column: expected a header such as {expected}; the headers on line {header_line} are: {found}. Pass --map {}=HEADER, or --header-row N if the headers are on another line{}", role.key(), role.key(), sheets_hint(sheets))]
     MissingColumn {
         role: Role,
         expected: String,
         found: String,
         /// Every header, for the page to offer them.
         headers: Vec<String>,
+        /// The line the headers were read from.
+        #[serde(default)]
+        header_line: u64,
+        /// The workbook's sheets, when the file is one.
+        #[serde(default)]
+        sheets: Vec<String>,
     },
+
+    #[error("{} columns could be the {}: {} (their values differ, and nothing says which is right): choose one with --map {}=HEADER", candidates.len(), role.key(), quoted(candidates), role.key())]
+    AmbiguousColumn {
+        role: Role,
+        candidates: Vec<String>,
+        /// Every header, for the page to offer them.
+        headers: Vec<String>,
+        /// The other roles as guessed, for the page to show them chosen.
+        columns: std::collections::BTreeMap<String, String>,
+    },
+
+    #[error("amounts such as \"{example}\" (line {line}) could use a decimal point or a decimal comma, and no amount in the file shows which: choose one (--decimal point for 12.500 = 12.5, --decimal comma for 12.500 = 12500)")]
+    AmbiguousDecimal { example: String, line: u64 },
 
     #[error(
         "--map {role}={header}: the file has no column \"{header}\"; its headers are: {found}"

@@ -31,17 +31,30 @@ pub enum Role {
     Industry,
     Region,
     AccountManager,
+    /// The order's, payment's or deal's state: rows whose state means no
+    /// revenue (cancelled, failed, Closed Lost ...) are left out.
+    Status,
+    /// The kind of a payment-account row (PayPal's `Type`): withdrawals and
+    /// currency conversions are not sales.
+    TransactionType,
+    /// An amount refunded on the row, subtracted from its amount.
+    Refund,
+    /// The price of one unit: the amount is quantity × unit price when the
+    /// file has no amount column.
+    UnitPrice,
 }
 
 impl Role {
     /// In guessing order: the summary's date roles come before `Date` so that
     /// "first_order_date" is not taken as a transaction date by containment.
     /// Margin comes before profit so that 毛利率 is not taken as 毛利.
-    pub const ALL: [Role; 16] = [
+    pub const ALL: [Role; 20] = [
         Role::Customer,
         Role::FirstPurchase,
         Role::LastPurchase,
         Role::Date,
+        Role::Refund,
+        Role::UnitPrice,
         Role::Amount,
         Role::Orders,
         Role::Cost,
@@ -54,6 +67,8 @@ impl Role {
         Role::Industry,
         Role::Region,
         Role::AccountManager,
+        Role::Status,
+        Role::TransactionType,
     ];
 
     /// The roles a transaction log cannot do without.
@@ -82,7 +97,17 @@ impl Role {
             Role::Industry => "industry",
             Role::Region => "region",
             Role::AccountManager => "account_manager",
+            Role::Status => "status",
+            Role::TransactionType => "transaction_type",
+            Role::Refund => "refund",
+            Role::UnitPrice => "unit_price",
         }
+    }
+
+    /// Roles whose header must match a name exactly: "类型" inside
+    /// "客户类型" is the customer's type, not the transaction's.
+    fn exact_only(self) -> bool {
+        matches!(self, Role::TransactionType)
     }
 
     pub fn from_key(key: &str) -> Option<Role> {
@@ -105,6 +130,17 @@ impl Role {
                 "custid",
                 "memberid",
                 "buyerid",
+                "buyer",
+                "soldto",
+                "soldtoparty",
+                "soldtopt",
+                "payer",
+                "customeremail",
+                "email",
+                "buyeremail",
+                "fromemailaddress",
+                "billingemail",
+                "contactemail",
                 "客户编号",
                 "客户编码",
                 "客户代码",
@@ -113,6 +149,19 @@ impl Role {
                 "客户",
                 "会员编号",
                 "会员id",
+                "买家会员名",
+                "买家账号",
+                "买家id",
+                "买家昵称",
+                "会员名",
+                "会员账号",
+                "下单账号",
+                "下单帐号",
+                "客户账号",
+                "用户账号",
+                "售达方",
+                "售达方编号",
+                "客户邮箱",
             ],
             Role::Date => &[
                 "date",
@@ -124,6 +173,16 @@ impl Role {
                 "salesdate",
                 "documentdate",
                 "postingdate",
+                "closedate",
+                "billingdate",
+                "paidat",
+                "createdat",
+                "createddate",
+                "createddateutc",
+                "created",
+                "datepaid",
+                "paymentdate",
+                "datecreated",
                 "time",
                 "timestamp",
                 "日期",
@@ -137,6 +196,14 @@ impl Role {
                 "时间",
                 "交易时间",
                 "下单时间",
+                "订单创建时间",
+                "付款时间",
+                "支付时间",
+                "创建时间",
+                "成交时间",
+                "出库日期",
+                "发货日期",
+                "开单日期",
             ],
             Role::Amount => &[
                 "amount",
@@ -147,7 +214,6 @@ impl Role {
                 "total",
                 "netamount",
                 "ordervalue",
-                "price",
                 "spend",
                 "invoiceamount",
                 "turnover",
@@ -228,10 +294,16 @@ impl Role {
                 "quantity",
                 "qty",
                 "units",
+                "lineitemquantity",
+                "quantityshipped",
+                "billedquantity",
                 "数量",
                 "件数",
                 "销量",
                 "销售数量",
+                "实发数量",
+                "购买数量",
+                "商品数量",
             ],
             Role::Product => &[
                 "product",
@@ -278,11 +350,20 @@ impl Role {
                 "accountname",
                 "company",
                 "companyname",
+                "associatedcompany",
+                "billingname",
+                "customerdescription",
+                "soldtoname",
+                "name",
                 "客户名称",
                 "客户名",
                 "公司名称",
                 "单位名称",
                 "客户全称",
+                "购货单位",
+                "客户简称",
+                "收货人姓名",
+                "买家姓名",
             ],
             Role::Industry => &["industry", "sector", "vertical", "行业", "所属行业"],
             Role::Region => &[
@@ -300,6 +381,10 @@ impl Role {
             ],
             Role::AccountManager => &[
                 "accountmanager",
+                "accountowner",
+                "opportunityowner",
+                "dealowner",
+                "customerowner",
                 "salesrep",
                 "salesperson",
                 "owner",
@@ -311,6 +396,60 @@ impl Role {
                 "销售代表",
                 "负责人",
             ],
+            Role::Status => &[
+                "订单状态",
+                "交易状态",
+                "financialstatus",
+                "paymentstatus",
+                "orderstatus",
+                "transactionstatus",
+                "invoicestatus",
+                "dealstage",
+                "stage",
+                "opportunitystage",
+                "status",
+                "付款状态",
+                "支付状态",
+                "单据状态",
+                "商机阶段",
+                "销售阶段",
+                "阶段",
+                "状态",
+                "退款状态",
+            ],
+            Role::TransactionType => &[
+                "type",
+                "transactiontype",
+                "交易类型",
+                "单据类型",
+                "业务类型",
+            ],
+            Role::Refund => &[
+                "refundedamount",
+                "amountrefunded",
+                "refundamount",
+                "totalrefunded",
+                "refund",
+                "refunds",
+                "refunded",
+                "退款金额",
+                "已退款金额",
+                "退款额",
+                "退货金额",
+                "退款",
+            ],
+            Role::UnitPrice => &[
+                "unitprice",
+                "price",
+                "salesprice",
+                "lineitemprice",
+                "priceeach",
+                "单价",
+                "含税单价",
+                "销售单价",
+                "无税单价",
+                "价格",
+            ],
         }
     }
 }
@@ -320,6 +459,15 @@ impl Role {
 pub struct ColumnMap {
     columns: BTreeMap<Role, usize>,
     headers: Vec<String>,
+    /// Columns whose headers read as an amount, best first (see
+    /// `amount_rank`), with their rank: the engine checks the values of
+    /// the ones that tie before it trusts the first.
+    pub amount_candidates: Vec<(usize, u8)>,
+    /// No id column: the customer name column is the customer key.
+    pub name_is_key: bool,
+    /// Headers that appeared more than once, as written; the later copies
+    /// are told apart as `金额 (2)`.
+    pub duplicates: Vec<String>,
 }
 
 impl ColumnMap {
@@ -342,6 +490,24 @@ impl ColumnMap {
         self.columns.get(&role).copied()
     }
 
+    /// Puts `role` on column `index`, taking the column from any other role.
+    pub fn set(&mut self, role: Role, index: usize) {
+        self.columns.retain(|_, &mut i| i != index);
+        self.columns.insert(role, index);
+    }
+
+    /// No amount column, but quantity and unit price: the amount is their product.
+    pub fn derives_amount(&self) -> bool {
+        self.get(Role::Amount).is_none()
+            && self.get(Role::Quantity).is_some()
+            && self.get(Role::UnitPrice).is_some()
+    }
+
+    /// Takes `role` off its column.
+    pub fn remove(&mut self, role: Role) {
+        self.columns.remove(&role);
+    }
+
     /// Columns no role took, in file order.
     pub fn unmapped(&self) -> Vec<usize> {
         (0..self.headers.len())
@@ -358,18 +524,92 @@ impl ColumnMap {
     }
 }
 
+/// Characters headers are compared without.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '_'
+            | '-'
+            | '.'
+            | '('
+            | ')'
+            | '（'
+            | '）'
+            | '/'
+            | '#'
+            | ':'
+            | '：'
+            | '['
+            | ']'
+            | '【'
+            | '】'
+            | '\''
+            | '"'
+            | '*'
+            | '\u{3000}'
+    )
+}
+
 /// Lower case with spaces, underscores, hyphens, dots and brackets removed.
 fn normalise(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                ' ' | '_' | '-' | '.' | '(' | ')' | '（' | '）' | '/' | '#'
-            )
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    Normalised::new(header).text
+}
+
+/// A header normalised, with the places where a word starts or ends in
+/// the original (a separator, a change of case, a Chinese character):
+/// "Shipping Method" holds "gm" only across a word break, so it is not
+/// the gross-margin column.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Normalised {
+    pub text: String,
+    /// Byte offsets into `text` that are word boundaries.
+    bounds: Vec<usize>,
+}
+
+impl Normalised {
+    pub fn new(header: &str) -> Normalised {
+        let mut text = String::with_capacity(header.len());
+        let mut bounds = vec![0];
+        let mut previous: Option<char> = None;
+        for c in header.chars() {
+            if is_separator(c) {
+                bounds.push(text.len());
+                previous = None;
+                continue;
+            }
+            let word_break = match previous {
+                None => true,
+                Some(p) => {
+                    (p.is_lowercase() && c.is_uppercase())
+                        || !p.is_ascii()
+                        || !c.is_ascii()
+                        || p.is_ascii_digit() != c.is_ascii_digit()
+                }
+            };
+            if word_break {
+                bounds.push(text.len());
+            }
+            text.extend(c.to_lowercase());
+            previous = Some(c);
+        }
+        bounds.push(text.len());
+        Normalised { text, bounds }
+    }
+
+    fn is_bound(&self, at: usize) -> bool {
+        self.bounds.binary_search(&at).is_ok()
+    }
+
+    /// Whether `word` stands in the header as whole words.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.text
+            .match_indices(word)
+            .any(|(at, _)| self.is_bound(at) && self.is_bound(at + word.len()))
+    }
+
+    fn has_any(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.has_word(w))
+    }
 }
 
 /// Guesses a role for every column, then applies the user's overrides.
@@ -379,7 +619,7 @@ pub fn map_columns(
 ) -> Result<ColumnMap, IngestError> {
     let map = map_columns_unchecked(headers, overrides)?;
     for role in map.shape().required() {
-        if map.get(*role).is_none() {
+        if map.get(*role).is_none() && !(*role == Role::Amount && map.derives_amount()) {
             return Err(missing(*role, headers));
         }
     }
@@ -439,20 +679,116 @@ pub fn guess_from_values(map: &ColumnMap, sample: &[Vec<String>]) -> Vec<(String
         take(Role::Amount, pick, &mut free);
     }
     if map.get(Role::Customer).is_none() {
-        let repeats = |i: usize| {
-            let values: Vec<&str> = column(i).collect();
-            let distinct: std::collections::HashSet<&&str> = values.iter().collect();
-            !values.is_empty() && distinct.len() < values.len()
-        };
+        let distinct = |i: usize| column(i).collect::<std::collections::HashSet<&str>>().len();
+        let repeats = |i: usize| distinct(i) < column(i).count();
         let text = |i: usize| share(i, &is_number) < 0.5;
+        let decimals = |i: usize| share(i, &|c: &str| c.contains('.') && is_number(c));
         let pick = free
             .iter()
             .copied()
             .filter(|&i| column(i).count() * 10 >= sample.len() * 9)
-            .max_by_key(|&i| (repeats(i), text(i), std::cmp::Reverse(i)));
+            .filter(|&i| could_be_customer(&map.headers[i]))
+            // Never a column of prices, dates or a few repeated labels.
+            .filter(|&i| decimals(i) < 0.5 && share(i, &is_date) < 0.5)
+            .filter(|&i| !is_label_column(distinct(i), column(i).count()))
+            .max_by_key(|&i| (repeats(i), text(i), distinct(i), std::cmp::Reverse(i)));
         take(Role::Customer, pick, &mut free);
     }
     found
+}
+
+/// Headers that name a property of an order, never who bought it.
+const NOT_CUSTOMER: &[&str] = &[
+    "status", "stage", "type", "method", "mode", "channel", "currency", "category", "payment",
+    "product", "item", "sku", "state", "terms", "方式", "状态", "类型", "渠道", "币种", "阶段",
+    "类别", "商品", "产品", "品类", "币别", "仓库", "规格",
+];
+
+fn could_be_customer(header: &str) -> bool {
+    let h = Normalised::new(header);
+    !h.has_any(NOT_CUSTOMER) && h.text != "单位"
+}
+
+/// A few values repeated over most rows: a status, a stage, a method.
+/// Customers repeat too, but a log has more than a handful of them.
+fn is_label_column(distinct: usize, values: usize) -> bool {
+    values >= 20 && distinct <= 4
+}
+
+/// The multiplier a money column's header names: `金额(万元)` is in units
+/// of 10,000, `Revenue (000)` and `Sales in thousands` of 1,000.
+pub fn unit_factor(header: &str) -> Option<f64> {
+    let h: String = header
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    const UNITS: &[(&[&str], f64)] = &[
+        (&["亿元", "(亿)", "亿人民币"], 1e8),
+        (
+            &[
+                "百万",
+                "inmillions",
+                "(m)",
+                "(mm)",
+                "(mn)",
+                "(mio)",
+                "mio.",
+                "m€",
+                "(millions)",
+            ],
+            1e6,
+        ),
+        (&["万元", "(万)", "万人民币"], 1e4),
+        (
+            &[
+                "千元",
+                "(千)",
+                "inthousands",
+                "(000)",
+                "('000)",
+                "(000s)",
+                "(thousands)",
+                "k€",
+                "k$",
+                "(k)",
+                "keur",
+                "kusd",
+                "tsd",
+                "teur",
+                "kcny",
+                "krmb",
+            ],
+            1e3,
+        ),
+    ];
+    UNITS
+        .iter()
+        .find(|(marks, _)| marks.iter().any(|m| h.contains(m)))
+        .map(|&(_, factor)| factor)
+}
+
+/// How many of `cells` name a role, by the rules `guess` uses: how much a
+/// row reads as a header.
+pub fn known_headers(cells: &[&str]) -> usize {
+    cells
+        .iter()
+        .map(|c| Normalised::new(c))
+        .filter(|h| {
+            h.text.chars().count() <= 24
+                && (amount_rank(h).is_some()
+                    || Role::ALL.iter().any(|r| {
+                        r.names()
+                            .iter()
+                            .any(|n| matches_name(h, n, true) || matches_name(h, n, false))
+                    }))
+        })
+        .count()
 }
 
 /// `map_columns` without the check that the required roles are there.
@@ -460,16 +796,54 @@ pub fn map_columns_unchecked(
     headers: &[String],
     overrides: &[(String, String)],
 ) -> Result<ColumnMap, IngestError> {
+    let (headers, duplicates) = unique_headers(headers);
+    let (columns, amount_candidates) = guess(&headers);
     let mut map = ColumnMap {
-        columns: guess(headers),
-        headers: headers.to_vec(),
+        columns,
+        headers,
+        amount_candidates,
+        name_is_key: false,
+        duplicates,
     };
     for (role_key, header) in overrides {
         apply_override(&mut map, role_key, header)?;
     }
+    if map.get(Role::Customer).is_none() {
+        if let Some(name) = map.get(Role::CustomerName) {
+            // No id column: the name is the key (客户名称, Account Name).
+            map.set(Role::Customer, name);
+            map.name_is_key = true;
+        }
+    }
     Ok(map)
 }
 
+/// Headers with later copies of a repeated one told apart as `金额 (2)`
+/// and blank ones named by position, and the repeated headers.
+fn unique_headers(headers: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut duplicates = Vec::new();
+    let unique = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let count = seen.entry(h.as_str()).or_insert(0);
+            *count += 1;
+            if h.trim().is_empty() {
+                // A blank header (a report's group column) still needs a name.
+                return format!("(column {})", i + 1);
+            }
+            if *count == 1 {
+                return h.clone();
+            }
+            if *count == 2 {
+                duplicates.push(h.clone());
+            }
+            format!("{h} ({count})")
+        })
+        .collect();
+    (unique, duplicates)
+}
 /// What one row of the file is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -490,31 +864,233 @@ impl Shape {
     }
 }
 
-fn guess(headers: &[String]) -> BTreeMap<Role, usize> {
-    let normalised: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
+/// The roles the headers name, and the amount candidates best first.
+fn guess(headers: &[String]) -> (BTreeMap<Role, usize>, Vec<(usize, u8)>) {
+    let normalised: Vec<Normalised> = headers.iter().map(|h| Normalised::new(h)).collect();
     let mut taken = vec![false; headers.len()];
     let mut columns = BTreeMap::new();
+    let take =
+        |columns: &mut BTreeMap<Role, usize>, role: Role, i: usize, taken: &mut Vec<bool>| {
+            taken[i] = true;
+            columns.insert(role, i);
+        };
     // Exact names first for every role, so "客户名称" is never taken as the
     // customer id by containment before the name role sees it.
-    for exact in [true, false] {
-        for role in Role::ALL {
-            if columns.contains_key(&role) {
-                continue;
-            }
-            if let Some(i) = find_column(&normalised, &taken, role, exact) {
-                taken[i] = true;
-                columns.insert(role, i);
-            }
+    for role in Role::ALL.into_iter().filter(|&r| r != Role::Amount) {
+        if let Some(i) = find_column(&normalised, &taken, role, true) {
+            take(&mut columns, role, i, &mut taken);
         }
     }
-    columns
+    // The amount by rank, before containment could give its column away.
+    let candidates = amount_candidates(&normalised, &taken);
+    if let Some(&(i, _)) = candidates.first() {
+        take(&mut columns, Role::Amount, i, &mut taken);
+    }
+    for role in Role::ALL.into_iter().filter(|r| !r.exact_only()) {
+        if columns.contains_key(&role) || role == Role::Amount {
+            continue;
+        }
+        if let Some(i) = find_column(&normalised, &taken, role, false) {
+            take(&mut columns, role, i, &mut taken);
+        }
+    }
+    (columns, candidates)
 }
 
-fn find_column(normalised: &[String], taken: &[bool], role: Role, exact: bool) -> Option<usize> {
+/// Headers that name something other than the money a customer paid:
+/// a price per unit, a tax, a fee, a forecast.
+const NOT_AMOUNT: &[&str] = &[
+    "unit",
+    "tax",
+    "taxes",
+    "vat",
+    "gst",
+    "shipping",
+    "freight",
+    "postage",
+    "delivery",
+    "insurance",
+    "discount",
+    "discounts",
+    "fee",
+    "fees",
+    "commission",
+    "cost",
+    "costs",
+    "balance",
+    "refund",
+    "refunds",
+    "refunded",
+    "list",
+    "deposit",
+    "tip",
+    "tips",
+    "duty",
+    "coupon",
+    "expected",
+    "forecast",
+    "weighted",
+    "probability",
+    "recurring",
+    "contract",
+    "qty",
+    "quantity",
+    "count",
+    "rate",
+    "id",
+    "number",
+    "no",
+    "margin",
+    "profit",
+    "单价",
+    "税额",
+    "税金",
+    "税",
+    "运费",
+    "邮费",
+    "保险",
+    "优惠",
+    "折扣",
+    "佣金",
+    "余额",
+    "退款",
+    "退货",
+    "成本",
+    "定金",
+    "手续费",
+    "毛利",
+    "利润",
+    "数量",
+    "率",
+    "预计",
+    "预期",
+    "编号",
+    "单号",
+];
+/// What the customer actually paid, net of what came off.
+const NET_AMOUNT: &[&str] = &[
+    "net",
+    "paid",
+    "actual",
+    "received",
+    "collected",
+    "settled",
+    "excl",
+    "实付",
+    "实收",
+    "实际",
+    "净",
+    "到账",
+    "已付",
+    "无税",
+    "不含税",
+    "净额",
+];
+/// 应付 and 应收: what the buyer owes after discounts, as Chinese shops
+/// and ERPs write it.
+const TOTAL_AMOUNT: &[&str] = &[
+    "total",
+    "totals",
+    "合计",
+    "总额",
+    "总计",
+    "总价",
+    "小计金额",
+    "应付",
+    "应收",
+];
+const GENERIC_AMOUNT: &[&str] = &[
+    "amount",
+    "sales",
+    "revenue",
+    "value",
+    "turnover",
+    "spend",
+    "sum",
+    "金额",
+    "销售额",
+    "收入",
+    "营业额",
+    "成交额",
+    "货款",
+    "营收",
+    "收款",
+    "销售金额",
+];
+/// Before what came off (discounts, refunds) or with tax on top.
+const GROSS_AMOUNT: &[&str] = &[
+    "gross",
+    "subtotal",
+    "incl",
+    "含税",
+    "价税合计",
+    "原价",
+    "总金额",
+];
+
+/// Where a header stands among amount columns, lower first: 0 net or
+/// paid, 1 total, 2 a plain amount, 3 gross or before discounts, plus 2
+/// for a formatted copy; `None` when it names no amount (`Unit Price`,
+/// `Shipping`, `Insurance Amount`, `Expected Revenue`).
+fn amount_rank(header: &Normalised) -> Option<u8> {
+    let total = header.has_any(TOTAL_AMOUNT);
+    let price = header.has_word("price") || header.has_word("价格");
+    if header.has_any(NOT_AMOUNT) || (price && !total) {
+        return None;
+    }
+    let rank = if header.has_any(GROSS_AMOUNT) {
+        3
+    } else if header.has_any(NET_AMOUNT) {
+        0
+    } else if total {
+        1
+    } else if header.has_any(GENERIC_AMOUNT) || price {
+        2
+    } else {
+        return None;
+    };
+    Some(rank + if header.has_word("formatted") { 2 } else { 0 })
+}
+
+/// Untaken columns that read as amounts, best rank first, then leftmost.
+/// Beside a fee column (PayPal, payment processors), `Net` is what is left
+/// after the processor's fee, and `Gross` is what the customer paid.
+fn amount_candidates(normalised: &[Normalised], taken: &[bool]) -> Vec<(usize, u8)> {
+    let fees = normalised
+        .iter()
+        .any(|h| h.has_word("fee") || h.has_word("fees") || h.has_word("手续费"));
+    let mut found: Vec<(usize, u8)> = normalised
+        .iter()
+        .enumerate()
+        .filter(|&(i, h)| !taken[i] && h.text.chars().count() <= 24)
+        .filter_map(|(i, h)| {
+            // "salesamount" written as one word has no word breaks to read.
+            let plain = Role::Amount.names().contains(&h.text.as_str()).then_some(2);
+            let rank = amount_rank(h).or(plain)?;
+            Some((
+                i,
+                match rank {
+                    3 if fees && h.has_word("gross") => 0,
+                    0 if fees && h.has_word("net") => 3,
+                    rank => rank,
+                },
+            ))
+        })
+        .collect();
+    found.sort_by_key(|&(i, rank)| (rank, i));
+    found
+}
+
+fn find_column(
+    normalised: &[Normalised],
+    taken: &[bool],
+    role: Role,
+    exact: bool,
+) -> Option<usize> {
     // Names are in order of preference, so search name by name.
     role.names().iter().find_map(|name| {
         normalised.iter().enumerate().position(|(i, header)| {
-            !taken[i] && !header.is_empty() && matches_name(header, name, exact)
+            !taken[i] && !header.text.is_empty() && matches_name(header, name, exact)
         })
     })
 }
@@ -523,15 +1099,15 @@ fn find_column(normalised: &[String], taken: &[bool], role: Role, exact: bool) -
 /// "salesamountcny" contains "amount" with 8 to spare.
 const MAX_EXTRA_CHARS: usize = 12;
 
-fn matches_name(header: &str, name: &str, exact: bool) -> bool {
+fn matches_name(header: &Normalised, name: &str, exact: bool) -> bool {
     if exact {
-        header == name
+        header.text == name
     } else {
         // Containment only for names of some length ("id" alone would match
-        // far too much), and only in header-like text: a sentence that
-        // mentions 客户 is a note, not the customer column.
-        let (h, n) = (header.chars().count(), name.chars().count());
-        n >= 2 && h <= n + MAX_EXTRA_CHARS && header.contains(name)
+        // far too much), as whole words, and only in header-like text: a
+        // sentence that mentions 客户 is a note, not the customer column.
+        let (h, n) = (header.text.chars().count(), name.chars().count());
+        n >= 2 && h <= n + MAX_EXTRA_CHARS && header.has_word(name)
     }
 }
 
@@ -561,8 +1137,11 @@ fn apply_override(map: &mut ColumnMap, role_key: &str, header: &str) -> Result<(
             found: list_headers(&map.headers),
         })?;
     // A column serves one role: the override takes it from any guess.
-    map.columns.retain(|_, &mut i| i != index);
-    map.columns.insert(role, index);
+    map.set(role, index);
+    if role == Role::Amount {
+        // The user's choice is not a guess to check against others.
+        map.amount_candidates = vec![(index, 0)];
+    }
     Ok(())
 }
 
@@ -577,6 +1156,8 @@ fn missing(role: Role, headers: &[String]) -> IngestError {
         expected: examples.into(),
         found: list_headers(headers),
         headers: headers.to_vec(),
+        header_line: 1,
+        sheets: Vec::new(),
     }
 }
 
@@ -652,10 +1233,7 @@ mod tests {
     #[test]
     fn columns_are_guessed_from_their_values_when_headers_say_nothing() {
         let h = headers(&["A", "B", "C", "D"]);
-        let map = ColumnMap {
-            columns: guess(&h),
-            headers: h.clone(),
-        };
+        let map = map_columns_unchecked(&h, &[]).unwrap();
         let sample = rows(&[
             "7,ACME,2024-01-05,12.50",
             "8,Beta,2024-01-06,3.00",
@@ -675,10 +1253,7 @@ mod tests {
     #[test]
     fn values_fill_only_what_headers_left_open() {
         let h = headers(&["客户", "X", "Y"]);
-        let map = ColumnMap {
-            columns: guess(&h),
-            headers: h.clone(),
-        };
+        let map = map_columns_unchecked(&h, &[]).unwrap();
         let sample = rows(&["A,20240105,99", "B,20240106,100"]);
         let found = guess_from_values(&map, &sample);
         assert_eq!(

@@ -2,19 +2,25 @@
 //!
 //! Each step is a module that knows only the step before it:
 //! `decode` (bytes to UTF-8 text), `read` (text to records with line
-//! numbers), `map` (headers to roles), `values` (cells to days and amounts)
-//! and `table` (the columnar store plus every rejected row).
+//! numbers), `inspect` (where the header is, which column is which, how
+//! dates and numbers are written: `layout`, `map`, `status`, `values`),
+//! and `table` (the columnar store plus every rejected row). Every choice
+//! made on weak evidence is a `decision`.
 //!
 //! Row-level problems are data (`Rejection`s); only a file that cannot be
 //! used at all is an `IngestError`.
 
 pub mod category;
+pub mod decision;
 pub mod decode;
 pub mod error;
 pub mod id_index;
+pub mod inspect;
+pub mod layout;
 pub mod map;
 pub mod read;
 pub mod sheet;
+pub mod status;
 pub mod table;
 pub mod values;
 

@@ -85,19 +85,23 @@ pub fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-/// Rows that have the header's field count, times that count (0 if < 2).
+/// Rows that have the most common field count (of at least 2), times that
+/// count. The most common count rather than the first line's: a report's
+/// title on line 1 is one field whatever the delimiter.
 fn consistency_score(lines: &[&str], delimiter: u8) -> usize {
     let counts: Vec<usize> = lines
         .iter()
         .map(|line| fields_outside_quotes(line, delimiter))
         .collect();
-    let Some(&header) = counts.first() else {
-        return 0;
-    };
-    if header < 2 {
-        return 0;
+    let mut tally: std::collections::BTreeMap<usize, usize> = Default::default();
+    for &c in counts.iter().filter(|&&c| c >= 2) {
+        *tally.entry(c).or_insert(0) += 1;
     }
-    counts.iter().filter(|&&c| c == header).count() * header
+    tally
+        .into_iter()
+        .map(|(fields, rows)| rows * fields)
+        .max()
+        .unwrap_or(0)
 }
 
 fn fields_outside_quotes(line: &str, delimiter: u8) -> usize {
@@ -124,6 +128,11 @@ pub trait Rows {
     fn position(&self) -> (u64, u64);
     /// Goes back to the first data record (after one pass to inspect a column).
     fn rewind(&mut self) -> Result<(), IngestError>;
+    /// Starts again with the header `skip` non-blank rows further down:
+    /// the rows above it are a report's title, not data.
+    fn start_at(&mut self, skip: usize) -> Result<(), IngestError>;
+    /// The line of the header row.
+    fn header_line(&self) -> u64;
 }
 
 /// A header row and a stream of data records with their line numbers.
@@ -135,6 +144,8 @@ pub struct Records<'a> {
     pub headers: Vec<String>,
     pub header_line: u64,
     pub delimiter: u8,
+    /// Non-blank rows above the header.
+    skip: usize,
     reader: csv::Reader<&'a [u8]>,
     record: csv::StringRecord,
     /// Rows whose cells were all empty: skipped, but counted.
@@ -150,6 +161,11 @@ pub struct Record<'r> {
 impl<'a> Records<'a> {
     /// Opens `text`, reading the first non-blank row as the header.
     pub fn open(text: &'a str, delimiter: u8) -> Result<Records<'a>, IngestError> {
+        Records::open_at(text, delimiter, 0)
+    }
+
+    /// Opens `text` with the header `skip` non-blank rows down.
+    pub fn open_at(text: &'a str, delimiter: u8, skip: usize) -> Result<Records<'a>, IngestError> {
         let reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -162,10 +178,14 @@ impl<'a> Records<'a> {
             headers: Vec::new(),
             header_line: 0,
             delimiter,
+            skip,
             reader,
             record: csv::StringRecord::new(),
             blank_rows: 0,
         };
+        for _ in 0..skip {
+            records.next_row()?;
+        }
         match records.next_row()? {
             Some(line) => {
                 records.header_line = line;
@@ -219,8 +239,17 @@ impl Rows for Records<'_> {
     }
 
     fn rewind(&mut self) -> Result<(), IngestError> {
-        *self = Records::open(self.source, self.delimiter)?;
+        *self = Records::open_at(self.source, self.delimiter, self.skip)?;
         Ok(())
+    }
+
+    fn start_at(&mut self, skip: usize) -> Result<(), IngestError> {
+        *self = Records::open_at(self.source, self.delimiter, skip)?;
+        Ok(())
+    }
+
+    fn header_line(&self) -> u64 {
+        self.header_line
     }
 }
 

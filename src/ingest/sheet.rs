@@ -28,48 +28,70 @@ pub struct SheetRows {
     rows: Vec<(u64, Vec<Data>)>,
     /// Index into `rows` of the next row to read.
     next: usize,
+    /// Index into `rows` of the header row, and the blank rows above it.
+    header_at: usize,
+    blank_above: u64,
     blank_rows: u64,
     record: csv::StringRecord,
 }
 
+/// An open workbook, to read one sheet or several.
+pub struct Workbook<'a> {
+    inner: Sheets<Cursor<&'a [u8]>>,
+    pub sheets: Vec<String>,
+}
+
+/// Opens `bytes` as a workbook.
+pub fn open_workbook(bytes: &[u8]) -> Result<Workbook<'_>, IngestError> {
+    let inner = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| IngestError::Workbook(e.to_string()))?;
+    let sheets = inner.sheet_names();
+    Ok(Workbook { inner, sheets })
+}
+
 /// Opens `bytes` as a workbook and reads the sheet named `wanted` (or the first).
 pub fn open(bytes: &[u8], wanted: Option<&str>) -> Result<SheetRows, IngestError> {
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| IngestError::Workbook(e.to_string()))?;
-    let sheets = workbook.sheet_names();
+    let mut workbook = open_workbook(bytes)?;
     let sheet = match wanted {
-        Some(name) => sheets
+        Some(name) => workbook
+            .sheets
             .iter()
             .find(|s| s.as_str() == name)
             .cloned()
             .ok_or_else(|| IngestError::SheetNotFound {
                 sheet: name.to_string(),
-                sheets: sheets.join(", "),
+                sheets: workbook.sheets.join(", "),
             })?,
-        None => sheets.first().cloned().ok_or(IngestError::Empty)?,
+        None => workbook.sheets.first().cloned().ok_or(IngestError::Empty)?,
     };
-    let rows = match &mut workbook {
-        Sheets::Xlsx(xlsx) => sparse_rows(xlsx, &sheet)?,
-        other => dense_rows(
-            other
-                .worksheet_range(&sheet)
-                .map_err(|e| IngestError::Workbook(e.to_string()))?,
-        ),
-    };
-    let mut rows = SheetRows {
-        sheet,
-        sheets,
-        headers: Vec::new(),
-        rows,
-        next: 0,
-        blank_rows: 0,
-        record: csv::StringRecord::new(),
-    };
-    if rows.advance().is_none() {
-        return Err(IngestError::Empty);
+    workbook.sheet(&sheet)
+}
+
+impl Workbook<'_> {
+    /// The rows of sheet `name`.
+    pub fn sheet(&mut self, name: &str) -> Result<SheetRows, IngestError> {
+        let rows = match &mut self.inner {
+            Sheets::Xlsx(xlsx) => sparse_rows(xlsx, name)?,
+            other => dense_rows(
+                other
+                    .worksheet_range(name)
+                    .map_err(|e| IngestError::Workbook(e.to_string()))?,
+            ),
+        };
+        let mut rows = SheetRows {
+            sheet: name.to_string(),
+            sheets: self.sheets.clone(),
+            headers: Vec::new(),
+            rows,
+            next: 0,
+            header_at: 0,
+            blank_above: 0,
+            blank_rows: 0,
+            record: csv::StringRecord::new(),
+        };
+        rows.start_at(0)?;
+        Ok(rows)
     }
-    rows.headers = rows.record.iter().map(|h| h.trim().to_string()).collect();
-    Ok(rows)
 }
 
 /// An xlsx sheet streamed cell by cell. Reading it as a dense range would
@@ -154,10 +176,26 @@ impl Rows for SheetRows {
     }
 
     fn rewind(&mut self) -> Result<(), IngestError> {
+        self.next = self.header_at + 1;
+        self.blank_rows = self.blank_above;
+        Ok(())
+    }
+
+    fn start_at(&mut self, skip: usize) -> Result<(), IngestError> {
         self.next = 0;
         self.blank_rows = 0;
-        // The header row again; it was there the first time.
-        self.advance().map(|_| ()).ok_or(IngestError::Empty)
+        for _ in 0..skip {
+            self.advance().ok_or(IngestError::Empty)?;
+        }
+        self.advance().ok_or(IngestError::Empty)?;
+        self.header_at = self.next - 1;
+        self.blank_above = self.blank_rows;
+        self.headers = self.record.iter().map(|h| h.trim().to_string()).collect();
+        Ok(())
+    }
+
+    fn header_line(&self) -> u64 {
+        self.rows.get(self.header_at).map_or(1, |(line, _)| *line)
     }
 }
 

@@ -12,20 +12,61 @@
 
 use super::category::{self, Category};
 use super::id_index::IdIndex;
+use super::layout;
 use super::map::Shape;
 use super::map::{ColumnMap, Role};
 use super::read::{Record, Rows};
+use super::status::{StatusChoice, StatusKind, StatusValue};
 use super::values::{
-    clip, parse_amount, parse_count, parse_date, parse_margin, DateOrder, ValueError,
+    clip, parse_amount_in, parse_count, parse_date, parse_margin, DateOrder, NumberStyle,
+    ValueError,
 };
 use super::IngestError;
 use crate::day::Day;
 use crate::export;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 /// How many rejections are kept with full detail for the report.
 pub const MAX_EXAMPLES: usize = 100;
+
+/// Distinct status values counted one by one; more are still judged.
+const MAX_STATUS_VALUES: usize = 200;
+
+/// How to read the rows beyond the column map: what the engine decided
+/// from the whole file or was told.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    /// Day/month order of year-last dates.
+    pub order: Option<DateOrder>,
+    /// The decimal mark of the file's amounts.
+    pub style: Option<NumberStyle>,
+    /// Multipliers of money columns whose header names a unit (金额(万元)).
+    pub units: BTreeMap<Role, f64>,
+    /// Group layout: the customer column is filled down from group rows.
+    pub fill_down: bool,
+    /// A payment account's export: where the customer cell holds the
+    /// account's owner (the second field), the customer is in the column
+    /// of the first.
+    pub counterparty: Option<(usize, String)>,
+    /// Which status values are left out.
+    pub status: StatusChoice,
+}
+
+/// Total, subtotal and footer rows: neither customers nor rejections.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TotalRows {
+    pub count: u64,
+    /// The first `MAX_EXAMPLES`, with their lines.
+    pub lines: Vec<TotalLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TotalLine {
+    pub line: u64,
+    pub text: String,
+}
 
 /// One rejected row: where, what, and why in words.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -85,6 +126,17 @@ pub struct Table {
     pub examples: Vec<Rejection>,
     /// Every rejected row as CSV: line, column, reason, then its cells.
     pub rejected_csv: String,
+    pub total_rows: TotalRows,
+    /// Group rows of a group layout (a customer's name above its lines).
+    pub group_rows: u64,
+    /// Further line items of an order whose amount stands on its first line.
+    pub line_item_rows: u64,
+    /// Rows left out by their status, and every status value seen.
+    pub rows_excluded: u64,
+    pub status_values: Vec<StatusValue>,
+    /// Refunds subtracted from the amounts, and on how many rows.
+    pub refunds: f64,
+    pub refund_rows: u64,
 }
 
 impl Table {
@@ -194,10 +246,10 @@ const PROGRESS_EVERY: u64 = 1 << 16;
 pub fn build(
     rows: &mut dyn Rows,
     map: &ColumnMap,
-    order: Option<DateOrder>,
+    plan: &Plan,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Table, IngestError> {
-    let mut builder = Builder::new(map, rows.headers(), order);
+    let mut builder = Builder::new(map, plan);
     while let Some(record) = rows.next_record()? {
         builder.push(&record);
         let read = builder.table.rows_read;
@@ -222,11 +274,19 @@ pub fn build(
 
 struct Builder<'m> {
     map: &'m ColumnMap,
+    plan: &'m Plan,
     order: Option<DateOrder>,
-    headers: Vec<String>,
+    headers: &'m [String],
     index: IdIndex,
     table: Table,
     rejected: Option<csv::Writer<Vec<u8>>>,
+    /// The customer of the current group, in a group layout.
+    group: Option<String>,
+    /// The order number of the last data row, to tell its line items.
+    last_order: String,
+    /// Status columns, with how their values are judged.
+    statuses: Vec<(Role, usize, StatusKind)>,
+    status_index: HashMap<(Role, String), usize>,
 }
 
 /// The cell that made a row unusable.
@@ -239,7 +299,7 @@ struct Bad {
 
 /// The value of one row once every cell it needs has been read.
 struct Row<'r> {
-    customer: &'r str,
+    customer: Cow<'r, str>,
     /// The transaction's date; for a summary row, its last (or first) purchase.
     day: Day,
     amount: f64,
@@ -272,7 +332,8 @@ fn bad(role: Role, (column, text): (usize, &str), problem: ValueError) -> Bad {
 }
 
 impl<'m> Builder<'m> {
-    fn new(map: &'m ColumnMap, headers: &[String], order: Option<DateOrder>) -> Builder<'m> {
+    fn new(map: &'m ColumnMap, plan: &'m Plan) -> Builder<'m> {
+        let headers = map.headers();
         let mut table = Table::default();
         if map.shape() == Shape::Summary {
             table.summary = Some(Vec::new());
@@ -286,21 +347,122 @@ impl<'m> Builder<'m> {
             }
         }
         table.categories = categories(map, headers);
+        let statuses = [Role::Status, Role::TransactionType]
+            .into_iter()
+            .filter_map(|role| {
+                let i = map.get(role)?;
+                Some((role, i, StatusKind::of(role, &headers[i])))
+            })
+            .collect();
         Builder {
             map,
-            order,
-            headers: headers.to_vec(),
+            plan,
+            order: plan.order,
+            headers,
             index: IdIndex::default(),
             table,
             rejected: None,
+            group: None,
+            last_order: String::new(),
+            statuses,
+            status_index: HashMap::new(),
         }
     }
 
     fn push(&mut self, record: &Record<'_>) {
+        if let Some(text) = layout::total_row(record.cells, self.map.get(Role::Date)) {
+            let text = clip(text);
+            self.note_total(record.line, text);
+            return;
+        }
+        if self.plan.fill_down {
+            let column = self.map.get(Role::Customer).unwrap_or(0);
+            if let Some(label) = layout::group_label(record.cells, column) {
+                self.group = Some(label.to_string());
+                self.table.group_rows += 1;
+                return;
+            }
+        }
+        if self.is_line_item(record) {
+            self.table.line_item_rows += 1;
+            return;
+        }
         self.table.rows_read += 1;
+        let excluded = self.excluded_by_status(record);
+        if excluded {
+            self.table.rows_excluded += 1;
+            let amount = self.read_amount(record).unwrap_or(0.0);
+            self.tally_status(record, amount, true);
+            return;
+        }
         match self.read_row(record) {
-            Ok(row) => self.add(row, record),
+            Ok(row) => {
+                self.tally_status(record, row.amount, false);
+                self.add(row, record)
+            }
             Err(bad) => self.reject(record, bad),
+        }
+    }
+
+    fn note_total(&mut self, line: u64, text: String) {
+        let totals = &mut self.table.total_rows;
+        totals.count += 1;
+        if totals.lines.len() < MAX_EXAMPLES {
+            totals.lines.push(TotalLine { line, text });
+        }
+    }
+
+    /// A further line of an order (Shopify writes the order's amount,
+    /// status and date on its first line only): same order number as the
+    /// row before, and no amount of its own.
+    fn is_line_item(&mut self, record: &Record<'_>) -> bool {
+        let Some(i) = self.map.get(Role::OrderId) else {
+            return false;
+        };
+        let order = record.cells.get(i).unwrap_or("").trim();
+        let amount_empty = self.cell(record, Role::Amount).1.is_empty();
+        if !order.is_empty() && order == self.last_order && amount_empty {
+            return true;
+        }
+        if order != self.last_order {
+            self.last_order = order.to_string();
+        }
+        false
+    }
+
+    fn excluded_by_status(&self, record: &Record<'_>) -> bool {
+        self.statuses.iter().any(|&(_, i, kind)| {
+            let value = record.cells.get(i).unwrap_or("").trim();
+            self.plan.status.excludes(kind, value)
+        })
+    }
+
+    /// Counts the row under each of its status values.
+    fn tally_status(&mut self, record: &Record<'_>, amount: f64, excluded: bool) {
+        for &(role, i, kind) in &self.statuses {
+            let value = record.cells.get(i).unwrap_or("").trim();
+            let key = (role, value.to_string());
+            let index = match self.status_index.get(&key) {
+                Some(&index) => index,
+                None if self.table.status_values.len() < MAX_STATUS_VALUES => {
+                    let index = self.table.status_values.len();
+                    self.table.status_values.push(StatusValue {
+                        role,
+                        column: self.headers[i].clone(),
+                        value: clip(value),
+                        rows: 0,
+                        amount: 0.0,
+                        excluded: self.plan.status.excludes(kind, value),
+                    });
+                    self.status_index.insert(key, index);
+                    index
+                }
+                None => continue,
+            };
+            let tally = &mut self.table.status_values[index];
+            tally.rows += 1;
+            tally.amount += amount;
+            tally.excluded |= excluded && self.plan.status.excludes(kind, value);
         }
     }
 
@@ -309,10 +471,7 @@ impl<'m> Builder<'m> {
         if let Some(extra) = self.extra_cell(record) {
             return Err(extra);
         }
-        let customer = self.cell(record, Role::Customer);
-        if customer.1.is_empty() {
-            return Err(bad(Role::Customer, customer, ValueError::Empty));
-        }
+        let customer = self.customer(record)?;
         let (day, summary) = match self.map.shape() {
             Shape::Transactions => {
                 let date = self.cell(record, Role::Date);
@@ -327,16 +486,55 @@ impl<'m> Builder<'m> {
                 (s.last.or(s.first).unwrap_or_default(), Some(s))
             }
         };
-        let amount_cell = self.cell(record, Role::Amount);
-        let amount = parse_amount(amount_cell.1).map_err(|e| bad(Role::Amount, amount_cell, e))?;
+        let amount = self.read_amount(record)?;
         let cost = self.read_cost(record, amount)?;
         Ok(Row {
-            customer: customer.1,
+            customer,
             day,
             amount,
             cost,
             summary,
         })
+    }
+
+    /// The row's customer; in a group layout, the group's when the cell is empty.
+    fn customer<'r>(&self, record: &Record<'r>) -> Result<Cow<'r, str>, Bad> {
+        let mut cell = self.cell(record, Role::Customer);
+        if let Some((other, owner)) = &self.plan.counterparty {
+            if cell.1 == owner {
+                cell = (*other, record.cells.get(*other).unwrap_or("").trim());
+            }
+        }
+        match (&self.group, cell.1.is_empty()) {
+            (_, false) => Ok(Cow::Borrowed(cell.1)),
+            (Some(group), true) if self.plan.fill_down => Ok(Cow::Owned(group.clone())),
+            _ => Err(bad(Role::Customer, cell, ValueError::Empty)),
+        }
+    }
+
+    /// A money cell of `role`, in the file's decimal style and the unit
+    /// its header names.
+    fn money(&self, record: &Record<'_>, role: Role) -> Result<f64, Bad> {
+        let cell = self.cell(record, role);
+        let value = parse_amount_in(cell.1, self.plan.style).map_err(|e| bad(role, cell, e))?;
+        Ok(value * self.plan.units.get(&role).copied().unwrap_or(1.0))
+    }
+
+    /// The row's net amount: the amount column (or quantity × unit price
+    /// when the file has none) less any refund on the row.
+    fn read_amount(&self, record: &Record<'_>) -> Result<f64, Bad> {
+        let gross = if self.map.get(Role::Amount).is_some() || !self.map.derives_amount() {
+            self.money(record, Role::Amount)?
+        } else {
+            let cell = self.cell(record, Role::Quantity);
+            let quantity = parse_amount_in(cell.1, self.plan.style)
+                .map_err(|e| bad(Role::Quantity, cell, e))?;
+            quantity * self.money(record, Role::UnitPrice)?
+        };
+        if self.map.get(Role::Refund).is_none() || self.cell(record, Role::Refund).1.is_empty() {
+            return Ok(gross);
+        }
+        Ok(gross - self.money(record, Role::Refund)?.abs())
     }
 
     /// The row's cost: from the cost column, else revenue less profit, else
@@ -345,13 +543,13 @@ impl<'m> Builder<'m> {
         let Some(role) = cost_source(self.map) else {
             return Ok(None);
         };
-        let cell = self.cell(record, role);
         let cost = match role {
             Role::Margin => {
+                let cell = self.cell(record, role);
                 amount * (1.0 - parse_margin(cell.1).map_err(|e| bad(role, cell, e))?)
             }
-            Role::Profit => amount - parse_amount(cell.1).map_err(|e| bad(role, cell, e))?,
-            _ => parse_amount(cell.1).map_err(|e| bad(role, cell, e))?,
+            Role::Profit => amount - self.money(record, role)?,
+            _ => self.money(record, role)?,
         };
         Ok(Some(cost))
     }
@@ -416,10 +614,16 @@ impl<'m> Builder<'m> {
     }
 
     fn add(&mut self, row: Row<'_>, record: &Record<'_>) {
-        let id = match self.index.find(&self.table.ids, row.customer) {
+        if self.map.get(Role::Refund).is_some() && !self.cell(record, Role::Refund).1.is_empty() {
+            if let Ok(refund) = self.money(record, Role::Refund) {
+                self.table.refunds += refund.abs();
+                self.table.refund_rows += u64::from(refund != 0.0);
+            }
+        }
+        let id = match self.index.find(&self.table.ids, &row.customer) {
             Some(id) => id,
             None => {
-                let id = self.index.insert(&mut self.table.ids, row.customer);
+                let id = self.index.insert(&mut self.table.ids, &row.customer);
                 for values in self.table.dimensions.values_mut() {
                     values.push(None);
                 }
@@ -469,7 +673,7 @@ impl<'m> Builder<'m> {
             .describe(&bad.value, bad.role.map_or("cell", Role::key));
         let writer = self
             .rejected
-            .get_or_insert_with(|| rejected_writer(&self.headers));
+            .get_or_insert_with(|| rejected_writer(self.headers));
         let mut out = vec![
             record.line.to_string(),
             (bad.column + 1).to_string(),
@@ -551,7 +755,7 @@ mod tests {
     fn table(text: &str) -> Result<Table, IngestError> {
         let mut records = Records::open(text, b',')?;
         let map = map_columns(&records.headers.clone(), &[])?;
-        build(&mut records, &map, None, &mut |_| {})
+        build(&mut records, &map, &Default::default(), &mut |_| {})
     }
 
     #[test]
@@ -601,7 +805,7 @@ mod tests {
         )
         .unwrap();
         let map = map_columns(&records.headers.clone(), &[]).unwrap();
-        let t = build(&mut records, &map, None, &mut |_| {}).unwrap();
+        let t = build(&mut records, &map, &Default::default(), &mut |_| {}).unwrap();
         assert!(t.rejected_csv.contains("'=cmd"), "{}", t.rejected_csv);
     }
 

@@ -212,14 +212,60 @@ fn strip_time(text: &str) -> Option<&str> {
     is_time(time).then_some(date)
 }
 
+/// A time of day as exports write it after the date: `14:22`,
+/// `14:22:10.123`, `2:22:10 PM`, `下午 2:22:10`, each optionally followed
+/// by its offset (`Z`, `+0800`, `-05:00`, `UTC`, `GMT+8`). The day is the
+/// date as written: the day in the file's own offset.
 fn is_time(time: &str) -> bool {
-    let time = time.trim_end_matches('Z');
-    let clock = time.split(['+', '.']).next().unwrap_or("");
-    let parts: Vec<&str> = clock.split(':').collect();
+    let mut rest = time.trim();
+    for meridiem in ["上午", "下午"] {
+        if let Some(after) = rest.strip_prefix(meridiem) {
+            rest = after.trim_start();
+        }
+    }
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+        .unwrap_or(rest.len());
+    let (clock, tail) = rest.split_at(end);
+    is_clock(clock) && is_offset(strip_meridiem(tail.trim()).trim())
+}
+
+fn is_clock(clock: &str) -> bool {
+    let (hms, fraction) = clock.split_once('.').unwrap_or((clock, "0"));
+    let parts: Vec<&str> = hms.split(':').collect();
     (2..=3).contains(&parts.len())
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b.is_ascii_digit())
         && parts
             .iter()
             .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn strip_meridiem(tail: &str) -> &str {
+    for mark in ["AM", "PM", "am", "pm", "a.m.", "p.m.", "A.M.", "P.M."] {
+        if let Some(rest) = tail.strip_prefix(mark) {
+            return rest;
+        }
+    }
+    tail
+}
+
+/// `""`, `Z`, `UTC`, `GMT`, or a signed offset of hours and minutes,
+/// optionally after `UTC`/`GMT` (`+0800`, `-05:00`, `GMT+8`).
+fn is_offset(tail: &str) -> bool {
+    let tail = tail.trim_start_matches('(').trim_end_matches(')');
+    let signed = ["UTC", "GMT"]
+        .iter()
+        .find_map(|zone| tail.strip_prefix(zone))
+        .unwrap_or(tail);
+    if tail == "Z" || signed.is_empty() {
+        return true;
+    }
+    let Some(digits) = signed.strip_prefix(['+', '-']) else {
+        return false;
+    };
+    let digits = digits.replacen(':', "", 1);
+    (1..=4).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn parse_excel_serial(text: &str) -> Option<Day> {
@@ -307,14 +353,28 @@ const CURRENCY: &[&str] = &[
     "CNY", "RMB", "USD", "EUR", "GBP", "HKD", "JPY", "US$", "HK$", "元", "¥", "￥", "$", "€", "£",
 ];
 
+/// An amount read the way `parse_amount` guesses: a lone `.` or `,` is
+/// read by the digits after it. Files use `parse_amount_in` with the
+/// style `NumberEvidence` decided for their whole column.
 pub fn parse_amount(cell: &str) -> Result<f64, ValueError> {
+    parse_amount_in(cell, None)
+}
+
+/// An amount in a file whose decimal separator is `style` (`None`: guess
+/// per cell). Accounting forms are read too: ` $(120.00) ` is −120, a
+/// dash alone after a currency sign (` $-   `, `￥-`) is zero, and the
+/// full-width and typographic minus signs are minus signs.
+pub fn parse_amount_in(cell: &str, style: Option<NumberStyle>) -> Result<f64, ValueError> {
     let mut text = cell.trim();
     if text.is_empty() {
         return Err(ValueError::Empty);
     }
-    // Fast path: most cells are plain numbers.
-    if let Ok(value) = text.parse::<f64>() {
-        return finite(value);
+    // Fast path: most cells are plain numbers. In a decimal-comma file a
+    // dot groups thousands, so "12.500" is not 12.5 there.
+    if style != Some(NumberStyle::Comma) || !text.contains('.') {
+        if let Ok(value) = text.parse::<f64>() {
+            return finite(value);
+        }
     }
     let mut negative = false;
     if let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
@@ -323,28 +383,42 @@ pub fn parse_amount(cell: &str) -> Result<f64, ValueError> {
     }
     let mut cleaned = String::with_capacity(text.len());
     let mut rest = text;
+    let mut currency = false;
     while !rest.is_empty() {
         if let Some(word) = CURRENCY.iter().find(|w| rest.starts_with(*w)) {
             rest = &rest[word.len()..];
+            currency = true;
             continue;
         }
         let c = rest.chars().next().unwrap_or(' ');
-        if !c.is_whitespace() && c != '\'' {
-            cleaned.push(c);
+        match c {
+            '－' | '−' => cleaned.push('-'),
+            c if c.is_whitespace() || c == '\'' => {}
+            c => cleaned.push(c),
         }
         rest = &rest[c.len_utf8()..];
+    }
+    if let Some(inner) = cleaned.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        // "$(120.00)": the parentheses inside a currency sign.
+        negative = !negative;
+        cleaned = inner.to_string();
+    }
+    if currency && cleaned == "-" {
+        // Excel's accounting format writes zero as a lone dash.
+        return Ok(0.0);
     }
     if let Some(inner) = cleaned.strip_suffix('-') {
         // SAP writes negatives with a trailing minus: "1234.50-".
         negative = !negative;
         cleaned = inner.to_string();
     }
-    let value = parse_grouped(&cleaned).ok_or(ValueError::NotANumber)?;
+    let value = parse_grouped(&cleaned, style).ok_or(ValueError::NotANumber)?;
     finite(if negative { -value } else { value })
 }
 
-/// Parses a number that may use commas as thousands or decimal separators.
-fn parse_grouped(text: &str) -> Option<f64> {
+/// Parses a number that may use commas or dots as thousands or decimal
+/// separators, by `style` or, without one, by the digits after them.
+fn parse_grouped(text: &str, style: Option<NumberStyle>) -> Option<f64> {
     let sign_free = text.trim_start_matches(['+', '-']);
     if sign_free.is_empty()
         || !sign_free
@@ -353,26 +427,168 @@ fn parse_grouped(text: &str) -> Option<f64> {
     {
         return None;
     }
-    let plain: String = if let (Some(comma), Some(dot)) = (text.rfind(','), text.rfind('.')) {
-        // Both present: the last one is the decimal separator.
-        if comma > dot {
-            text.replace('.', "").replace(',', ".")
-        } else {
-            text.replace(',', "")
-        }
-    } else if let Some(comma) = text.rfind(',') {
-        let decimals = &text[comma + 1..];
-        if decimals.len() == 3 {
-            text.replace(',', "")
-        } else if text.matches(',').count() == 1 {
-            text.replace(',', ".")
-        } else {
-            return None;
-        }
-    } else {
-        text.to_string()
+    let plain: String = match style {
+        Some(NumberStyle::Point) => grouped_by(text, ',', '.')?,
+        Some(NumberStyle::Comma) => grouped_by(text, '.', ',')?,
+        None => guess_grouped(text)?,
     };
     plain.parse().ok()
+}
+
+/// `text` with `group` separators removed and `decimal` made a dot; `None`
+/// when the separators contradict the style (two decimal marks, or a group
+/// mark after the decimal one).
+fn grouped_by(text: &str, group: char, decimal: char) -> Option<String> {
+    if text.matches(decimal).count() > 1 {
+        return None;
+    }
+    if let (Some(g), Some(d)) = (text.rfind(group), text.find(decimal)) {
+        if g > d {
+            return None;
+        }
+    }
+    let whole = text.split(decimal).next().unwrap_or("");
+    let groups: Vec<&str> = whole.split(group).collect();
+    if groups.len() > 1 && !well_grouped(&groups) {
+        return None;
+    }
+    Some(text.replace(group, "").replace(decimal, "."))
+}
+
+/// Thousands groups as people write them: 1 to 3 digits, then groups of
+/// three (or of two before the last, as in India's 1,23,45,678).
+fn well_grouped(groups: &[&str]) -> bool {
+    let digits = |g: &str| g.trim_start_matches(['+', '-']).len();
+    let last = groups.len() - 1;
+    groups.iter().enumerate().all(|(i, g)| match i {
+        0 => (1..=3).contains(&digits(g)),
+        i if i == last => g.len() == 3,
+        _ => (2..=3).contains(&g.len()),
+    })
+}
+
+/// The per-cell guess: when both separators appear the last is the
+/// decimal one; a lone comma is a thousands separator when exactly three
+/// digits follow it, else a decimal comma.
+fn guess_grouped(text: &str) -> Option<String> {
+    Some(
+        if let (Some(comma), Some(dot)) = (text.rfind(','), text.rfind('.')) {
+            if comma > dot {
+                text.replace('.', "").replace(',', ".")
+            } else {
+                text.replace(',', "")
+            }
+        } else if let Some(comma) = text.rfind(',') {
+            let decimals = &text[comma + 1..];
+            if decimals.len() == 3 {
+                text.replace(',', "")
+            } else if text.matches(',').count() == 1 {
+                text.replace(',', ".")
+            } else {
+                return None;
+            }
+        } else {
+            text.to_string()
+        },
+    )
+}
+
+/// Which mark separates the decimals in a file's amounts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberStyle {
+    /// `1,234.56`: most of Asia and the English-speaking world.
+    Point,
+    /// `1.234,56`: most of continental Europe and Latin America.
+    Comma,
+}
+
+impl NumberStyle {
+    pub fn parse(text: &str) -> Option<NumberStyle> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "point" | "dot" | "." => Some(NumberStyle::Point),
+            "comma" | "," => Some(NumberStyle::Comma),
+            _ => None,
+        }
+    }
+}
+
+/// What a file's amount cells say about their decimal mark, as
+/// `DateEvidence` does for day and month: `1.234,56` and `12,5` can only be
+/// decimal commas, `1,234.56`, `12.5` and `1,234,567` only decimal points;
+/// `12.500` and `1,234` could be either.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NumberEvidence {
+    pub point: u64,
+    pub comma: u64,
+    pub ambiguous: u64,
+    /// The first cell that could be read either way, with its line.
+    pub example: Option<(u64, String)>,
+}
+
+impl NumberEvidence {
+    pub fn observe(&mut self, line: u64, cell: &str) {
+        match separator_vote(cell.trim()) {
+            Some(Some(NumberStyle::Point)) => self.point += 1,
+            Some(Some(NumberStyle::Comma)) => self.comma += 1,
+            Some(None) => {
+                self.ambiguous += 1;
+                if self.example.is_none() {
+                    self.example = Some((line, cell.trim().to_string()));
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Enough seen to stop looking: many votes one way and none the other.
+    pub fn settled(&self) -> bool {
+        (self.point >= 500 && self.comma == 0) || (self.comma >= 500 && self.point == 0)
+    }
+
+    /// The style the votes show (the majority when mixed); `None` when no
+    /// cell decides and some could be read either way.
+    pub fn decide(&self) -> Result<Option<NumberStyle>, (u64, String)> {
+        match (self.point, self.comma) {
+            (0, 0) => match &self.example {
+                Some(example) => Err(example.clone()),
+                None => Ok(None),
+            },
+            (p, c) if p >= c => Ok(Some(NumberStyle::Point)),
+            _ => Ok(Some(NumberStyle::Comma)),
+        }
+    }
+}
+
+/// `None`: no separator; `Some(None)`: one that could be either.
+fn separator_vote(text: &str) -> Option<Option<NumberStyle>> {
+    let digits_after = |at: usize| {
+        text[at + 1..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count()
+    };
+    match (text.rfind(','), text.rfind('.')) {
+        (Some(c), Some(d)) => Some(Some(if c > d {
+            NumberStyle::Comma
+        } else {
+            NumberStyle::Point
+        })),
+        (Some(_), None) if text.matches(',').count() > 1 => Some(Some(NumberStyle::Point)),
+        (None, Some(_)) if text.matches('.').count() > 1 => Some(Some(NumberStyle::Comma)),
+        (Some(c), None) if digits_after(c) == 3 && !leading_zero(text) => Some(None),
+        (None, Some(d)) if digits_after(d) == 3 && !leading_zero(text) => Some(None),
+        (Some(_), None) => Some(Some(NumberStyle::Comma)),
+        (None, Some(_)) => Some(Some(NumberStyle::Point)),
+        (None, None) => None,
+    }
+}
+
+/// "0,500" or "-0.250": no thousands group starts with a lone zero, so the
+/// mark is a decimal one.
+fn leading_zero(text: &str) -> bool {
+    let digits = text.trim_start_matches(|c: char| !c.is_ascii_digit());
+    digits.starts_with('0') && digits[1..].starts_with([',', '.'])
 }
 
 /// The largest amount accepted. Far above any real transaction, and small
@@ -425,6 +641,23 @@ mod tests {
         }
         assert_eq!(
             parse_date("2024-03-31 lunch", None),
+            Err(ValueError::NotADate)
+        );
+        for text in [
+            "2024-03-31 14:22:10 +0800",
+            "2024-03-31 14:22:10 -0500",
+            "2024-03-31T14:22:10-05:00",
+            "2024-03-31 14:22 UTC",
+            "2024/3/31 下午 2:22:10",
+        ] {
+            assert_eq!(parse_date(text, None), Ok(expected), "{text}");
+        }
+        assert_eq!(
+            parse_date("3/31/2024 2:22:10 PM", Some(DateOrder::Mdy)),
+            Ok(expected)
+        );
+        assert_eq!(
+            parse_date("2024-03-31 14:22 +08x", None),
             Err(ValueError::NotADate)
         );
     }
@@ -525,10 +758,60 @@ mod tests {
             ("12,5", 12.5),
             ("1.234,50", 1234.5),
             ("+7", 7.0),
+            (" $(120.00) ", -120.0),
+            (" $-   ", 0.0),
+            ("￥-", 0.0),
+            ("－120", -120.0),
+            ("−1,200.50", -1200.5),
         ];
         for (text, expected) in cases {
             assert_eq!(parse_amount(text), Ok(expected), "{text}");
         }
+    }
+
+    #[test]
+    fn a_file_style_reads_the_marks_it_says() {
+        let comma = Some(NumberStyle::Comma);
+        assert_eq!(parse_amount_in("12.500", comma), Ok(12_500.0));
+        assert_eq!(parse_amount_in("1.234,56", comma), Ok(1234.56));
+        assert_eq!(parse_amount_in("12,5", comma), Ok(12.5));
+        assert_eq!(
+            parse_amount_in("1,234.56", comma),
+            Err(ValueError::NotANumber)
+        );
+        let point = Some(NumberStyle::Point);
+        assert_eq!(parse_amount_in("12.500", point), Ok(12.5));
+        assert_eq!(parse_amount_in("1,234", point), Ok(1234.0));
+        assert_eq!(
+            parse_amount_in("1,234,5", point),
+            Err(ValueError::NotANumber)
+        );
+        assert_eq!(parse_amount_in("1.234.567,5", comma), Ok(1_234_567.5));
+        assert_eq!(
+            parse_amount_in("1.234,56", point),
+            Err(ValueError::NotANumber)
+        );
+    }
+
+    #[test]
+    fn number_evidence_decides_the_mark_or_asks() {
+        let mut e = NumberEvidence::default();
+        for (line, cell) in [(2, "12.500"), (3, "7"), (4, "1.234,56")] {
+            e.observe(line, cell);
+        }
+        assert_eq!(e.decide(), Ok(Some(NumberStyle::Comma)));
+        let mut us = NumberEvidence::default();
+        us.observe(2, "1,234");
+        us.observe(3, "12.50");
+        assert_eq!(us.decide(), Ok(Some(NumberStyle::Point)));
+        let mut unsure = NumberEvidence::default();
+        unsure.observe(5, "12.500");
+        unsure.observe(6, "3");
+        assert_eq!(unsure.decide(), Err((5, "12.500".into())));
+        let mut zero = NumberEvidence::default();
+        zero.observe(2, "0,500");
+        assert_eq!(zero.decide(), Ok(Some(NumberStyle::Comma)));
+        assert_eq!(NumberEvidence::default().decide(), Ok(None));
     }
 
     #[test]

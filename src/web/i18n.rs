@@ -4,6 +4,7 @@
 //! Adding a string means adding a key and both translations here.
 
 use crate::format::Locale;
+use crate::ingest::decision::{Decision, Detail};
 use crate::ingest::error::FileKind;
 use crate::ingest::values::ValueError;
 use crate::ingest::{IngestError, Rejection, Role};
@@ -76,6 +77,19 @@ pub enum Key {
     GuessedFromValues,
     DayFirst,
     MonthFirst,
+    DecimalPointChoice,
+    DecimalCommaChoice,
+    DecimalLabel,
+    HeaderRowLabel,
+    UnitLabel,
+    UnitAuto,
+    StatusValuesTitle,
+    StatusValuesHint,
+    DecisionsTitle,
+    DecisionsHint,
+    RowsExcluded,
+    TotalRowsLabel,
+    RowsUnit,
     EncodingLabel,
     Detect,
     Sheet,
@@ -564,6 +578,19 @@ fn pair(key: Key) -> (&'static str, &'static str) {
             "表头未能说明以下各列，已根据数据内容推断，请核对",
         ),
         DayFirst => ("Day first: 03/04/2024 is 3 April", "日在前：03/04/2024 为 4 月 3 日"),
+        DecimalPointChoice => ("Decimal point: 12.500 is twelve and a half", "小数点：12.500 为 12.5"),
+        DecimalCommaChoice => ("Decimal comma: 12.500 is twelve thousand five hundred", "小数逗号：12.500 为 12500"),
+        DecimalLabel => ("Decimal mark", "小数符号"),
+        HeaderRowLabel => ("Header row (line)", "表头所在行"),
+        UnitLabel => ("Amounts are in units of", "金额单位（倍数）"),
+        UnitAuto => ("as the header says", "按表头所示"),
+        StatusValuesTitle => ("Which statuses count as revenue", "哪些状态计入收入"),
+        StatusValuesHint => ("Rows whose status is unticked are left out of every figure. Cancelled, failed, refunded and lost rows are unticked by default.", "未勾选状态的行不计入任何数字。已取消、失败、已退款和输单的行默认不勾选。"),
+        DecisionsTitle => ("How the file was read", "文件的读取方式"),
+        DecisionsHint => ("Each choice below was made on the file's own evidence; change any of them in the column mapping.", "以下每项都是根据文件本身做出的判断；可在下方列映射中修改。"),
+        RowsExcluded => ("Rows left out by status", "因状态排除的行"),
+        TotalRowsLabel => ("Total and footer rows", "合计及页脚行"),
+        RowsUnit => ("rows", "行"),
         MonthFirst => ("Month first: 03/04/2024 is March 4", "月在前：03/04/2024 为 3 月 4 日"),
         EncodingLabel => ("Text encoding", "文本编码"),
         Detect => ("Detect", "自动识别"),
@@ -644,6 +671,10 @@ pub fn role_name(locale: Locale, role: Role) -> &'static str {
             Role::Industry => "Industry",
             Role::Region => "Region",
             Role::AccountManager => "Account manager",
+            Role::Status => "Status / stage",
+            Role::TransactionType => "Transaction type",
+            Role::Refund => "Refunded amount",
+            Role::UnitPrice => "Unit price",
         },
         Locale::Zh => match role {
             Role::Customer => "客户",
@@ -662,6 +693,10 @@ pub fn role_name(locale: Locale, role: Role) -> &'static str {
             Role::Industry => "行业",
             Role::Region => "地区",
             Role::AccountManager => "客户经理",
+            Role::Status => "状态 / 阶段",
+            Role::TransactionType => "交易类型",
+            Role::Refund => "退款金额",
+            Role::UnitPrice => "单价",
         },
     }
 }
@@ -713,6 +748,20 @@ pub fn failure_text(locale: Locale, failure: &Failure) -> String {
         (Locale::En, Failure::Ingest(IngestError::AmbiguousDates { example, line })) => format!(
             "dates such as \"{example}\" (line {line}) put the year last, and no date in the file shows whether the day or the month comes first: choose the order"
         ),
+        (Locale::En, Failure::Ingest(IngestError::AmbiguousDecimal { example, line })) => format!(
+            "amounts such as \"{example}\" (line {line}) could use a decimal point or a decimal comma, and no amount in the file shows which: choose one"
+        ),
+        (Locale::En, Failure::Ingest(IngestError::AmbiguousColumn { role, candidates, .. })) => format!(
+            "{} columns could be the {}: {} — their values differ and nothing in the file says which is right: choose one below",
+            candidates.len(),
+            role_name(locale, *role).to_lowercase(),
+            quoted(candidates)
+        ),
+        (Locale::En, Failure::Ingest(IngestError::MissingColumn { role, expected, found, header_line, sheets, .. })) => format!(
+            "no {} column: expected a header such as {expected}; the headers on line {header_line} are: {found}. Choose the column below, or the line the headers are on{}",
+            role_name(locale, *role).to_lowercase(),
+            if sheets.len() > 1 { format!(", or another sheet ({})", sheets.join(", ")) } else { String::new() }
+        ),
         (Locale::En, Failure::Ingest(error)) => error.to_string(),
         (Locale::Zh, Failure::Ingest(error)) => error_zh(error),
     }
@@ -743,12 +792,33 @@ fn error_zh(error: &IngestError) -> String {
             role,
             expected,
             found,
+            header_line,
+            sheets,
             ..
         } => {
+            let other_sheets = if sheets.len() > 1 {
+                format!("，或换一个工作表（{}）", sheets.join("、"))
+            } else {
+                String::new()
+            };
             format!(
-                "找不到{}列：表头应类似 {expected}；文件的表头为：{found}",
+                "找不到{}列：表头应类似 {expected}；第 {header_line} 行的表头为：{found}。请在下方选择该列，或指定表头所在的行{other_sheets}",
                 role_name(Locale::Zh, *role)
             )
+        }
+        AmbiguousColumn {
+            role, candidates, ..
+        } => format!(
+            "有 {} 列都可能是{}：{}——它们的值不同，文件中没有线索说明哪一列正确：请在下方选择",
+            candidates.len(),
+            role_name(Locale::Zh, *role),
+            quoted(candidates)
+        ),
+        AmbiguousDecimal { example, line } => format!(
+            "“{example}”（第 {line} 行）等金额既可能用小数点也可能用小数逗号，文件中没有任何金额能看出是哪一种：请选择"
+        ),
+        HeaderRowNotFound { line } => {
+            format!("文件第 {line} 行没有内容（或为空行）：请填写表头所在的行号，按文本编辑器或 Excel 的行号计")
         }
         MappedColumnNotFound {
             role,
@@ -775,6 +845,99 @@ fn error_zh(error: &IngestError) -> String {
             first.line,
             first.column,
             rejection_text(Locale::Zh, first)
+        ),
+    }
+}
+
+fn quoted(items: &[String]) -> String {
+    items.iter().map(|s| format!("“{s}”")).collect::<Vec<_>>().join("、")
+}
+
+/// A decision made while reading, as (what, why) in the user's language.
+pub fn decision_text(locale: Locale, d: &Decision) -> (String, String) {
+    if locale == Locale::En {
+        // The core's sentences end with the CLI flag; the page has controls.
+        let why = d.why.split(" (--").next().unwrap_or(&d.why).to_string();
+        return (d.what.clone(), why);
+    }
+    decision_zh(&d.detail)
+}
+
+fn list_zh(items: &[String]) -> String {
+    let shown: Vec<String> = items.iter().take(8).map(|s| format!("“{s}”")).collect();
+    let more = items.len().saturating_sub(8);
+    if more > 0 {
+        format!("{} 等 {} 项", shown.join("、"), items.len())
+    } else {
+        shown.join("、")
+    }
+}
+
+fn decision_zh(d: &Detail) -> (String, String) {
+    match d {
+        Detail::HeaderRow { line, above } => (
+            format!("表头取自第 {line} 行"),
+            format!("其上方的行是标题而非表头：{}", list_zh(above)),
+        ),
+        Detail::RoleFromValues { role, header } => (
+            format!("“{header}”被当作{}列", role_name(Locale::Zh, *role)),
+            format!("没有表头标明{}，该列的值看起来是", role_name(Locale::Zh, *role)),
+        ),
+        Detail::NameAsKey { header } => (
+            format!("用“{header}”区分客户"),
+            "文件中没有客户编号或编码列，只能按名称区分：同名的两个客户会被算作一个".into(),
+        ),
+        Detail::AmountRanked { header, others } => (
+            format!("“{header}”被当作金额"),
+            format!("它代表实收或净收入，排在 {} 之前", list_zh(others)),
+        ),
+        Detail::TotalsExcluded { rows, first_line, example } => (
+            format!("排除 {rows} 行合计、小计或页脚"),
+            format!("“{example}”（第 {first_line} 行）这类行是其他行的汇总或报表说明，计入会重复计算收入"),
+        ),
+        Detail::FillDown { header, groups } => (
+            format!("客户取自“{header}”列的 {groups} 个分组行并向下填充"),
+            "该文件是按客户分组的报表：每个客户单独占一行，其明细在下方".into(),
+        ),
+        Detail::LineItems { rows, header } => (
+            format!("{rows} 行明细并入其所属订单"),
+            format!("这些行重复“{header}”中的订单号且没有自己的金额；订单金额在第一行"),
+        ),
+        Detail::QuantityTimesPrice { quantity, price } => (
+            format!("金额 =“{quantity}”×“{price}”"),
+            "文件没有金额列，只有数量和单价".into(),
+        ),
+        Detail::Unit { header, factor } => (
+            format!("“{header}”乘以 {factor}"),
+            "其表头标明了金额的单位".into(),
+        ),
+        Detail::StatusExcluded { header, rows, amount, values } => (
+            format!("按“{header}”排除 {rows} 行（合计 {amount:.2}）"),
+            format!("这些状态表示没有收入：{}", list_zh(values)),
+        ),
+        Detail::RefundSubtracted { header, rows, total } => (
+            format!("从金额中减去“{header}”（{rows} 行，共 {total:.2}）"),
+            "退款是客户拿回的钱".into(),
+        ),
+        Detail::DecimalComma { header } => (
+            format!("“{header}”按小数逗号读取（1.234,56）"),
+            "该列的值只有这样读才说得通，例如 1.234,56 或 12,5".into(),
+        ),
+        Detail::Sheet { sheet, others } => (
+            format!("读取工作表“{sheet}”"),
+            format!("它最像交易明细：多数行有日期和金额；工作簿中的其他工作表：{}", list_zh(others)),
+        ),
+        Detail::Encoding { encoding } => (
+            format!("按 {encoding} 编码解码"),
+            "文件不是 UTF-8，其字节按此编码读取最合理".into(),
+        ),
+        Detail::Counterparty { from, to, owner } => (
+            format!("客户取交易对方：“{from}”，当其为“{owner}”时取“{to}”"),
+            format!("“{owner}”几乎出现在每一行，是账户本身；它发出的款项（退款）归属收款的一方"),
+        ),
+        Detail::DuplicateHeader { header } => (
+            format!("表头“{header}”出现多次"),
+            format!("后面的同名列依次称为“{header} (2)”等；请检查每个角色用的是哪一列"),
         ),
     }
 }

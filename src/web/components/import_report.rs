@@ -1,5 +1,6 @@
 //! What was read, what was detected, and every rejected row, downloadable.
 
+use super::decisions::Decisions;
 use super::mapping::ColumnMapping;
 use crate::format::{self, Locale};
 use crate::web::download;
@@ -78,15 +79,19 @@ pub fn ImportReport(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                 {figure("rows-rejected", t(locale, Key::RowsRejected), input.rows_rejected)}
                 {figure("rows-blank", t(locale, Key::RowsBlank), input.rows_blank)}
                 {figure("rows-after-as-of", t(locale, Key::RowsAfterAsOf), input.rows_after_as_of)}
+                {figure("rows-excluded", t(locale, Key::RowsExcluded), input.rows_excluded)}
+                {figure("rows-totals", t(locale, Key::TotalRowsLabel), input.total_rows.count)}
                 <div class="figure">
                     <span class="figure-label">{t(locale, Key::Format)}</span>
                     <strong data-testid="source-format">{source}</strong>
                 </div>
             </div>
+            <Decisions decisions=input.decisions.clone() locale=locale/>
             <h3>{t(locale, Key::Columns)}</h3>
             <ColumnMapping headers=input.headers.clone() columns=input.columns.clone()
                 sheets=input.sheets.clone() sheet=input.sheet.clone().unwrap_or_default()
                 encoding=input.encoding.clone() from_values=input.columns_from_values.clone()
+                header_line=input.header_line status=input.status.clone()
                 locale=locale/>
             {rejected}
         </section>

@@ -5,7 +5,9 @@
 //! the same headers. For workbooks it also picks the sheet.
 
 use crate::engine::Request;
-use crate::format::Locale;
+use crate::format::{self, Locale};
+use crate::ingest::status::{means_no_revenue, StatusChoice, StatusKind, StatusValue};
+use crate::ingest::values::NumberStyle;
 use crate::ingest::Role;
 use crate::web::engine::rerun;
 use crate::web::i18n::{role_name, t, Key};
@@ -24,6 +26,15 @@ const ENCODINGS: &[(&str, &str)] = &[
     ("windows-1252", "Windows-1252"),
 ];
 
+/// Units a user may set for every money column: factor and name.
+const UNITS: &[(f64, &str)] = &[
+    (1.0, "1"),
+    (1e3, "1,000 (千)"),
+    (1e4, "10,000 (万)"),
+    (1e6, "1,000,000 (百万)"),
+    (1e8, "100,000,000 (亿)"),
+];
+
 #[component]
 pub fn ColumnMapping(
     headers: Vec<String>,
@@ -37,10 +48,25 @@ pub fn ColumnMapping(
     /// Roles whose column was guessed from the values, for the user to check.
     #[prop(optional)]
     from_values: Vec<String>,
+    /// The line the headers were read from (0: not known).
+    #[prop(optional)]
+    header_line: u64,
+    /// Every value of the status columns, to tick which count.
+    #[prop(optional)]
+    status: Vec<StatusValue>,
     locale: Locale,
 ) -> impl IntoView {
     let state = use_state();
     let chosen = RwSignal::new(columns);
+    let header_row = RwSignal::new(header_line);
+    let decimal = RwSignal::new(state.request.with_untracked(|r| r.decimal));
+    let unit = RwSignal::new(state.request.with_untracked(|r| r.unit));
+    let counted: Vec<RwSignal<bool>> = status.iter().map(|v| RwSignal::new(!v.excluded)).collect();
+    let status_choice = {
+        let status = status.clone();
+        let counted = counted.clone();
+        StoredValue::new(move || choice_from(&status, &counted))
+    };
     let stored_headers = StoredValue::new(headers.clone());
     let apply = move |_| {
         let map: Vec<(String, String)> = Role::ALL
@@ -53,11 +79,19 @@ pub fn ColumnMapping(
             })
             .collect();
         mapping_store::remember(&stored_headers.get_value(), &map);
+        let current = state.request.get_untracked();
+        let line = header_row.get_untracked();
         rerun(
             state,
             Request {
                 map,
-                ..state.request.get_untracked()
+                header_row: (line > 0 && line != header_line)
+                    .then_some(line)
+                    .or(current.header_row),
+                decimal: decimal.get_untracked(),
+                unit: unit.get_untracked(),
+                status: status_choice.with_value(|choice| choice()),
+                ..current
             },
         );
     };
@@ -159,12 +193,82 @@ pub fn ColumnMapping(
             </label>
         }
     });
+    let reading = view! {
+        <label class="mapping-role">
+            <span>{t(locale, Key::HeaderRowLabel)}</span>
+            <input type="number" min="1" inputmode="numeric" data-testid="header-row"
+                prop:value=move || header_row.get().max(1).to_string()
+                on:change=move |ev| header_row.set(event_target_value(&ev).trim().parse().unwrap_or(0))/>
+        </label>
+        <label class="mapping-role">
+            <span>{t(locale, Key::DecimalLabel)}</span>
+            <select data-testid="decimal-select" on:change=move |ev| decimal.set(NumberStyle::parse(&event_target_value(&ev)))>
+                <option value="" selected=decimal.get_untracked().is_none()>{t(locale, Key::Detect)}</option>
+                <option value="point" selected=decimal.get_untracked() == Some(NumberStyle::Point)>"1,234.56"</option>
+                <option value="comma" selected=decimal.get_untracked() == Some(NumberStyle::Comma)>"1.234,56"</option>
+            </select>
+        </label>
+        <label class="mapping-role">
+            <span>{t(locale, Key::UnitLabel)}</span>
+            <select data-testid="unit-select" on:change=move |ev| unit.set(event_target_value(&ev).parse().ok())>
+                <option value="" selected=unit.get_untracked().is_none()>{t(locale, Key::UnitAuto)}</option>
+                {UNITS.iter().map(|&(factor, name)| view! {
+                    <option value=factor.to_string() selected=unit.get_untracked() == Some(factor)>{name}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    };
     view! {
         <div class="mapping" data-testid="column-mapping">
             <p class="hint">{t(locale, Key::MappingHint)}</p>
             {guessed_note}
-            <div class="mapping-grid">{sheet_picker}{encoding_picker}{selects}</div>
+            <div class="mapping-grid">{sheet_picker}{encoding_picker}{reading}{selects}</div>
+            <StatusValues values=status counted=counted locale=locale/>
             <button class="button primary" data-testid="apply-mapping" on:click=apply>{t(locale, Key::ApplyMapping)}</button>
         </div>
     }
+}
+
+/// The user's ticks as keep and drop lists beside the default rule.
+fn choice_from(values: &[StatusValue], counted: &[RwSignal<bool>]) -> StatusChoice {
+    let mut choice = StatusChoice::default();
+    for (v, counted) in values.iter().zip(counted) {
+        let default_out = means_no_revenue(StatusKind::of(v.role, &v.column), &v.value);
+        match (default_out, counted.get_untracked()) {
+            (true, true) => choice.keep.push(v.value.clone()),
+            (false, false) => choice.drop.push(v.value.clone()),
+            _ => {}
+        }
+    }
+    choice
+}
+
+/// One checkbox per status value: ticked values count as revenue.
+#[component]
+fn StatusValues(values: Vec<StatusValue>, counted: Vec<RwSignal<bool>>, locale: Locale) -> impl IntoView {
+    (!values.is_empty()).then(|| {
+        let rows = values
+            .iter()
+            .zip(counted)
+            .enumerate()
+            .map(|(i, (v, counted))| {
+                let label = if v.value.is_empty() { t(locale, Key::NoColumn).to_string() } else { v.value.clone() };
+                view! {
+                    <label class="status-value" data-testid=format!("status-{i}")>
+                        <input type="checkbox" prop:checked=move || counted.get()
+                            on:change=move |ev| counted.set(event_target_checked(&ev))/>
+                        <span class="status-name">{v.column.clone()} ": " <strong>{label}</strong></span>
+                        <span class="meta">{format::count(v.rows as usize)} " " {t(locale, Key::RowsUnit)} " · " {format::grouped(v.amount, 2)}</span>
+                    </label>
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset class="status-values" data-testid="status-values">
+                <legend>{t(locale, Key::StatusValuesTitle)}</legend>
+                <p class="hint">{t(locale, Key::StatusValuesHint)}</p>
+                <div class="status-grid">{rows}</div>
+            </fieldset>
+        }
+    })
 }

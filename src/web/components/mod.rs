@@ -7,6 +7,7 @@ pub mod customer_card;
 pub mod customer_list;
 pub mod customer_table;
 pub mod customer_types;
+pub mod decisions;
 pub mod field;
 pub mod header;
 pub mod heat;

@@ -3,6 +3,7 @@
 
 use crate::format::{self, Locale};
 use crate::ingest::Shape;
+use super::decisions::DecisionsSummary;
 use crate::web::i18n::{t, Key};
 use crate::web::state::{use_state, Loaded};
 use leptos::prelude::*;
@@ -56,6 +57,7 @@ pub fn Overview(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                 <h2 id="overview-title">{t(locale, Key::Overview)}</h2>
                 <span class="meta">{t(locale, Key::LoadedFile)} ": " <span data-user-text>{loaded.file.clone()}</span> "  ·  " {period}</span>
             </div>
+            <DecisionsSummary decisions=a.input.decisions.clone() locale=locale/>
             <div class="kpis">
                 <Kpi testid="kpi-customers" label=t(locale, Key::Customers) value=a.customers as f64
                     shown=format::count(a.customers) note=customers_note(a, locale)/>

@@ -3,7 +3,7 @@
 use super::mapping::ColumnMapping;
 use crate::engine::Request;
 use crate::format::{self, Locale};
-use crate::ingest::values::DateOrder;
+use crate::ingest::values::{DateOrder, NumberStyle};
 use crate::ingest::IngestError;
 use crate::protocol::Failure;
 use crate::web::engine::rerun;
@@ -67,11 +67,36 @@ fn describe(locale: Locale, work: &Work) -> (&'static str, String) {
 /// columns that could not be guessed, or the order of day and month.
 fn mapping_for(failure: &Failure, locale: Locale) -> Option<AnyView> {
     match failure {
-        Failure::Ingest(IngestError::MissingColumn { headers, .. }) => Some(
-            view! { <ColumnMapping headers=headers.clone() columns=Default::default() locale=locale/> }.into_any(),
+        Failure::Ingest(IngestError::MissingColumn { headers, header_line, .. }) => Some(
+            view! { <ColumnMapping headers=headers.clone() columns=Default::default() header_line=*header_line locale=locale/> }.into_any(),
+        ),
+        Failure::Ingest(IngestError::AmbiguousColumn { headers, columns, .. }) => Some(
+            view! { <ColumnMapping headers=headers.clone() columns=columns.clone() locale=locale/> }.into_any(),
         ),
         Failure::Ingest(IngestError::AmbiguousDates { .. }) => Some(date_order_choice(locale).into_any()),
+        Failure::Ingest(IngestError::AmbiguousDecimal { .. }) => Some(decimal_choice(locale).into_any()),
         _ => None,
+    }
+}
+
+fn decimal_choice(locale: Locale) -> impl IntoView {
+    let state = use_state();
+    let choose = move |style: NumberStyle| {
+        move |_| {
+            rerun(
+                state,
+                Request {
+                    decimal: Some(style),
+                    ..state.request.get_untracked()
+                },
+            )
+        }
+    };
+    view! {
+        <div class="choice">
+            <button class="button" data-testid="decimal-point" on:click=choose(NumberStyle::Point)>{t(locale, Key::DecimalPointChoice)}</button>
+            <button class="button" data-testid="decimal-comma" on:click=choose(NumberStyle::Comma)>{t(locale, Key::DecimalCommaChoice)}</button>
+        </div>
     }
 }
 
