@@ -162,7 +162,7 @@ impl Detail {
             ),
             Detail::LineItems { rows, header } => (
                 format!("{rows} further line-item rows read as part of their order"),
-                format!("they repeat the order number in \"{header}\" and carry no amount of their own; the order's amount is on its first line"),
+                format!("they repeat \"{header}\" of the row above and carry no amount and no date of their own: the order's amount is on its first line"),
             ),
             Detail::QuantityTimesPrice { quantity, price } => (
                 format!("amount = \"{quantity}\" × \"{price}\""),

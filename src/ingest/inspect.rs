@@ -489,9 +489,14 @@ pub fn after_reading(inspection: &Inspection, table: &Table) -> Vec<Decision> {
         });
     }
     if table.line_item_rows > 0 {
+        let key = if map.get(Role::OrderId).is_some() {
+            Role::OrderId
+        } else {
+            Role::Customer
+        };
         found.push(Detail::LineItems {
             rows: table.line_item_rows,
-            header: header(Role::OrderId),
+            header: header(key),
         });
     }
     for role in [Role::Status, Role::TransactionType] {

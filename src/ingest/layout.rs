@@ -132,6 +132,10 @@ const FOOTER_WORDS: &[&str] = &[
     "审核",
     "导出时间",
     "报表日期",
+    "copyright",
+    "©",
+    "allrightsreserved",
+    "donotdistribute",
 ];
 
 fn squeeze(text: &str) -> String {
@@ -141,16 +145,26 @@ fn squeeze(text: &str) -> String {
         .collect()
 }
 
+/// Whether a cell names a total: 合计 or 1月小计, Total, Grand Total,
+/// `Total for X`, `Q1 Total`.
 fn is_total_word(cell: &str) -> bool {
     let s = squeeze(cell);
-    TOTAL_WORDS.contains(&s.as_str())
+    if TOTAL_WORDS.contains(&s.as_str())
         || s.starts_with("totalfor")
         || s.starts_with("subtotalfor")
         || s.starts_with("grandtotal")
-        || (["合计", "总计", "小计", "汇总"]
+    {
+        return true;
+    }
+    let cjk = ["合计", "总计", "小计", "汇总", "合計", "總計", "小計"];
+    if cjk.iter().any(|w| s.contains(w)) && s.chars().count() <= 12 {
+        return true;
+    }
+    let words: Vec<String> = cell.split_whitespace().map(squeeze).collect();
+    words.len() <= 4
+        && words
             .iter()
-            .any(|w| s.starts_with(w))
-            && s.chars().count() <= 12)
+            .any(|w| ["total", "subtotal", "totals"].contains(&w.as_str()))
 }
 
 fn is_footer(cells: &[&str]) -> bool {
@@ -164,23 +178,41 @@ fn is_footer(cells: &[&str]) -> bool {
         })
 }
 
-/// The text that makes `row` a total or footer row, if it is one. `date`
-/// is the date column (a row with a real date is data).
-pub fn total_row(row: &csv::StringRecord, date: Option<usize>) -> Option<&str> {
-    if let Some(d) = date {
-        if is_dated(row.get(d).unwrap_or("")) {
-            return None;
-        }
+/// The text that makes `row` a total or footer row, if it is one, and
+/// whether it is a footer. `date` is the date column (a row with a real
+/// date is data). A total row carries a number (its sum), so a group row
+/// for a customer named "Total Energies" is not one.
+pub fn total_row(row: &csv::StringRecord, date: Option<usize>) -> Option<(&str, bool)> {
+    if date.is_some_and(|d| is_dated(row.get(d).unwrap_or(""))) {
+        return None;
     }
     let cells: Vec<&str> = row
         .iter()
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .collect();
+    let summed = cells.iter().any(|c| parse_amount(c).is_ok());
     if let Some(total) = cells.iter().take(3).find(|c| is_total_word(c)) {
-        return Some(total);
+        let exact = TOTAL_WORDS.contains(&squeeze(total).as_str());
+        if summed || exact {
+            return Some((total, false));
+        }
     }
-    is_footer(&cells).then(|| cells[0])
+    is_footer(&cells).then(|| (cells[0], true))
+}
+
+/// After a footer, the report's last short lines (a company name, a
+/// blank signature line) are footer too: at most two cells and no date.
+pub fn footer_tail(row: &csv::StringRecord, date: Option<usize>) -> Option<(&str, bool)> {
+    if date.is_some_and(|d| is_dated(row.get(d).unwrap_or(""))) {
+        return None;
+    }
+    let cells: Vec<&str> = row
+        .iter()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    (!cells.is_empty() && cells.len() <= 2).then(|| (cells[0], true))
 }
 
 /// The group label of a group row: the one filled cell, in `column`.
@@ -267,20 +299,29 @@ mod tests {
     #[test]
     fn totals_and_footers() {
         let date = Some(1);
+        let total = |cells: &[&str]| total_row(&record(cells), date).map(|(t, _)| t.to_string());
+        assert_eq!(total(&["合计", "", "1,200.00"]).as_deref(), Some("合计"));
         assert_eq!(
-            total_row(&record(&["合计", "", "1,200.00"]), date),
-            Some("合计")
+            total(&["1月小计", "", "", "1118.2"]).as_deref(),
+            Some("1月小计")
         );
         assert_eq!(
-            total_row(&record(&["Total for Acme Ltd", "", "300"]), date),
+            total(&["Total for Acme Ltd", "", "300"]).as_deref(),
             Some("Total for Acme Ltd")
         );
+        assert_eq!(total(&["", "", "TOTAL", "900"]).as_deref(), Some("TOTAL"));
         assert_eq!(
-            total_row(&record(&["", "", "TOTAL", "900"]), date),
-            Some("TOTAL")
+            total(&["Total Energies", "", ""]),
+            None,
+            "a group row, not a total"
         );
-        assert!(total_row(&record(&["Page 1 of 3", "", ""]), date).is_some());
+        assert_eq!(
+            total_row(&record(&["Page 1 of 3", "", ""]), date),
+            Some(("Page 1 of 3", true))
+        );
+        assert!(footer_tail(&record(&["Northwind Traders", "", ""]), date).is_some());
         assert!(total_row(&record(&["制表人：张三", "", ""]), date).is_some());
+        assert!(footer_tail(&record(&["Northwind Traders", "", ""]), date).is_some());
         assert_eq!(
             total_row(&record(&["Total", "2024-01-05", "10"]), date),
             None,

@@ -1263,6 +1263,87 @@ mod tests {
     }
 
     #[test]
+    fn the_amount_is_chosen_by_rank_not_position() {
+        let pick = |list: &[&str]| {
+            let map = map_columns_unchecked(&headers(list), &[]).unwrap();
+            map.get(Role::Amount)
+                .map_or(String::new(), |i| list[i].to_string())
+        };
+        assert_eq!(
+            pick(&["Insurance Amount", "Net Sales", "Gross Sales"]),
+            "Net Sales"
+        );
+        assert_eq!(
+            pick(&["总金额", "买家应付邮费", "买家实际支付金额"]),
+            "买家实际支付金额"
+        );
+        assert_eq!(pick(&["Subtotal", "Shipping", "Taxes", "Total"]), "Total");
+        assert_eq!(pick(&["Amount", "Expected Revenue"]), "Amount");
+        assert_eq!(pick(&["Unit Price", "Qty"]), "");
+        assert_eq!(
+            pick(&["N. Revenue (formatted)", "N. Revenue"]),
+            "N. Revenue"
+        );
+        // Beside a fee, "Net" is what the processor left: Gross is paid.
+        assert_eq!(pick(&["Gross", "Fee", "Net"]), "Gross");
+    }
+
+    #[test]
+    fn names_match_whole_words_only() {
+        let map = map_columns_unchecked(
+            &headers(&["customer_id", "date", "amount", "Shipping Method"]),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(map.get(Role::Margin), None, "\"gm\" across a word break");
+        assert_eq!(normalise("Sales Amount (CNY)"), "salesamountcny");
+        assert!(Normalised::new("NetAmount").has_word("amount"));
+        assert!(!Normalised::new("Internet Sales").has_word("net"));
+    }
+
+    #[test]
+    fn the_name_is_the_key_when_there_is_no_id() {
+        let map = map_columns(&headers(&["日期", "客户名称", "金额", "结算方式"]), &[]).unwrap();
+        assert_eq!(map.get(Role::Customer), Some(1));
+        assert!(map.name_is_key);
+        let map = map_columns(
+            &headers(&["Account Name", "Close Date", "Amount", "Stage"]),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            (map.get(Role::Customer), map.get(Role::Status)),
+            (Some(0), Some(3))
+        );
+    }
+
+    #[test]
+    fn quantity_times_price_stands_in_for_the_amount() {
+        let map = map_columns(&headers(&["客户", "日期", "数量", "单价"]), &[]).unwrap();
+        assert!(map.derives_amount());
+        assert_eq!(map.get(Role::UnitPrice), Some(3));
+    }
+
+    #[test]
+    fn repeated_and_blank_headers_get_names() {
+        let map = map_columns_unchecked(&headers(&["", "金额", "金额"]), &[]).unwrap();
+        assert_eq!(map.headers(), ["(column 1)", "金额", "金额 (2)"]);
+        assert_eq!(map.duplicates, ["金额"]);
+    }
+
+    #[test]
+    fn units_in_headers() {
+        assert_eq!(unit_factor("金额(万元)"), Some(1e4));
+        assert_eq!(unit_factor("销售额（千元）"), Some(1e3));
+        assert_eq!(unit_factor("Revenue (000)"), Some(1e3));
+        assert_eq!(unit_factor("Sales in thousands"), Some(1e3));
+        assert_eq!(unit_factor("Umsatz k€"), Some(1e3));
+        assert_eq!(unit_factor("收入(亿元)"), Some(1e8));
+        assert_eq!(unit_factor("金额(元)"), None);
+        assert_eq!(unit_factor("Amount"), None);
+    }
+
+    #[test]
     fn margin_is_not_taken_for_profit() {
         let h = headers(&[
             "客户",

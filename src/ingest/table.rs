@@ -282,7 +282,10 @@ struct Builder<'m> {
     rejected: Option<csv::Writer<Vec<u8>>>,
     /// The customer of the current group, in a group layout.
     group: Option<String>,
-    /// The order number of the last data row, to tell its line items.
+    /// A report footer was seen: short rows after it are footer too.
+    after_footer: bool,
+    /// The order number (or customer) of the last data row, to tell its
+    /// line items.
     last_order: String,
     /// Status columns, with how their values are judged.
     statuses: Vec<(Role, usize, StatusKind)>,
@@ -363,6 +366,7 @@ impl<'m> Builder<'m> {
             table,
             rejected: None,
             group: None,
+            after_footer: false,
             last_order: String::new(),
             statuses,
             status_index: HashMap::new(),
@@ -370,7 +374,13 @@ impl<'m> Builder<'m> {
     }
 
     fn push(&mut self, record: &Record<'_>) {
-        if let Some(text) = layout::total_row(record.cells, self.map.get(Role::Date)) {
+        let date = self.map.get(Role::Date);
+        let found = layout::total_row(record.cells, date).or_else(|| {
+            self.after_footer
+                .then(|| layout::footer_tail(record.cells, date))?
+        });
+        if let Some((text, footer)) = found {
+            self.after_footer |= footer;
             let text = clip(text);
             self.note_total(record.line, text);
             return;
@@ -413,19 +423,24 @@ impl<'m> Builder<'m> {
     }
 
     /// A further line of an order (Shopify writes the order's amount,
-    /// status and date on its first line only): same order number as the
-    /// row before, and no amount of its own.
+    /// status and date on its first line only): no amount and no date of
+    /// its own, and the same order number as the row before (or, without
+    /// an order number column, the same customer).
     fn is_line_item(&mut self, record: &Record<'_>) -> bool {
-        let Some(i) = self.map.get(Role::OrderId) else {
-            return false;
+        let key_role = if self.map.get(Role::OrderId).is_some() {
+            Role::OrderId
+        } else {
+            Role::Customer
         };
-        let order = record.cells.get(i).unwrap_or("").trim();
-        let amount_empty = self.cell(record, Role::Amount).1.is_empty();
-        if !order.is_empty() && order == self.last_order && amount_empty {
+        let key = self.cell(record, key_role).1;
+        let bare = self.cell(record, Role::Amount).1.is_empty()
+            && self.map.get(Role::Amount).is_some()
+            && self.cell(record, Role::Date).1.is_empty();
+        if bare && !key.is_empty() && key == self.last_order {
             return true;
         }
-        if order != self.last_order {
-            self.last_order = order.to_string();
+        if key != self.last_order {
+            self.last_order = key.to_string();
         }
         false
     }
@@ -680,6 +695,9 @@ impl<'m> Builder<'m> {
             reason.clone(),
         ];
         out.extend(record.cells.iter().map(|c| export::text(c).into_owned()));
+        // A sheet's row stops at its last filled cell, and the writer wants
+        // every record as wide as the header: a shorter one ran into the next.
+        out.resize(out.len().max(self.headers.len() + 3), String::new());
         // Writing into a Vec cannot fail.
         let _ = writer.write_record(&out);
         if table.examples.len() < MAX_EXAMPLES {

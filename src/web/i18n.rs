@@ -850,7 +850,11 @@ fn error_zh(error: &IngestError) -> String {
 }
 
 fn quoted(items: &[String]) -> String {
-    items.iter().map(|s| format!("“{s}”")).collect::<Vec<_>>().join("、")
+    items
+        .iter()
+        .map(|s| format!("“{s}”"))
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// A decision made while reading, as (what, why) in the user's language.
@@ -901,7 +905,7 @@ fn decision_zh(d: &Detail) -> (String, String) {
         ),
         Detail::LineItems { rows, header } => (
             format!("{rows} 行明细并入其所属订单"),
-            format!("这些行重复“{header}”中的订单号且没有自己的金额；订单金额在第一行"),
+            format!("这些行重复上一行的“{header}”，且没有自己的金额和日期：订单金额在第一行"),
         ),
         Detail::QuantityTimesPrice { quantity, price } => (
             format!("金额 =“{quantity}”×“{price}”"),

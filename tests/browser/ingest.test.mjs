@@ -63,14 +63,16 @@ test('unguessable columns: pick them in the mapping step, and the choice is reme
 });
 
 test('a wrong guess can be corrected: a role can be moved or unmapped', async () => {
+  // "total" ranks above a plain "amount", and the page says so.
   const csv = 'customer_id,date,amount,total\nA,2024-01-01,1,100\nB,2024-01-02,2,50\n';
   const { page: p, context } = await openPage(app);
   await p.getByTestId('file-input').setInputFiles({ name: 't.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await ready(p);
-  assert.equal(await value(p, 'kpi-revenue'), 3);
-  await p.getByTestId('map-amount').selectOption('total');
+  assert.equal(await value(p, 'kpi-revenue'), 150);
+  assert.equal(await p.locator('[data-testid="decisions"] li[data-kind="amount_ranked"]').count(), 1);
+  await p.getByTestId('map-amount').selectOption('amount');
   await p.getByTestId('apply-mapping').click();
-  await p.waitForFunction(() => document.querySelector('[data-testid="kpi-revenue"]')?.dataset.value === '150');
+  await p.waitForFunction(() => document.querySelector('[data-testid="kpi-revenue"]')?.dataset.value === '3');
   await context.close();
 });
 

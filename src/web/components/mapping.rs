@@ -245,7 +245,11 @@ fn choice_from(values: &[StatusValue], counted: &[RwSignal<bool>]) -> StatusChoi
 
 /// One checkbox per status value: ticked values count as revenue.
 #[component]
-fn StatusValues(values: Vec<StatusValue>, counted: Vec<RwSignal<bool>>, locale: Locale) -> impl IntoView {
+fn StatusValues(
+    values: Vec<StatusValue>,
+    counted: Vec<RwSignal<bool>>,
+    locale: Locale,
+) -> impl IntoView {
     (!values.is_empty()).then(|| {
         let rows = values
             .iter()

@@ -1,9 +1,9 @@
 //! The headline figures: customers, net revenue, profit, top-20% share,
 //! Gini, A-tier count, revenue at risk and the dependency warning.
 
+use super::decisions::DecisionsSummary;
 use crate::format::{self, Locale};
 use crate::ingest::Shape;
-use super::decisions::DecisionsSummary;
 use crate::web::i18n::{t, Key};
 use crate::web::state::{use_state, Loaded};
 use leptos::prelude::*;
