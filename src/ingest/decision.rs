@@ -8,6 +8,7 @@
 //! trusting all of them.
 
 use super::map::Role;
+use super::values::DateOrder;
 use serde::{Deserialize, Serialize};
 
 /// What was decided, with the facts the page words in its own language.
@@ -86,6 +87,17 @@ pub enum Detail {
     DuplicateHeader {
         header: String,
     },
+    /// Year-last dates read in this day/month order, decided by `example`.
+    DateOrder {
+        order: DateOrder,
+        line: u64,
+        example: String,
+    },
+    /// An optional money column whose values are not amounts, unmapped.
+    NotMoney {
+        role: Role,
+        header: String,
+    },
 }
 
 /// One decision: the facts, and the English sentence of the CLI and JSON.
@@ -142,7 +154,7 @@ impl Detail {
             Detail::AmountRanked { header, others } => (
                 format!("\"{header}\" taken as the amount"),
                 format!(
-                    "it reads as net or paid revenue, ranked above {} (--map amount=HEADER to choose another)",
+                    "of the columns that read as an amount it ranks first (net or paid, then totals, then plain amounts, then gross), above {} (--map amount=HEADER to choose another)",
                     list(others)
                 ),
             ),
@@ -206,6 +218,20 @@ impl Detail {
             Detail::Counterparty { from, to, owner } => (
                 format!("the customer is the other party: \"{from}\", or \"{to}\" where \"{from}\" is \"{owner}\""),
                 format!("\"{owner}\" is on one side of nearly every row: it is the account's owner, so rows it sent (refunds) belong to the party it sent them to (--map customer=HEADER to read one column only)"),
+            ),
+            Detail::DateOrder { order, line, example } => (
+                format!(
+                    "dates read {}",
+                    match order {
+                        DateOrder::Dmy => "day first (03/04/2024 is 3 April)",
+                        DateOrder::Mdy => "month first (03/04/2024 is March 4)",
+                    }
+                ),
+                format!("the dates put the year last, and the parts above 12 show the order, as in \"{example}\" (line {line}) (--date-order dmy|mdy to choose the other)"),
+            ),
+            Detail::NotMoney { role, header } => (
+                format!("\"{header}\" not read as the {}", role.key()),
+                format!("its values are not amounts (--map {}=HEADER to use a column that is)", role.key()),
             ),
             Detail::DuplicateHeader { header } => (
                 format!("\"{header}\" appears more than once"),

@@ -78,6 +78,15 @@ pub enum IngestError {
     #[error("dates such as \"{example}\" (line {line}) put the year last, and no date in the file shows whether the day or the month comes first: choose the order (--date-order dmy for 3 April, mdy for March 4)")]
     AmbiguousDates { example: String, line: u64 },
 
+    #[error("line {line} reads as data, not as headers (such as \"{example}\"): add a header row naming the columns (for example customer, date, amount), or pass --header-row N if the headers are further down")]
+    NoHeaderRow { line: u64, example: String },
+
+    #[error("the amounts are in several currencies ({}) in column \"{header}\": adding them would mix money; filter the file to one currency, or map an amount column that is already converted (--map amount=HEADER)", values.join(", "))]
+    MixedCurrencies { header: String, values: Vec<String> },
+
+    #[error("all {rows} data rows were left out by their status ({}): none is revenue by the default rule; pass --keep-status VALUE for the values that are", values.join(", "))]
+    AllExcluded { rows: u64, values: Vec<String> },
+
     #[error("--header-row {line}: the file has no row on line {line} (or it is blank); give the line the headers are on, as a text editor or Excel numbers it")]
     HeaderRowNotFound { line: u64 },
 

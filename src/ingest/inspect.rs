@@ -68,11 +68,28 @@ pub fn inspect(
     let (map, from_values, fill_down) =
         map_roles(rows, options, &sample, header.line, sheets, &mut decisions)?;
     let counterparty = counterparty(&map, &sample, &mut decisions);
+    let mut map = map;
+    drop_unreadable_money(&mut map, &sample, &options.map, &mut decisions);
     let evidence = scan(rows, &map)?;
+    if let Some((header, values)) = evidence.currencies.clone().filter(|(_, v)| v.len() > 1) {
+        return Err(IngestError::MixedCurrencies { header, values });
+    }
     let order = match options.date_order {
         Some(order) => Some(order),
         None => evidence.date_order()?,
     };
+    if let (None, Some(order), Some((line, example))) =
+        (options.date_order, order, &evidence.dates.example)
+    {
+        decisions.push(
+            Detail::DateOrder {
+                order,
+                line: *line,
+                example: example.clone(),
+            }
+            .decided(),
+        );
+    }
     let style = match options.decimal {
         Some(style) => Some(style),
         None => evidence
@@ -123,6 +140,14 @@ fn place_header(rows: &mut dyn Rows, wanted: Option<u64>) -> Result<HeaderChoice
     let choice = layout::choose_header(&scanned, wanted).ok_or(IngestError::HeaderRowNotFound {
         line: wanted.unwrap_or(0),
     })?;
+    if wanted.is_none() {
+        if let Some(example) = layout::data_not_header(&scanned[choice.index].1) {
+            return Err(IngestError::NoHeaderRow {
+                line: choice.line,
+                example,
+            });
+        }
+    }
     rows.start_at(choice.index)?;
     Ok(choice)
 }
@@ -290,6 +315,8 @@ fn resolve_amount(
         .iter()
         .copied()
         .filter(|&(i, _)| values(i).iter().any(|v| v.is_some_and(|v| v != 0.0)))
+        // A column of 0 and 1 is a flag ("Paid": yes or no), not money.
+        .filter(|&(i, _)| !values(i).iter().flatten().all(|&v| v == 0.0 || v == 1.0))
         .collect();
     let Some(&(best, rank)) = live.first() else {
         return Ok(());
@@ -413,10 +440,83 @@ fn units(
     units
 }
 
+/// Headers of a currency code column, as normalised.
+const CURRENCY_HEADERS: &[&str] = &[
+    "currency",
+    "currencycode",
+    "币种",
+    "币别",
+    "货币",
+    "waehrung",
+    "währung",
+    "devise",
+    "moneda",
+    "valuta",
+];
+
+/// The column that names each amount's currency, unless the amount is
+/// already converted to one (Stripe's `Converted Amount`, 本位币金额).
+fn currency_column(map: &ColumnMap) -> Option<(usize, String)> {
+    let amount = map
+        .get(Role::Amount)
+        .map_or(String::new(), |i| map.headers()[i].to_lowercase());
+    if ["converted", "本位币", "local", "折合"]
+        .iter()
+        .any(|w| amount.contains(w))
+    {
+        return None;
+    }
+    map.headers()
+        .iter()
+        .position(|h| CURRENCY_HEADERS.contains(&map::Normalised::new(h).text.as_str()))
+        .map(|i| (i, map.headers()[i].clone()))
+}
+
+/// An optional money column whose values are mostly not amounts (a
+/// `refunded` column of Yes and No) is no money column: it is unmapped,
+/// and said, rather than rejecting every row.
+fn drop_unreadable_money(
+    map: &mut ColumnMap,
+    sample: &[Vec<String>],
+    user: &[(String, String)],
+    decisions: &mut Vec<Decision>,
+) {
+    for role in [Role::Refund, Role::Cost, Role::Profit, Role::UnitPrice] {
+        let Some(i) = map.get(role) else { continue };
+        if user.iter().any(|(r, _)| r == role.key()) {
+            continue;
+        }
+        let cells: Vec<&str> = sample
+            .iter()
+            .filter_map(|row| row.get(i).map(|c| c.trim()))
+            .filter(|c| !c.is_empty())
+            .collect();
+        let numbers = cells.iter().filter(|c| parse_amount(c).is_ok()).count();
+        if !cells.is_empty() && numbers * 2 < cells.len() {
+            if role == Role::Refund && map.get(Role::Status).is_none() {
+                // "refunded: Yes / No" says whether the order was refunded:
+                // a status, judged as one (status.rs), not an amount.
+                map.set(Role::Status, i);
+                continue;
+            }
+            decisions.push(
+                Detail::NotMoney {
+                    role,
+                    header: map.headers()[i].clone(),
+                }
+                .decided(),
+            );
+            map.remove(role);
+        }
+    }
+}
+
 /// What one pass over the file says about its dates and numbers.
 struct Evidence {
     dates: DateEvidence,
     numbers: NumberEvidence,
+    /// The currency column's header and its distinct values (a few).
+    currencies: Option<(String, Vec<String>)>,
 }
 
 impl Evidence {
@@ -441,9 +541,17 @@ fn scan(rows: &mut dyn Rows, map: &ColumnMap) -> Result<Evidence, IngestError> {
     let mut evidence = Evidence {
         dates: DateEvidence::default(),
         numbers: NumberEvidence::default(),
+        currencies: currency_column(map).map(|(_, h)| (h, Vec::new())),
     };
+    let currency = currency_column(map).map(|(i, _)| i);
     let mut dates_done = date.is_none();
     while let Some(record) = rows.next_record()? {
+        if let (Some(i), Some((_, seen))) = (currency, evidence.currencies.as_mut()) {
+            let value = record.cells.get(i).unwrap_or("").trim().to_uppercase();
+            if !value.is_empty() && !seen.contains(&value) && seen.len() < 5 {
+                seen.push(value);
+            }
+        }
         if !dates_done {
             let cell = record.cells.get(date.unwrap_or(0)).unwrap_or("");
             if !cell.trim().is_empty()
@@ -458,7 +566,7 @@ fn scan(rows: &mut dyn Rows, map: &ColumnMap) -> Result<Evidence, IngestError> {
                 .numbers
                 .observe(record.line, record.cells.get(i).unwrap_or(""));
         }
-        if dates_done && evidence.numbers.settled() {
+        if dates_done && evidence.numbers.settled() && currency.is_none() {
             break;
         }
     }

@@ -61,7 +61,8 @@ fn header_score(rows: &[Line], at: usize) -> i64 {
     let numbers = cells.iter().filter(|c| is_data_cell(c)).count() as i64;
     let text: Vec<&&str> = cells.iter().filter(|c| !is_data_cell(c)).collect();
     let distinct = text.iter().collect::<std::collections::HashSet<_>>().len() as i64;
-    let known = map::known_headers(&cells) as i64;
+    let (exact, partial) = map::known_headers(&cells);
+    let known = exact as i64 * 4 + partial as i64;
     let width = cells.len();
     let below = rows[at + 1..]
         .iter()
@@ -71,7 +72,7 @@ fn header_score(rows: &[Line], at: usize) -> i64 {
             n * 2 >= width && filled(r).any(is_data_cell)
         })
         .count() as i64;
-    known * 4 + distinct + below * 2 - numbers * 3
+    known + distinct + below * 2 - numbers * 3
 }
 
 /// Picks the header among the first rows, or takes the user's line.
@@ -90,6 +91,19 @@ pub fn choose_header(rows: &[Line], wanted_line: Option<u64>) -> Option<HeaderCh
         line: rows[index].0,
         above,
     })
+}
+
+/// A cell of the row taken as the header that shows it is data: a date
+/// beside a number, as in a file with no header row at all.
+pub fn data_not_header(row: &[String]) -> Option<String> {
+    let cells: Vec<&str> = filled(row).collect();
+    let date = cells
+        .iter()
+        .find(|c| is_dated(c) && parse_amount(c).is_err())?;
+    let number = cells
+        .iter()
+        .any(|c| !is_dated(c) && parse_amount(c).is_ok());
+    number.then(|| date.to_string())
 }
 
 /// Cells that begin a total row, compared without spaces, colons and case.
@@ -182,8 +196,18 @@ fn is_footer(cells: &[&str]) -> bool {
 /// whether it is a footer. `date` is the date column (a row with a real
 /// date is data). A total row carries a number (its sum), so a group row
 /// for a customer named "Total Energies" is not one.
-pub fn total_row(row: &csv::StringRecord, date: Option<usize>) -> Option<(&str, bool)> {
+pub fn total_row(
+    row: &csv::StringRecord,
+    date: Option<usize>,
+    customer: Option<usize>,
+) -> Option<(&str, bool)> {
     if date.is_some_and(|d| is_dated(row.get(d).unwrap_or(""))) {
+        return None;
+    }
+    // A total carries no customer of its own: a row whose customer cell
+    // holds an id (C9, beside a name such as "Total Logistics") is data.
+    let own = customer.map_or("", |c| row.get(c).unwrap_or("").trim());
+    if !own.is_empty() && !is_total_word(own) && !is_footer(&[own]) {
         return None;
     }
     let cells: Vec<&str> = row
@@ -281,6 +305,21 @@ mod tests {
     }
 
     #[test]
+    fn a_row_of_data_is_no_header() {
+        let row = |l: &str| l.split(',').map(String::from).collect::<Vec<_>>();
+        assert_eq!(
+            data_not_header(&row("C001,2024-01-05,100.50")).as_deref(),
+            Some("2024-01-05")
+        );
+        assert_eq!(data_not_header(&row("customer_id,date,amount")), None);
+        assert_eq!(
+            data_not_header(&row("客户,2023,2024")),
+            None,
+            "years as headers"
+        );
+    }
+
+    #[test]
     fn a_plain_file_keeps_line_one() {
         let rows = lines(&[
             "customer_id,date,amount",
@@ -299,7 +338,8 @@ mod tests {
     #[test]
     fn totals_and_footers() {
         let date = Some(1);
-        let total = |cells: &[&str]| total_row(&record(cells), date).map(|(t, _)| t.to_string());
+        let total =
+            |cells: &[&str]| total_row(&record(cells), date, None).map(|(t, _)| t.to_string());
         assert_eq!(total(&["合计", "", "1,200.00"]).as_deref(), Some("合计"));
         assert_eq!(
             total(&["1月小计", "", "", "1118.2"]).as_deref(),
@@ -316,18 +356,30 @@ mod tests {
             "a group row, not a total"
         );
         assert_eq!(
-            total_row(&record(&["Page 1 of 3", "", ""]), date),
+            total_row(&record(&["Page 1 of 3", "", ""]), date, None),
             Some(("Page 1 of 3", true))
         );
         assert!(footer_tail(&record(&["Northwind Traders", "", ""]), date).is_some());
-        assert!(total_row(&record(&["制表人：张三", "", ""]), date).is_some());
+        assert!(total_row(&record(&["制表人：张三", "", ""]), date, None).is_some());
+        assert_eq!(
+            total_row(
+                &record(&["C9", "", "100", "Total Logistics"]),
+                date,
+                Some(0)
+            ),
+            None,
+            "a customer's own row"
+        );
         assert!(footer_tail(&record(&["Northwind Traders", "", ""]), date).is_some());
         assert_eq!(
-            total_row(&record(&["Total", "2024-01-05", "10"]), date),
+            total_row(&record(&["Total", "2024-01-05", "10"]), date, None),
             None,
             "a customer named Total with a date is data"
         );
-        assert_eq!(total_row(&record(&["TotalEnergies", "", "10"]), date), None);
+        assert_eq!(
+            total_row(&record(&["TotalEnergies", "", "10"]), date, None),
+            None
+        );
     }
 
     #[test]

@@ -162,6 +162,19 @@ impl Role {
                 "售达方",
                 "售达方编号",
                 "客户邮箱",
+                "买家手机号",
+                "会员手机号",
+                "kundennummer",
+                "kundennr",
+                "kunde",
+                "debitor",
+                "debitornummer",
+                "codeclient",
+                "numeroclient",
+                "client",
+                "cliente",
+                "codigocliente",
+                "codicecliente",
             ],
             Role::Date => &[
                 "date",
@@ -204,6 +217,15 @@ impl Role {
                 "出库日期",
                 "发货日期",
                 "开单日期",
+                "datum",
+                "rechnungsdatum",
+                "belegdatum",
+                "buchungsdatum",
+                "fecha",
+                "fechafactura",
+                "datefacture",
+                "data",
+                "datafattura",
             ],
             Role::Amount => &[
                 "amount",
@@ -361,6 +383,13 @@ impl Role {
                 "单位名称",
                 "客户全称",
                 "购货单位",
+                "kundenname",
+                "firma",
+                "nomclient",
+                "raisonsociale",
+                "nombrecliente",
+                "razonsocial",
+                "ragionesociale",
                 "客户简称",
                 "收货人姓名",
                 "买家姓名",
@@ -669,7 +698,7 @@ pub fn guess_from_values(map: &ColumnMap, sample: &[Vec<String>]) -> Vec<(String
             .max_by(|&a, &b| share(a, &is_date).total_cmp(&share(b, &is_date)));
         take(Role::Date, pick, &mut free);
     }
-    if map.get(Role::Amount).is_none() {
+    if map.get(Role::Amount).is_none() && !map.derives_amount() {
         let decimals = |i: usize| share(i, &|c: &str| c.contains(['.', ',']) && is_number(c));
         let pick = free
             .iter()
@@ -718,77 +747,81 @@ fn is_label_column(distinct: usize, values: usize) -> bool {
 /// The multiplier a money column's header names: `金额(万元)` is in units
 /// of 10,000, `Revenue (000)` and `Sales in thousands` of 1,000.
 pub fn unit_factor(header: &str) -> Option<f64> {
-    let h: String = header
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            c => c,
-        })
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    const UNITS: &[(&[&str], f64)] = &[
-        (&["亿元", "(亿)", "亿人民币"], 1e8),
-        (
-            &[
-                "百万",
-                "inmillions",
-                "(m)",
-                "(mm)",
-                "(mn)",
-                "(mio)",
-                "mio.",
-                "m€",
-                "(millions)",
-            ],
-            1e6,
-        ),
-        (&["万元", "(万)", "万人民币"], 1e4),
-        (
-            &[
-                "千元",
-                "(千)",
-                "inthousands",
-                "(000)",
-                "('000)",
-                "(000s)",
-                "(thousands)",
-                "k€",
-                "k$",
-                "(k)",
-                "keur",
-                "kusd",
-                "tsd",
-                "teur",
-                "kcny",
-                "krmb",
-            ],
-            1e3,
-        ),
+    let lower = header.to_lowercase();
+    // Chinese units are unambiguous anywhere in the header.
+    const CJK: &[(&str, f64)] = &[
+        ("亿元", 1e8),
+        ("(亿)", 1e8),
+        ("（亿）", 1e8),
+        ("百万", 1e6),
+        ("万元", 1e4),
+        ("(万)", 1e4),
+        ("（万）", 1e4),
+        ("千元", 1e3),
+        ("(千)", 1e3),
+        ("（千）", 1e3),
     ];
-    UNITS
-        .iter()
-        .find(|(marks, _)| marks.iter().any(|m| h.contains(m)))
-        .map(|&(_, factor)| factor)
+    if let Some(&(_, factor)) = CJK.iter().find(|(mark, _)| lower.contains(mark)) {
+        return Some(factor);
+    }
+    // Latin units only as whole words: "Amount EUR" holds "teur" and
+    // "Sum €" holds "m€" without naming thousands or millions.
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || "()[]（）,;".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    const THOUSANDS: &[&str] = &[
+        "000",
+        "'000",
+        "000s",
+        "thousands",
+        "k",
+        "k€",
+        "k$",
+        "keur",
+        "kusd",
+        "kcny",
+        "krmb",
+        "tsd",
+        "tsd.",
+        "teur",
+        "t€",
+    ];
+    const MILLIONS: &[&str] = &[
+        "m", "mm", "mn", "mio", "mio.", "millions", "m€", "meur", "musd",
+    ];
+    if words.iter().any(|w| THOUSANDS.contains(w)) {
+        Some(1e3)
+    } else if words.iter().any(|w| MILLIONS.contains(w)) {
+        Some(1e6)
+    } else {
+        None
+    }
 }
 
-/// How many of `cells` name a role, by the rules `guess` uses: how much a
+/// How many of `cells` name a role exactly, and how many contain a
+/// role's name (a data cell such as "North Region" does too): how much a
 /// row reads as a header.
-pub fn known_headers(cells: &[&str]) -> usize {
-    cells
-        .iter()
-        .map(|c| Normalised::new(c))
-        .filter(|h| {
-            h.text.chars().count() <= 24
-                && (amount_rank(h).is_some()
-                    || Role::ALL.iter().any(|r| {
-                        r.names()
-                            .iter()
-                            .any(|n| matches_name(h, n, true) || matches_name(h, n, false))
-                    }))
-        })
-        .count()
+pub fn known_headers(cells: &[&str]) -> (usize, usize) {
+    let mut exact = 0;
+    let mut partial = 0;
+    for cell in cells {
+        let h = Normalised::new(cell);
+        if h.text.chars().count() > 24 {
+            continue;
+        }
+        let named = |exact: bool| {
+            Role::ALL
+                .iter()
+                .any(|r| r.names().iter().any(|n| matches_name(&h, n, exact)))
+        };
+        if named(true) {
+            exact += 1;
+        } else if amount_rank(&h).is_some() || named(false) {
+            partial += 1;
+        }
+    }
+    (exact, partial)
 }
 
 /// `map_columns` without the check that the required roles are there.
@@ -966,6 +999,38 @@ const NOT_AMOUNT: &[&str] = &[
     "预期",
     "编号",
     "单号",
+    "weight",
+    "wt",
+    "kg",
+    "kgs",
+    "lbs",
+    "items",
+    "item",
+    "visits",
+    "days",
+    "terms",
+    "flag",
+    "units",
+    "pieces",
+    "pcs",
+    "重",
+    "重量",
+    "净重",
+    "毛重",
+    "件数",
+    "天数",
+    "次数",
+    "人数",
+    "积分",
+    "points",
+    "date",
+    "time",
+    "year",
+    "month",
+    "日期",
+    "时间",
+    "年份",
+    "月份",
 ];
 /// What the customer actually paid, net of what came off.
 const NET_AMOUNT: &[&str] = &[
@@ -1081,6 +1146,88 @@ fn amount_candidates(normalised: &[Normalised], taken: &[bool]) -> Vec<(usize, u
     found
 }
 
+/// Words that make a header an attribute of the customer or the order,
+/// not the customer itself: "Customer Type", 客户地区, "Client Since",
+/// "Customer Reference", 客户订单号 hold the word customer and are not it.
+const ATTRIBUTE_WORDS: &[&str] = &[
+    "type",
+    "status",
+    "stage",
+    "country",
+    "region",
+    "city",
+    "province",
+    "state",
+    "group",
+    "level",
+    "tier",
+    "class",
+    "category",
+    "segment",
+    "since",
+    "date",
+    "reference",
+    "ref",
+    "order",
+    "po",
+    "source",
+    "note",
+    "notes",
+    "owner",
+    "manager",
+    "industry",
+    "terms",
+    "currency",
+    "类型",
+    "状态",
+    "阶段",
+    "地区",
+    "区域",
+    "城市",
+    "省份",
+    "等级",
+    "级别",
+    "分组",
+    "分类",
+    "类别",
+    "日期",
+    "订单",
+    "来源",
+    "备注",
+    "经理",
+    "行业",
+    "性质",
+    "币种",
+];
+
+/// Headers a status column never has: the delivery's or the contact's
+/// state says nothing about whether the order was paid.
+const NOT_STATUS: &[&str] = &[
+    "delivery",
+    "fulfillment",
+    "fulfilment",
+    "shipping",
+    "shipment",
+    "lifecycle",
+    "lead",
+    "approval",
+    "物流",
+    "发货",
+    "配送",
+    "审核",
+    "生命周期",
+    "客户",
+];
+
+/// Whether a header found by containment may serve `role`.
+fn fits(role: Role, header: &Normalised) -> bool {
+    match role {
+        Role::Customer | Role::CustomerName => !header.has_any(ATTRIBUTE_WORDS),
+        Role::Status => !header.has_any(NOT_STATUS),
+        _ => true,
+    }
+}
+
 fn find_column(
     normalised: &[Normalised],
     taken: &[bool],
@@ -1090,7 +1237,10 @@ fn find_column(
     // Names are in order of preference, so search name by name.
     role.names().iter().find_map(|name| {
         normalised.iter().enumerate().position(|(i, header)| {
-            !taken[i] && !header.text.is_empty() && matches_name(header, name, exact)
+            !taken[i]
+                && !header.text.is_empty()
+                && matches_name(header, name, exact)
+                && (exact || fits(role, header))
         })
     })
 }
@@ -1302,6 +1452,31 @@ mod tests {
     }
 
     #[test]
+    fn attributes_of_the_customer_are_not_the_customer() {
+        for list in [
+            [
+                "Customer Name",
+                "Customer Reference",
+                "Invoice Date",
+                "Amount",
+            ],
+            ["客户名称", "客户订单号", "日期", "金额"],
+            ["Customer Name", "Customer Type", "Date", "Amount"],
+            ["Client Name", "Client Since", "Order Date", "Order Value"],
+            ["客户名称", "客户地区", "日期", "金额"],
+        ] {
+            let map = map_columns(&headers(&list), &[]).unwrap();
+            assert_eq!(map.get(Role::Customer), Some(0), "{list:?}");
+        }
+        let map = map_columns(&headers(&["客户", "日期", "金额", "物流状态"]), &[]).unwrap();
+        assert_eq!(
+            map.get(Role::Status),
+            None,
+            "a delivery's state is not the payment's"
+        );
+    }
+
+    #[test]
     fn the_name_is_the_key_when_there_is_no_id() {
         let map = map_columns(&headers(&["日期", "客户名称", "金额", "结算方式"]), &[]).unwrap();
         assert_eq!(map.get(Role::Customer), Some(1));
@@ -1340,6 +1515,9 @@ mod tests {
         assert_eq!(unit_factor("Umsatz k€"), Some(1e3));
         assert_eq!(unit_factor("收入(亿元)"), Some(1e8));
         assert_eq!(unit_factor("金额(元)"), None);
+        assert_eq!(unit_factor("Amount EUR"), None);
+        assert_eq!(unit_factor("Sum €"), None);
+        assert_eq!(unit_factor("Revenue (m)"), Some(1e6));
         assert_eq!(unit_factor("Amount"), None);
     }
 

@@ -16,8 +16,18 @@
 //!   denied, Closed Lost, 交易关闭, 已取消, 作废, 退款成功, 待付款. Every other
 //!   value, and an empty one, is kept: `partially_refunded` is revenue,
 //!   less the refund column.
+//! - **An invoice status** (`Invoice Status`, 发票状态): only voided,
+//!   deleted, draft and cancelled invoices are left out; an open, sent or
+//!   authorised one is revenue, and a closed one is paid.
 //! - **A transaction type column** (PayPal's `Type`, 交易类型): withdrawals,
-//!   transfers, currency conversions, holds and fees are not sales.
+//!   transfers, currency conversions, holds and fees are not sales; nor, in
+//!   an accounting list, a payment against an invoice, a deposit, a journal
+//!   entry or an estimate (QuickBooks), which would count a sale twice or
+//!   one never made.
+//!
+//! Words are matched as words ("fee" is not in "Coffee") and a negation
+//! turns them around ("not refunded"); a refund that was refused, closed or
+//! failed (拒绝退款, 退款关闭) leaves the sale standing.
 //!
 //! Every value is listed with its rows and amount, and the user can keep
 //! or drop any of them (`--keep-status`, `--drop-status`, the mapping
@@ -26,7 +36,8 @@
 use super::map::Role;
 use serde::{Deserialize, Serialize};
 
-/// Values of a status column that mean the money never came or went back.
+/// Words of a status that mean the money never came or went back; a word
+/// of the value must start with one ("Cancelled", "voided", "Declined").
 const NO_REVENUE: &[&str] = &[
     "cancel",
     "closed",
@@ -35,7 +46,6 @@ const NO_REVENUE: &[&str] = &[
     "declin",
     "refunded",
     "unpaid",
-    "notpaid",
     "pending",
     "authorized",
     "authorised",
@@ -46,8 +56,13 @@ const NO_REVENUE: &[&str] = &[
     "abandon",
     "lost",
     "draft",
-    "onhold",
+    "deleted",
+];
+/// The same in Chinese, found anywhere in the value.
+const NO_REVENUE_ZH: &[&str] = &[
     "交易关闭",
+    "订单关闭",
+    "已关闭",
     "关闭",
     "取消",
     "作废",
@@ -65,33 +80,61 @@ const NO_REVENUE: &[&str] = &[
     "撤销",
     "已退货",
 ];
-
-/// Status words that keep a row although they contain a word above.
+/// Values that keep a row although they hold a word above: a refund that
+/// was refused, closed or failed leaves the sale standing.
 const STILL_REVENUE: &[&str] = &[
     "partiallyrefunded",
     "partialrefund",
     "partlyrefunded",
-    "部分退款",
     "closedwon",
+    "部分退款",
+    "退款关闭",
+    "拒绝退款",
+    "没有申请退款",
+    "无退款",
+    "退款失败",
+    "未退款",
+    "取消退款",
+];
+/// Words that turn a status around: "not refunded", "no refund".
+const NEGATIONS: &[&str] = &["not", "no", "non", "never", "without"];
+
+/// Of an invoice, only these undo the sale: an open, sent or authorised
+/// invoice is revenue (accrual), and "closed" means paid.
+const INVOICE_UNDONE: &[&str] = &[
+    "void", "deleted", "draft", "cancel", "作废", "红冲", "删除", "草稿",
 ];
 
 /// Stage values that are won deals.
 const WON: &[&str] = &["won", "赢单", "成交", "签约", "已签约", "已成交"];
 
-/// Transaction types that move money without a sale.
+/// Transaction types that move money without a sale (PayPal), as words.
 const NOT_A_SALE: &[&str] = &[
     "withdraw",
+    "withdrawal",
     "transfer",
     "conversion",
     "hold",
-    "authoriz",
-    "authoris",
+    "authorization",
+    "authorisation",
     "fee",
-    "提现",
-    "转账",
-    "充值",
-    "冻结",
-    "结汇",
+    "fees",
+];
+const NOT_A_SALE_ZH: &[&str] = &["提现", "转账", "充值", "冻结", "结汇"];
+/// Whole types of accounting lists that are not sales: a payment received
+/// against an invoice counts the invoice twice (QuickBooks' transaction
+/// list), an estimate or quote was never sold.
+const NOT_A_SALE_TYPE: &[&str] = &[
+    "payment",
+    "receivepayment",
+    "deposit",
+    "journalentry",
+    "estimate",
+    "quote",
+    "transfer",
+    "收款",
+    "收款单",
+    "报价单",
 ];
 
 /// How a column's values are judged.
@@ -100,6 +143,9 @@ const NOT_A_SALE: &[&str] = &[
 pub enum StatusKind {
     Status,
     Stage,
+    Invoice,
+    /// `refunded: Yes / No`: yes means the money went back.
+    RefundFlag,
     TransactionType,
 }
 
@@ -110,6 +156,15 @@ impl StatusKind {
         match role {
             Role::TransactionType => StatusKind::TransactionType,
             _ if h.contains("stage") || h.contains("阶段") => StatusKind::Stage,
+            _ if (h.contains("refund") || h.contains("退款"))
+                && !h.contains("status")
+                && !h.contains("状态") =>
+            {
+                StatusKind::RefundFlag
+            }
+            _ if h.contains("invoice") || h.contains("bill") || h.contains("发票") => {
+                StatusKind::Invoice
+            }
             _ => StatusKind::Status,
         }
     }
@@ -125,17 +180,38 @@ pub fn normalise(value: &str) -> String {
         .collect()
 }
 
+/// The value's words, lower case: "On-hold" is "on", "hold".
+fn words(value: &str) -> Vec<String> {
+    value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Whether the default rule leaves a row with this value out.
 pub fn means_no_revenue(kind: StatusKind, value: &str) -> bool {
     let v = normalise(value);
     if v.is_empty() {
         return false;
     }
-    let has = |words: &[&str]| words.iter().any(|w| v.contains(w));
+    let words = words(value);
+    let word_starts = |list: &[&str]| words.iter().any(|w| list.iter().any(|x| w.starts_with(x)));
+    let word_is = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let has = |list: &[&str]| list.iter().any(|x| v.contains(x));
     match kind {
         StatusKind::Stage => !has(WON) || v.contains("lost"),
-        StatusKind::Status => has(NO_REVENUE) && !has(STILL_REVENUE),
-        StatusKind::TransactionType => has(NOT_A_SALE),
+        StatusKind::RefundFlag => {
+            ["yes", "y", "true", "1", "是", "已退款", "x"].contains(&v.as_str())
+        }
+        StatusKind::Invoice => word_starts(INVOICE_UNDONE) || has(&INVOICE_UNDONE[4..]),
+        StatusKind::Status => {
+            let hit = word_starts(NO_REVENUE) || v == "onhold" || has(NO_REVENUE_ZH);
+            hit && !has(STILL_REVENUE) && !word_is(NEGATIONS)
+        }
+        StatusKind::TransactionType => {
+            word_is(NOT_A_SALE) || has(NOT_A_SALE_ZH) || NOT_A_SALE_TYPE.contains(&v.as_str())
+        }
     }
 }
 
@@ -198,9 +274,25 @@ mod tests {
             "unpaid",
             "pending",
             "等待买家付款",
+            "on-hold",
         ] {
             assert!(means_no_revenue(StatusKind::Status, value), "{value}");
         }
+        for value in [
+            "退款关闭",
+            "拒绝退款",
+            "没有申请退款",
+            "Delivered - not refunded",
+        ] {
+            assert!(!means_no_revenue(StatusKind::Status, value), "{value}");
+        }
+        let invoice = StatusKind::of(Role::Status, "invoice_status");
+        assert!(
+            !means_no_revenue(invoice, "Closed"),
+            "a closed invoice is paid"
+        );
+        assert!(!means_no_revenue(invoice, "AUTHORISED"));
+        assert!(means_no_revenue(invoice, "VOIDED"));
         for value in [
             "Paid",
             "paid",
@@ -244,6 +336,13 @@ mod tests {
         assert!(means_no_revenue(kind, "General Currency Conversion"));
         assert!(!means_no_revenue(kind, "Express Checkout Payment"));
         assert!(!means_no_revenue(kind, "Payment Refund"));
+        assert!(!means_no_revenue(kind, "Coffee"), "fee inside a word");
+        assert!(!means_no_revenue(kind, "Household"), "hold inside a word");
+        assert!(
+            means_no_revenue(kind, "Payment"),
+            "QuickBooks: a payment against an invoice"
+        );
+        assert!(!means_no_revenue(kind, "Invoice"));
     }
 
     #[test]

@@ -374,11 +374,15 @@ impl<'m> Builder<'m> {
     }
 
     fn push(&mut self, record: &Record<'_>) {
-        let date = self.map.get(Role::Date);
-        let found = layout::total_row(record.cells, date).or_else(|| {
-            self.after_footer
-                .then(|| layout::footer_tail(record.cells, date))?
-        });
+        // A summary's dates are its first and last purchase.
+        let date = [Role::Date, Role::LastPurchase, Role::FirstPurchase]
+            .into_iter()
+            .find_map(|r| self.map.get(r));
+        let found =
+            layout::total_row(record.cells, date, self.map.get(Role::Customer)).or_else(|| {
+                self.after_footer
+                    .then(|| layout::footer_tail(record.cells, date))?
+            });
         if let Some((text, footer)) = found {
             self.after_footer |= footer;
             let text = clip(text);
@@ -724,7 +728,20 @@ impl<'m> Builder<'m> {
         if !table.is_empty() {
             return Ok(table);
         }
-        // No row was kept: either there were none, or all were rejected.
+        // No row was kept: none were there, all were left out by their
+        // status, or all were rejected.
+        if table.rows_excluded > 0 && table.rows_rejected == 0 {
+            return Err(IngestError::AllExcluded {
+                rows: table.rows_excluded,
+                values: table
+                    .status_values
+                    .iter()
+                    .filter(|v| v.excluded)
+                    .map(|v| v.value.clone())
+                    .take(8)
+                    .collect(),
+            });
+        }
         match table.examples.first() {
             Some(first) => Err(IngestError::NoUsableRows {
                 rows: table.rows_read,

@@ -78,6 +78,7 @@ pub enum Key {
     DayFirst,
     MonthFirst,
     DecimalPointChoice,
+    KeepAllStatus,
     DecimalCommaChoice,
     DecimalLabel,
     HeaderRowLabel,
@@ -578,6 +579,7 @@ fn pair(key: Key) -> (&'static str, &'static str) {
             "表头未能说明以下各列，已根据数据内容推断，请核对",
         ),
         DayFirst => ("Day first: 03/04/2024 is 3 April", "日在前：03/04/2024 为 4 月 3 日"),
+        KeepAllStatus => ("Count these statuses as revenue", "将这些状态计入收入"),
         DecimalPointChoice => ("Decimal point: 12.500 is twelve and a half", "小数点：12.500 为 12.5"),
         DecimalCommaChoice => ("Decimal comma: 12.500 is twelve thousand five hundred", "小数逗号：12.500 为 12500"),
         DecimalLabel => ("Decimal mark", "小数符号"),
@@ -762,6 +764,10 @@ pub fn failure_text(locale: Locale, failure: &Failure) -> String {
             role_name(locale, *role).to_lowercase(),
             if sheets.len() > 1 { format!(", or another sheet ({})", sheets.join(", ")) } else { String::new() }
         ),
+        (Locale::En, Failure::Ingest(IngestError::AllExcluded { rows, values })) => format!(
+            "all {rows} data rows were left out by their status ({}): none is revenue by the default rule; count them below if they are",
+            values.join(", ")
+        ),
         (Locale::En, Failure::Ingest(error)) => error.to_string(),
         (Locale::Zh, Failure::Ingest(error)) => error_zh(error),
     }
@@ -816,6 +822,17 @@ fn error_zh(error: &IngestError) -> String {
         ),
         AmbiguousDecimal { example, line } => format!(
             "“{example}”（第 {line} 行）等金额既可能用小数点也可能用小数逗号，文件中没有任何金额能看出是哪一种：请选择"
+        ),
+        NoHeaderRow { line, example } => format!(
+            "第 {line} 行看起来是数据而不是表头（例如“{example}”）：请加一行表头写明各列（如 客户、日期、金额），或指定表头所在的行"
+        ),
+        MixedCurrencies { header, values } => format!(
+            "“{header}”列中的金额分属多种货币（{}）：相加会把不同货币混在一起；请先筛选为一种货币，或选择已折算的金额列",
+            values.join("、")
+        ),
+        AllExcluded { rows, values } => format!(
+            "{rows} 行数据都因状态被排除（{}）：按默认规则没有一行是收入；请在状态列表中勾选应计入的状态",
+            values.join("、")
         ),
         HeaderRowNotFound { line } => {
             format!("文件第 {line} 行没有内容（或为空行）：请填写表头所在的行号，按文本编辑器或 Excel 的行号计")
@@ -938,6 +955,17 @@ fn decision_zh(d: &Detail) -> (String, String) {
         Detail::Counterparty { from, to, owner } => (
             format!("客户取交易对方：“{from}”，当其为“{owner}”时取“{to}”"),
             format!("“{owner}”几乎出现在每一行，是账户本身；它发出的款项（退款）归属收款的一方"),
+        ),
+        Detail::DateOrder { order, line, example } => (
+            match order {
+                crate::ingest::values::DateOrder::Dmy => "日期按日在前读取（03/04/2024 为 4 月 3 日）".into(),
+                crate::ingest::values::DateOrder::Mdy => "日期按月在前读取（03/04/2024 为 3 月 4 日）".into(),
+            },
+            format!("日期年份在后，大于 12 的部分说明了顺序，例如“{example}”（第 {line} 行）"),
+        ),
+        Detail::NotMoney { role, header } => (
+            format!("“{header}”不作为{}", role_name(Locale::Zh, *role)),
+            "它的值不是金额".into(),
         ),
         Detail::DuplicateHeader { header } => (
             format!("表头“{header}”出现多次"),

@@ -120,7 +120,8 @@ test('a file that cannot be used says why in the error banner', async () => {
   });
   const banner = p.getByTestId('error-banner');
   await banner.waitFor();
-  assert.match(await banner.innerText(), /no customer column.*"name", "colour"/is);
+  // "name" is the customer name (and so the key); no column is the date.
+  assert.match(await banner.innerText(), /no date column.*"name", "colour"/is);
   await p.getByTestId('file-input').setInputFiles({
     name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]),
   });

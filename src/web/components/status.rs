@@ -75,7 +75,23 @@ fn mapping_for(failure: &Failure, locale: Locale) -> Option<AnyView> {
         ),
         Failure::Ingest(IngestError::AmbiguousDates { .. }) => Some(date_order_choice(locale).into_any()),
         Failure::Ingest(IngestError::AmbiguousDecimal { .. }) => Some(decimal_choice(locale).into_any()),
+        Failure::Ingest(IngestError::AllExcluded { values, .. }) => Some(keep_all(values.clone(), locale).into_any()),
         _ => None,
+    }
+}
+
+/// Counts the rows of every status the default rule left out.
+fn keep_all(values: Vec<String>, locale: Locale) -> impl IntoView {
+    let state = use_state();
+    let keep = move |_| {
+        let mut request = state.request.get_untracked();
+        request.status.keep.extend(values.iter().cloned());
+        rerun(state, request);
+    };
+    view! {
+        <div class="choice">
+            <button class="button" data-testid="keep-all-status" on:click=keep>{t(locale, Key::KeepAllStatus)}</button>
+        </div>
     }
 }
 
