@@ -444,7 +444,9 @@ impl<'m> Builder<'m> {
             return true;
         }
         if key != self.last_order {
-            self.last_order = key.to_string();
+            // Reuse the buffer: this runs on every row of a large file.
+            self.last_order.clear();
+            self.last_order.push_str(key);
         }
         false
     }
