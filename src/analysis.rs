@@ -53,10 +53,11 @@ const OPTIONAL_FIELDS: &[&str] = &[
     "alive_matrix",
     "holdout",
     "what_if",
+    "profit_model",
 ];
 
 impl Analysis {
-    /// JSON paths of every figure that is not a finite number. Empty for
+    /// JSON paths of every figure that is not a finite number (or is −0). Empty for
     /// any analysis the core produces; tests and fuzzers check that.
     pub fn non_finite_figures(&self) -> Vec<String> {
         let mut found = Vec::new();
@@ -73,6 +74,10 @@ fn collect_non_finite(value: &serde_json::Value, path: &str, key: &str, found: &
     match value {
         Value::Null if !OPTIONAL_FIELDS.contains(&key) => found.push(path.to_string()),
         Value::Number(n) if !n.as_f64().is_some_and(f64::is_finite) => found.push(path.to_string()),
+        // −0 reads as a loss of nothing: every empty sum must be 0.
+        Value::Number(n) if n.as_f64().is_some_and(|v| v == 0.0 && v.is_sign_negative()) => {
+            found.push(format!("{path} (−0)"))
+        }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 collect_non_finite(item, &format!("{path}[{i}]"), key, found);
@@ -894,7 +899,7 @@ fn lifecycle_section(
         .filter(|&rank| stages[ranking.order[rank] as usize] == Stage::Dormant)
         .map(|rank| (rank, last_year(ranking.order[rank] as usize)))
         .collect();
-    let revenue_at_risk = dormant.iter().map(|d| d.1).sum();
+    let revenue_at_risk = dormant.iter().map(|d| d.1).sum::<f64>() + 0.0;
     dormant.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     LifecycleDetail {
         settings: settings.lifecycle,

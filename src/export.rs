@@ -20,6 +20,8 @@ pub fn text(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// A number Tierlens computed: written as is.
 pub fn number(value: f64) -> String {
+    // −0 (an empty sum, a zero times a negative) is written as 0.
+    let value = value + 0.0;
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{value:.0}")
     } else {
@@ -104,5 +106,6 @@ mod tests {
     fn numbers_stay_numbers() {
         assert_eq!(number(-12.0), "-12");
         assert_eq!(number(12.5), "12.5");
+        assert_eq!(number(-0.0), "0");
     }
 }

@@ -106,9 +106,14 @@ pub fn total_and_gradient(
     (ll, [g[0] * p, g[1] * q, g[2] * v])
 }
 
-/// E[M | x, m_x]: the customer's expected average spend.
+/// E[M | x, m_x] = p(γ + x m_x) / (px + q − 1): the customer's expected
+/// average spend. It holds for any mean m_x ≥ 0 of a repeat buyer: a
+/// customer whose repeat purchases were all worth 0 is shrunk towards
+/// zero, not given the population's mean (lifetimes'
+/// `conditional_expected_average_profit` does the same). Only one-time
+/// buyers and negative means (returns) get the population mean.
 pub fn expected_spend(g: &GammaGamma, h: &History, population_mean: f64) -> f64 {
-    if !usable(h) {
+    if h.x < 1.0 || !(h.mean_spend >= 0.0 && h.mean_spend.is_finite()) {
         return population_mean;
     }
     let (x, m) = (h.x, h.mean_spend);

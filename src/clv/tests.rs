@@ -232,3 +232,76 @@ fn bgnbd_new_customer_expectations_of_the_paper() {
     let year = bgnbd::survival(&fit, 52.0);
     assert!(year > 0.0 && year < 1.0 && bgnbd::survival(&fit, 104.0) < year);
 }
+
+#[test]
+fn gamma_gamma_shrinks_a_zero_mean_repeat_spend() {
+    // CDNOW master customer 10244: one repeat purchase worth 0. lifetimes
+    // (p 6.2754, q 3.6245, v 14.9837) gives 10.57, not the mean 35.83.
+    let fit = gamma_gamma::GammaGamma {
+        p: 6.2753585928372715,
+        q: 3.6244502103908856,
+        v: 14.983688961947642,
+        log_likelihood: 0.0,
+        customers: 9450,
+        converged: true,
+    };
+    let mean = fit.p * fit.v / (fit.q - 1.0);
+    within(mean, 35.83, 0.001);
+    let zero = data::History {
+        x: 1.0,
+        t_x: 4.0,
+        t: 33.6,
+        mean_spend: 0.0,
+    };
+    within(gamma_gamma::expected_spend(&fit, &zero, mean), 10.57, 0.001);
+}
+
+/// The bundled sample, analysed with the default settings.
+pub(super) fn sample() -> crate::engine::Outcome {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/sample-key-accounts.csv"
+    ))
+    .unwrap();
+    crate::engine::run(&bytes, &crate::engine::Request::default(), &|| 0.0).unwrap()
+}
+
+#[test]
+fn profit_clv_of_the_sample_does_not_blow_up() {
+    let outcome = sample();
+    let clv = &outcome.analysis.clv;
+    assert!(clv.margin_applied);
+    let model = clv.profit_model.unwrap();
+    eprintln!("{model:?}");
+    for tier in &clv.by_tier {
+        eprintln!(
+            "{} {} {} {}",
+            tier.key, tier.historical, tier.clv, tier.clv_share
+        );
+        if tier.historical > 0.0 {
+            assert!(tier.clv_share > -0.5, "{}: {}", tier.key, tier.clv_share);
+        }
+    }
+    assert!(clv.top20_share <= 1.5, "{}", clv.top20_share);
+    // C01359: revenue 50, one purchase, a loss of 2,490.
+    let (row, _) = outcome.customers.find("C01359").unwrap();
+    let p = row.prediction.unwrap();
+    eprintln!("C01359 {p:?}");
+    assert!(p.clv.abs() < 25_000.0, "{}", p.clv);
+    // Every customer's expected profit per purchase lies between its own
+    // and the population's.
+    let population = model.population_per_purchase;
+    for row in outcome.customers.rows() {
+        let Some(p) = row.prediction else { continue };
+        let own = row.profit / f64::from(row.purchase_days.max(1));
+        let (low, high) = (own.min(population), own.max(population));
+        let slack = 1e-9 * (1.0 + low.abs() + high.abs());
+        assert!(
+            p.value_per_purchase >= low - slack && p.value_per_purchase <= high + slack,
+            "{}: {} not within {low}..{high}",
+            row.id,
+            p.value_per_purchase
+        );
+    }
+    assert!(outcome.analysis.non_finite_figures().is_empty());
+}

@@ -1,17 +1,34 @@
 //! Customer lifetime value: the models fitted on the calibration period,
 //! then each customer's expected purchases, probability alive, expected
-//! spend and discounted value over the horizon, with the totals a manager
-//! reads them by.
+//! value of a purchase and discounted value over the horizon, with the
+//! totals a manager reads them by.
 //!
 //! CLV over H months with monthly discount d, as in `lifetimes`:
-//!   Σ_{m=1..H} spend · (E[Y(m)] − E[Y(m−1)]) / (1+d)^m,
-//! E[Y] the BG/NBD conditional expectation at the as-of date and spend the
-//! Gamma-Gamma expected value of a purchase; times the customer's own
-//! margin when the file has costs. The models are fitted on the
-//! calibration period and predict from each customer's whole history.
-//! When no model can be trusted (no purchase log, too few customers, no
-//! repeat buying, no convergence), `status` says which and every figure is
-//! the historical value instead.
+//!   Σ_{m=1..H} v · (E[Y(m)] − E[Y(m−1)]) / (1+d)^m,
+//! E[Y] the purchase model's conditional expectation at the as-of date and
+//! v the expected value of one future purchase. A month is 365.25/12 =
+//! 30.44 days (lifetimes uses 30 days, or 4.345 weeks in weekly units).
+//!
+//! v without costs is the Gamma-Gamma expected spend. With costs it is the
+//! expected *profit* of a purchase, estimated by credibility (Bühlmann &
+//! Straub 1970; the empirical Bayes normal model): with n purchase days,
+//! historical profit per purchase day π_c and the population's π̄ (the
+//! customers' π_c weighted by their credibility n/(n+k)),
+//!   v_c = (n π_c + k π̄) / (n + k) = (profit_c + k π̄) / (n + k),
+//! k = σ²/τ², σ² the spread of one purchase's profit around its customer's
+//! mean (each purchase's revenue times its customer's margin), τ² the
+//! spread of the customers' true means (method of moments). Why not the
+//! customer's own margin times the expected spend: a single odd purchase
+//! (revenue 50 at a loss of 2,490, margin −49.8) times the population's
+//! spend (48,498) predicts a loss of millions. Profit can be negative, so
+//! Gamma-Gamma cannot model it; credibility keeps every estimate between
+//! the customer's own profit per purchase and the population's, nearer the
+//! customer's the more purchases it has.
+//!
+//! The models are fitted on the calibration period and predict from each
+//! customer's whole history. When no model can be trusted (no purchase
+//! log, too few customers, no repeat buying, no convergence), `status`
+//! says which and every figure is the historical value instead.
 
 use super::data::{self, History};
 use super::special::SameEverywhere;
@@ -127,8 +144,12 @@ pub struct Prediction {
     /// Expected purchase days over the horizon.
     pub expected_purchases: f64,
     pub p_alive: f64,
-    /// Expected value of one purchase day.
+    /// Expected revenue of one purchase day.
     pub expected_spend: f64,
+    /// What one future purchase day is expected to be worth: profit
+    /// (credibility-weighted, see above) when costs are known, else the
+    /// expected spend.
+    pub value_per_purchase: f64,
     /// Discounted value over the horizon (profit when costs are known).
     pub clv: f64,
 }
@@ -191,6 +212,8 @@ pub struct Clv {
     pub bgnbd: Option<bgnbd::BgNbd>,
     pub pareto_nbd: Option<pareto_nbd::ParetoNbd>,
     pub gamma_gamma: Option<gamma_gamma::GammaGamma>,
+    /// The credibility estimate of a purchase's profit (costs known only).
+    pub profit_model: Option<Credibility>,
     /// Predicted value over the horizon, or the historical value when the
     /// models are not used.
     pub clv_total: f64,
@@ -262,8 +285,9 @@ pub fn lifetime_value(
         bgnbd: None,
         pareto_nbd: None,
         gamma_gamma: None,
+        profit_model: None,
         clv_total: 0.0,
-        historical_total: inputs.historical.iter().sum(),
+        historical_total: inputs.historical.iter().sum::<f64>() + 0.0,
         expected_purchases_total: 0.0,
         top20_share: 0.0,
         by_tier: Vec::new(),
@@ -320,8 +344,9 @@ pub fn lifetime_value(
                     period_days,
                 ))
             };
-            let margins = margins(inputs);
-            let predictions = predict_all(&fit, &spend, &now, &margins, &settings, period_days);
+            let (worth, profit_model) = worth_per_purchase(inputs, &spend, &now);
+            clv.profit_model = profit_model;
+            let predictions = predict_all(&fit, &spend, &now, &worth, &settings, period_days);
             clv.holdout = holdout::holdout(
                 &fit,
                 inputs.customers,
@@ -331,7 +356,7 @@ pub fn lifetime_value(
                 period_days,
             );
             clv.alive_matrix = Some(alive_matrix(&fit, &calibration));
-            clv.what_if = what_if::what_if(&fit, &spend, &now, &margins, &settings, period_days);
+            clv.what_if = what_if::what_if(&fit, &now, &worth, &settings, period_days);
             predictions
         }
         None => vec![None; inputs.customers.len()],
@@ -346,19 +371,136 @@ fn usable_parameters(values: &[f64]) -> bool {
         .all(|v| v.is_finite() && *v > 0.0 && v.ln_s().abs() < LOG_PARAMETER_LIMIT)
 }
 
-/// Each customer's margin (profit over revenue), or 1 when CLV is revenue.
-fn margins(inputs: &Inputs<'_>) -> Vec<f64> {
-    inputs
-        .customers
-        .list
-        .iter()
-        .zip(inputs.historical)
-        .map(|(c, &h)| match inputs.margin_applied {
-            true if c.revenue > 0.0 => h / c.revenue,
-            true => 0.0,
-            false => 1.0,
+/// The credibility model of a purchase's profit: the population's profit
+/// per purchase day and k, the weight of the population in purchases.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Credibility {
+    pub population_per_purchase: f64,
+    pub prior_purchases: f64,
+}
+
+/// k when the customers' means do not differ beyond chance: everyone is
+/// given the population's figure (a finite stand-in for infinity).
+const NO_CREDIBILITY: f64 = 1e9;
+
+impl Credibility {
+    /// Bühlmann–Straub's moment estimates over customers with purchases.
+    pub fn estimate(customers: &Customers, profits: &[f64]) -> Credibility {
+        let (mut n_total, mut n_squared, mut profit_total) = (0.0, 0.0, 0.0);
+        let (mut within, mut within_dof, mut groups) = (0.0, 0.0, 0.0);
+        for (c, &profit) in profits.iter().enumerate().take(customers.len()) {
+            let (days, amounts) = customers.purchases(c);
+            let n = days.len() as f64;
+            if n == 0.0 {
+                continue;
+            }
+            (n_total, n_squared, profit_total, groups) = (
+                n_total + n,
+                n_squared + n * n,
+                profit_total + profit,
+                groups + 1.0,
+            );
+            let revenue = customers.list[c].revenue;
+            if n > 1.0 && revenue > 0.0 {
+                let (margin, mean) = (profit / revenue, profit / n);
+                within += amounts
+                    .iter()
+                    .map(|a| {
+                        let d = a * margin - mean;
+                        d * d
+                    })
+                    .sum::<f64>();
+                within_dof += n - 1.0;
+            }
+        }
+        let population = if n_total > 0.0 {
+            profit_total / n_total
+        } else {
+            0.0
+        };
+        let between: f64 = profits
+            .iter()
+            .enumerate()
+            .take(customers.len())
+            .map(|(c, &profit)| {
+                let n = customers.purchases(c).0.len() as f64;
+                if n > 0.0 {
+                    {
+                        let d = profit / n - population;
+                        n * d * d
+                    }
+                } else {
+                    0.0
+                }
+            })
+            .sum();
+        let sigma2 = if within_dof > 0.0 {
+            within / within_dof
+        } else {
+            0.0
+        };
+        let tau2 = (between - (groups - 1.0) * sigma2) / (n_total - n_squared / n_total.max(1.0));
+        let k = if tau2 > 0.0 && tau2.is_finite() {
+            (sigma2 / tau2).min(NO_CREDIBILITY)
+        } else {
+            NO_CREDIBILITY
+        };
+        Credibility {
+            population_per_purchase: collective_mean(customers, profits, k, population) + 0.0,
+            prior_purchases: k,
+        }
+    }
+
+    /// The expected profit of one future purchase of a customer with
+    /// `purchases` purchase days and `profit` to date.
+    pub fn expected(&self, profit: f64, purchases: f64) -> f64 {
+        let k = self.prior_purchases;
+        (profit + k * self.population_per_purchase) / (purchases + k)
+    }
+}
+
+/// Bühlmann–Straub's estimate of the population's mean: the customers'
+/// means weighted by their credibility n/(n+k), so that a few heavy buyers
+/// do not set the figure every light buyer is pulled towards.
+fn collective_mean(customers: &Customers, profits: &[f64], k: f64, fallback: f64) -> f64 {
+    let (mut weighted, mut weights) = (0.0, 0.0);
+    for (c, &profit) in profits.iter().enumerate().take(customers.len()) {
+        let n = customers.purchases(c).0.len() as f64;
+        if n > 0.0 {
+            let z = n / (n + k);
+            (weighted, weights) = (weighted + z * profit / n, weights + z);
+        }
+    }
+    if weights > 0.0 {
+        weighted / weights
+    } else {
+        fallback
+    }
+}
+
+/// Per customer, what one future purchase is worth (0 for customers the
+/// models do not see): profit by credibility when costs are known, else
+/// the expected spend.
+fn worth_per_purchase(
+    inputs: &Inputs<'_>,
+    spend: &SpendModel,
+    now: &[Option<History>],
+) -> (Vec<f64>, Option<Credibility>) {
+    if !inputs.margin_applied {
+        let worth = now
+            .iter()
+            .map(|h| h.as_ref().map_or(0.0, |h| spend.expected(h)))
+            .collect();
+        return (worth, None);
+    }
+    let model = Credibility::estimate(inputs.customers, inputs.historical);
+    let worth = (0..inputs.customers.len())
+        .map(|c| {
+            let purchases = inputs.customers.purchases(c).0.len() as f64;
+            finite(model.expected(inputs.historical[c], purchases))
         })
-        .collect()
+        .collect();
+    (worth, Some(model))
 }
 
 /// The expected value of a purchase: Gamma-Gamma when it fitted, else the
@@ -373,7 +515,7 @@ impl SpendModel {
         let spends: Vec<f64> = calibration
             .iter()
             .flatten()
-            .filter(|h| h.x >= 1.0 && h.mean_spend > 0.0)
+            .filter(|h| h.x >= 1.0 && h.mean_spend >= 0.0)
             .map(|h| h.mean_spend)
             .collect();
         let population_mean = match fit {
@@ -390,7 +532,7 @@ impl SpendModel {
     pub fn expected(&self, h: &History) -> f64 {
         match &self.fit {
             Some(g) => gamma_gamma::expected_spend(g, h, self.population_mean),
-            None if h.x >= 1.0 && h.mean_spend > 0.0 => h.mean_spend,
+            None if h.x >= 1.0 && h.mean_spend >= 0.0 => h.mean_spend,
             None => self.population_mean,
         }
     }
@@ -422,7 +564,7 @@ fn predict_all(
     fit: &bgnbd::BgNbd,
     spend: &SpendModel,
     now: &[Option<History>],
-    margins: &[f64],
+    worth: &[f64],
     settings: &ClvSettings,
     period_days: f64,
 ) -> Vec<Option<Prediction>> {
@@ -430,20 +572,20 @@ fn predict_all(
     // Customers with equal (x, t_x, T) share their expectations.
     let mut cache: HashMap<[u64; 3], (f64, f64, f64)> = HashMap::new();
     now.iter()
-        .zip(margins)
-        .map(|(h, &margin)| {
+        .zip(worth)
+        .map(|(h, &worth)| {
             let h = h.as_ref()?;
             let key = h.key();
             let &mut (purchases, discounted, alive) = cache.entry(key).or_insert_with(|| {
                 let (purchases, discounted) = discounted_purchases(fit, h, &steps);
                 (purchases, discounted, bgnbd::p_alive(fit, h))
             });
-            let expected_spend = spend.expected(h);
             Some(Prediction {
                 expected_purchases: purchases,
                 p_alive: alive,
-                expected_spend,
-                clv: finite(discounted * expected_spend * margin),
+                expected_spend: spend.expected(h),
+                value_per_purchase: worth,
+                clv: finite(discounted * worth) + 0.0,
             })
         })
         .collect()
@@ -468,12 +610,13 @@ fn values(inputs: &Inputs<'_>, predictions: &[Option<Prediction>]) -> Vec<f64> {
 
 fn summarise(clv: &mut Clv, inputs: &Inputs<'_>, predictions: &[Option<Prediction>]) {
     let values = values(inputs, predictions);
-    clv.clv_total = values.iter().sum();
+    clv.clv_total = values.iter().sum::<f64>() + 0.0;
     clv.expected_purchases_total = predictions
         .iter()
         .flatten()
         .map(|p| p.expected_purchases)
-        .sum();
+        .sum::<f64>()
+        + 0.0;
     clv.top20_share = top_share(&values, 0.2);
     let by = |labelling: &Labelling| -> Vec<ValueGroup> {
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); labelling.values.len()];
@@ -522,7 +665,7 @@ fn value_group(
     let mut sorted: Vec<f64> = members.iter().map(|&c| values[c]).collect();
     sorted.sort_by(f64::total_cmp);
     let n = sorted.len();
-    let sum: f64 = sorted.iter().sum();
+    let sum: f64 = sorted.iter().sum::<f64>() + 0.0;
     let alive: Vec<f64> = members
         .iter()
         .filter_map(|&c| predictions[c].map(|p| p.p_alive))
@@ -530,12 +673,13 @@ fn value_group(
     ValueGroup {
         key: key.to_string(),
         customers: n,
-        historical: members.iter().map(|&c| inputs.historical[c]).sum(),
-        clv: sum,
-        clv_share: if total != 0.0 { sum / total } else { 0.0 },
-        mean: if n > 0 { sum / n as f64 } else { 0.0 },
-        median: nearest_rank(&sorted, 0.5),
-        p90: nearest_rank(&sorted, 0.9),
+        // + 0.0: an empty f64 sum is −0, which JSON and exports would show.
+        historical: members.iter().map(|&c| inputs.historical[c]).sum::<f64>() + 0.0,
+        clv: sum + 0.0,
+        clv_share: if total != 0.0 { sum / total + 0.0 } else { 0.0 },
+        mean: if n > 0 { sum / n as f64 + 0.0 } else { 0.0 },
+        median: nearest_rank(&sorted, 0.5) + 0.0,
+        p90: nearest_rank(&sorted, 0.9) + 0.0,
         mean_p_alive: if alive.is_empty() {
             0.0
         } else {
