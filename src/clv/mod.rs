@@ -13,6 +13,7 @@ pub mod bgnbd;
 pub mod data;
 pub mod gamma_gamma;
 pub mod holdout;
+pub mod mbgnbd;
 pub mod optimise;
 pub mod pareto_nbd;
 pub mod special;

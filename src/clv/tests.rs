@@ -305,3 +305,54 @@ fn profit_clv_of_the_sample_does_not_blow_up() {
     }
     assert!(outcome.analysis.non_finite_figures().is_empty());
 }
+
+#[test]
+fn mbgnbd_reproduces_the_published_cdnow_estimates() {
+    let g = data::grouped(&cdnow());
+    let fit = mbgnbd::fit(&g, [0.0; 4]);
+    eprintln!("{fit:?}");
+    within(fit.r, 0.525, 0.005);
+    within(fit.alpha, 6.183, 0.005);
+    within(fit.a, 0.891, 0.005);
+    within(fit.b, 1.614, 0.005);
+    assert!(fit.converged);
+    let direct: f64 = g
+        .iter()
+        .map(|(h, w)| w * mbgnbd::ln_likelihood([fit.r, fit.alpha, fit.a, fit.b], h))
+        .sum();
+    within(fit.log_likelihood, direct, 1e-9);
+    // x = 2, t_x = 30.43, T = 38.86: 1.226 purchases in 39 weeks (lifetimes
+    // asserts this within 0.05 for MBG/NBD).
+    let h = data::History {
+        x: 2.0,
+        t_x: 30.43,
+        t: 38.86,
+        mean_spend: 0.0,
+    };
+    let expected = mbgnbd::expected_purchases(&fit, &h, 39.0).unwrap();
+    eprintln!("E[Y(39)] = {expected}");
+    assert!((expected - 1.226).abs() < 0.05, "{expected}");
+    // A one-time buyer is not certainly alive; P(alive) stays a probability.
+    let once = data::History {
+        x: 0.0,
+        t_x: 0.0,
+        t: 30.0,
+        mean_spend: 0.0,
+    };
+    assert!(mbgnbd::p_alive(&fit, &once) < 1.0);
+    for x in [0.0, 10.0, 221.0] {
+        let h = data::History {
+            x,
+            t_x: 20.0,
+            t: 104.0,
+            mean_spend: 0.0,
+        };
+        let alive = mbgnbd::p_alive(&fit, &h);
+        assert!((0.0..=1.0).contains(&alive), "{x}: {alive}");
+    }
+    // Hardie's new-customer expectations, within lifetimes' 5%.
+    for (t, published) in [(1.0, 0.0532), (31.8571, 1.0405), (78.0, 1.8576)] {
+        let ours = mbgnbd::expected_repeat_purchases(&fit, t).unwrap();
+        assert!((ours / published - 1.0).abs() < 0.05, "{t}: {ours}");
+    }
+}
