@@ -54,6 +54,10 @@ const OPTIONAL_FIELDS: &[&str] = &[
     "holdout",
     "what_if",
     "profit_model",
+    "mbgnbd",
+    "model_choice",
+    "expected_next_purchase",
+    "model",
 ];
 
 impl Analysis {

@@ -35,7 +35,7 @@ pub fn customers_csv(
     rows: impl IntoIterator<Item = impl std::borrow::Borrow<crate::analysis::CustomerRow>>,
 ) -> String {
     let mut out = String::from(BOM);
-    out.push_str("rank,customer_id,customer_name,industry,region,account_manager,tier,types,loyalty_quadrant,revenue,share,cumulative_share,profit,transactions,purchase_days,first_purchase,last_purchase,tenure_days,average_order_value,rfm_r,rfm_f,rfm_m,rfm_segment,rfm_class,lifecycle_stage,expected_purchases,p_alive,expected_spend,clv\n");
+    out.push_str("rank,customer_id,customer_name,industry,region,account_manager,tier,types,loyalty_quadrant,revenue,share,cumulative_share,profit,transactions,purchase_days,first_purchase,last_purchase,tenure_days,average_order_value,rfm_r,rfm_f,rfm_m,rfm_segment,rfm_class,lifecycle_stage,expected_purchases,p_alive,expected_spend,clv,value_per_purchase,p_purchase_90d,expected_next_purchase,churn_risk\n");
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
         let row = row.borrow();
@@ -71,6 +71,13 @@ pub fn customers_csv(
             prediction(row, |p| p.p_alive),
             prediction(row, |p| p.expected_spend),
             prediction(row, |p| p.clv),
+            prediction(row, |p| p.value_per_purchase),
+            prediction(row, |p| p.p_purchase_90d),
+            row.prediction
+                .and_then(|p| p.expected_next_purchase)
+                .map_or(String::new(), |d| d.to_string()),
+            row.prediction
+                .map_or(String::new(), |p| p.churn_risk.key().to_string()),
         ];
         let _ = writer.write_record(&record);
     }

@@ -21,6 +21,7 @@ mod cli {
     use std::process::ExitCode;
     use std::time::Instant;
     use tierlens::analysis::{Analysis, Filter, Settings};
+    use tierlens::clv::model::ModelKind;
     use tierlens::clv::value::{ClvSettings, TimeUnit};
     use tierlens::customer_table::{self, Query, SortKey};
     use tierlens::day::Day;
@@ -179,6 +180,10 @@ mod cli {
         /// Retention what-if: points of one-year retention added.
         #[arg(long, default_value_t = 5.0)]
         retention_points: f64,
+        /// CLV purchase model: bgnbd, mbgnbd or pareto_nbd (default: the
+        /// best by holdout error, or by AIC without a holdout).
+        #[arg(long, value_parser = ModelKind::parse)]
+        model: Option<ModelKind>,
         /// Read the file with this encoding (utf-8, utf-16le, gbk, gb18030, ...).
         #[arg(long)]
         encoding: Option<String>,
@@ -358,6 +363,7 @@ mod cli {
             horizon_months: r.horizon,
             monthly_discount: r.discount,
             retention_points: r.retention_points,
+            model: r.model,
         }
         .validated()?;
         settings.rfm.monetary = r.rfm_monetary;
@@ -618,14 +624,20 @@ mod cli {
             "revenue"
         };
         let months = c.settings.horizon_months;
-        match (c.status, &c.bgnbd) {
-            (Status::Fitted, Some(b)) => {
+        match (c.status, &c.model_choice) {
+            (Status::Fitted, Some(choice)) => {
                 let spend = c.gamma_gamma.map_or("spend: own mean".to_string(), |g| {
                     format!("Gamma-Gamma p {:.4}, q {:.4}, v {:.4}", g.p, g.q, g.v)
                 });
+                let ll = |m: Option<f64>| m.map_or("-".to_string(), |v| format!("{v:.1}"));
                 format!(
-                    "CLV         {months}-month {basis} {:.2}; BG/NBD r {:.4}, alpha {:.4}, a {:.4}, b {:.4} (LL {:.1}); {spend}",
-                    c.clv_total, b.r, b.alpha, b.a, b.b, b.log_likelihood
+                    "CLV         {months}-month {basis} {:.2} by {}; {spend}\n            LL BG/NBD {}, MBG/NBD {}, Pareto/NBD {}; {}",
+                    c.clv_total,
+                    choice.chosen.label(),
+                    ll(c.bgnbd.map(|m| m.log_likelihood)),
+                    ll(c.mbgnbd.map(|m| m.log_likelihood)),
+                    ll(c.pareto_nbd.map(|m| m.log_likelihood)),
+                    choice.reason
                 )
             }
             (status, _) => format!(

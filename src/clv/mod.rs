@@ -14,6 +14,7 @@ pub mod data;
 pub mod gamma_gamma;
 pub mod holdout;
 pub mod mbgnbd;
+pub mod model;
 pub mod optimise;
 pub mod pareto_nbd;
 pub mod special;

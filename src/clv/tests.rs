@@ -303,7 +303,8 @@ fn profit_clv_of_the_sample_does_not_blow_up() {
             p.value_per_purchase
         );
     }
-    assert!(outcome.analysis.non_finite_figures().is_empty());
+    let odd = outcome.analysis.non_finite_figures();
+    assert!(odd.is_empty(), "{odd:?}");
 }
 
 #[test]
@@ -355,4 +356,135 @@ fn mbgnbd_reproduces_the_published_cdnow_estimates() {
         let ours = mbgnbd::expected_repeat_purchases(&fit, t).unwrap();
         assert!((ours / published - 1.0).abs() < 0.05, "{t}: {ours}");
     }
+}
+
+#[test]
+fn pareto_nbd_per_customer_figures_of_the_walkthrough() {
+    // BTYD walkthrough: customer 1516 (x 26, t_x 30.86, T 31), P(alive)
+    // 0.9979 and 25.46 purchases in 52 weeks.
+    let fit = pareto_nbd::ParetoNbd {
+        r: 0.5534,
+        alpha: 10.5802,
+        s: 0.6061,
+        beta: 11.6562,
+        log_likelihood: 0.0,
+        converged: true,
+    };
+    let heavy = data::History {
+        x: 26.0,
+        t_x: 30.86,
+        t: 31.0,
+        mean_spend: 0.0,
+    };
+    within(pareto_nbd::p_alive(&fit, &heavy), 0.9979, 0.0005);
+    within(
+        pareto_nbd::expected_purchases(&fit, &heavy, 52.0).unwrap(),
+        25.46,
+        0.001,
+    );
+    // The chance of a purchase: Simpson in w against a fine sum in u.
+    let (big_r, big_a, big_b) = (fit.r + 2.0, fit.alpha + 40.0, fit.beta + 40.0);
+    let h = data::History {
+        x: 2.0,
+        t_x: 10.0,
+        t: 40.0,
+        mean_spend: 0.0,
+    };
+    let t = 13.0;
+    let steps = 200_000;
+    let du = t / steps as f64;
+    let fine: f64 = (0..steps)
+        .map(|i| {
+            let u = (i as f64 + 0.5) * du;
+            big_r / big_a
+                * (big_a / (big_a + u)).powf(big_r + 1.0)
+                * (big_b / (big_b + u)).powf(fit.s)
+                * du
+        })
+        .sum();
+    within(pareto_nbd::p_purchase_if_alive(&fit, &h, t), fine, 1e-6);
+}
+
+#[test]
+fn the_chance_of_a_purchase_and_the_next_one() {
+    let g = data::grouped(&cdnow());
+    let bg = model::Purchases::Bg(bgnbd::fit(&g));
+    let once = data::History {
+        x: 0.0,
+        t_x: 0.0,
+        t: 30.0,
+        mean_spend: 0.0,
+    };
+    // BG/NBD: P(X(t) = 0) = 1 − P(alive) + P(alive) ((α+T)/(α+T+t))^(r+x).
+    let [r, alpha, _, _] = bg.parameters();
+    let none = ((alpha + 30.0) / (alpha + 30.0 + 13.0)).powf(r);
+    within(
+        bg.p_alive(&once) * bg.p_purchase_if_alive(&once, 13.0),
+        1.0 - none,
+        1e-12,
+    );
+    // Rising in t, below P(alive).
+    let heavy = data::History {
+        x: 10.0,
+        t_x: 38.0,
+        t: 39.0,
+        mean_spend: 0.0,
+    };
+    for m in [
+        bg,
+        model::Purchases::Mbg(mbgnbd::fit(&g, [0.0; 4])),
+        model::Purchases::Pareto(pareto_nbd::fit(&g, [0.0; 4])),
+    ] {
+        let p: Vec<f64> = [1.0, 4.0, 13.0, 52.0, 520.0]
+            .iter()
+            .map(|&t| m.p_alive(&heavy) * m.p_purchase_if_alive(&heavy, t))
+            .collect();
+        assert!(p.windows(2).all(|w| w[1] >= w[0]), "{:?} {p:?}", m.kind());
+        assert!(p[4] <= m.p_alive(&heavy) + 1e-12);
+    }
+    assert_eq!(value::ChurnRisk::of(0.9), value::ChurnRisk::Low);
+    assert_eq!(value::ChurnRisk::of(0.5), value::ChurnRisk::Medium);
+    assert_eq!(value::ChurnRisk::of(0.2), value::ChurnRisk::High);
+}
+
+#[test]
+fn the_model_is_chosen_by_holdout_then_aic_and_can_be_asked_for() {
+    let g = data::grouped(&cdnow());
+    let bg = model::Purchases::Bg(bgnbd::fit(&g));
+    let mbg = model::Purchases::Mbg(mbgnbd::fit(&g, [0.0; 4]));
+    let usable = [bg, mbg];
+    let none = std::collections::BTreeMap::new();
+    // CDNOW: MBG/NBD's likelihood is the higher (-9582.14 against -9582.43).
+    let by_aic = model::choose(&usable, vec![], &none, None).unwrap();
+    assert_eq!(by_aic.chosen, model::ModelKind::Mbgnbd);
+    assert_eq!(by_aic.basis, model::Basis::Aic);
+    assert!(by_aic.reason.contains("AIC"));
+    let errors = [
+        (model::ModelKind::Bgnbd, 0.5),
+        (model::ModelKind::Mbgnbd, 0.6),
+    ]
+    .into_iter()
+    .collect();
+    let by_holdout = model::choose(&usable, vec![], &errors, None).unwrap();
+    assert_eq!(by_holdout.chosen, model::ModelKind::Bgnbd);
+    assert_eq!(by_holdout.basis, model::Basis::Holdout);
+    assert_eq!(by_holdout.holdout_mae.len(), 2);
+    let asked = model::choose(&usable, vec![], &none, Some(model::ModelKind::Bgnbd)).unwrap();
+    assert_eq!(
+        (asked.chosen, asked.basis),
+        (model::ModelKind::Bgnbd, model::Basis::Asked)
+    );
+    let unusable = model::choose(
+        &usable,
+        vec![model::ModelKind::ParetoNbd],
+        &none,
+        Some(model::ModelKind::ParetoNbd),
+    )
+    .unwrap();
+    assert_eq!(unusable.basis, model::Basis::AskedUnusable);
+    assert_eq!(
+        model::ModelKind::parse("pareto_nbd"),
+        Ok(model::ModelKind::ParetoNbd)
+    );
+    assert!(model::ModelKind::parse("x").is_err());
 }

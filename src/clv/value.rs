@@ -31,8 +31,9 @@
 //! says which and every figure is the historical value instead.
 
 use super::data::{self, History};
+use super::model::{self, ModelChoice, ModelKind, Purchases};
 use super::special::SameEverywhere;
-use super::{bgnbd, gamma_gamma, holdout, pareto_nbd, what_if};
+use super::{bgnbd, gamma_gamma, holdout, mbgnbd, pareto_nbd, what_if};
 use crate::customers::Customers;
 use crate::day::Day;
 use serde::{Deserialize, Serialize};
@@ -86,6 +87,9 @@ pub struct ClvSettings {
     pub monthly_discount: f64,
     /// Points of one-year retention the what-if adds.
     pub retention_points: f64,
+    /// The purchase model asked for; the best by `model::choose` when `None`.
+    #[serde(default)]
+    pub model: Option<ModelKind>,
 }
 
 impl Default for ClvSettings {
@@ -96,6 +100,7 @@ impl Default for ClvSettings {
             horizon_months: 12,
             monthly_discount: 0.01,
             retention_points: 5.0,
+            model: None,
         }
     }
 }
@@ -152,7 +157,61 @@ pub struct Prediction {
     pub value_per_purchase: f64,
     /// Discounted value over the horizon (profit when costs are known).
     pub clv: f64,
+    /// The chance of at least one purchase in the next 90 days.
+    pub p_purchase_90d: f64,
+    /// The date by which the customer has more likely than not bought
+    /// again: the median of the time to the next purchase from the as-of
+    /// date. `None` when that chance stays below one half for five years.
+    pub expected_next_purchase: Option<Day>,
+    pub churn_risk: ChurnRisk,
 }
+
+/// Churn risk by the chance of no purchase in the next 90 days: below a
+/// third low, up to two thirds medium, above that high.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChurnRisk {
+    #[default]
+    Low,
+    Medium,
+    High,
+}
+
+impl ChurnRisk {
+    pub const ALL: [ChurnRisk; 3] = [ChurnRisk::Low, ChurnRisk::Medium, ChurnRisk::High];
+
+    pub fn of(p_purchase: f64) -> ChurnRisk {
+        let none = 1.0 - p_purchase;
+        if none < 1.0 / 3.0 {
+            ChurnRisk::Low
+        } else if none <= 2.0 / 3.0 {
+            ChurnRisk::Medium
+        } else {
+            ChurnRisk::High
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ChurnRisk::Low => "low",
+            ChurnRisk::Medium => "medium",
+            ChurnRisk::High => "high",
+        }
+    }
+}
+
+/// Customers per churn risk.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChurnCounts {
+    pub low: usize,
+    pub medium: usize,
+    pub high: usize,
+}
+
+/// Days ahead for `p_purchase_90d` and the churn risk.
+pub const CHURN_DAYS: f64 = 90.0;
+/// How far ahead `expected_next_purchase` looks.
+const NEXT_PURCHASE_YEARS: f64 = 5.0;
 
 /// CLV summed over a group of customers, with its spread.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -210,7 +269,11 @@ pub struct Clv {
     /// Distinct (x, t_x, T): the likelihood's evaluations per step.
     pub distinct_histories: usize,
     pub bgnbd: Option<bgnbd::BgNbd>,
+    pub mbgnbd: Option<mbgnbd::MbgNbd>,
     pub pareto_nbd: Option<pareto_nbd::ParetoNbd>,
+    /// The models compared and the one the predictions use.
+    pub model_choice: Option<ModelChoice>,
+    pub churn_risk: ChurnCounts,
     pub gamma_gamma: Option<gamma_gamma::GammaGamma>,
     /// The credibility estimate of a purchase's profit (costs known only).
     pub profit_model: Option<Credibility>,
@@ -283,7 +346,10 @@ pub fn lifetime_value(
         repeat_buyers,
         distinct_histories: grouped.len(),
         bgnbd: None,
+        mbgnbd: None,
         pareto_nbd: None,
+        model_choice: None,
+        churn_risk: ChurnCounts::default(),
         gamma_gamma: None,
         profit_model: None,
         clv_total: 0.0,
@@ -308,61 +374,122 @@ pub fn lifetime_value(
     } else {
         Status::Fitted
     };
-    let mut model = None;
-    if clv.status == Status::Fitted {
-        let fit = bgnbd::fit(&grouped);
-        clv.bgnbd = Some(fit);
-        let start = [fit.r.ln_s(), fit.alpha.ln_s(), 0.0, fit.alpha.ln_s()].map(|v| {
-            if v.is_finite() {
-                v
-            } else {
-                0.0
-            }
-        });
-        clv.pareto_nbd =
-            Some(pareto_nbd::fit(&grouped, start)).filter(|p| p.log_likelihood.is_finite());
-        if fit.converged && usable_parameters(&[fit.r, fit.alpha, fit.a, fit.b]) {
-            // Spend matters only to predictions, so only with a usable fit.
-            let repeaters: Vec<History> = calibration.iter().flatten().copied().collect();
-            clv.gamma_gamma = Some(gamma_gamma::fit(&repeaters))
-                .filter(|g| g.converged && g.q > 1.0 && usable_parameters(&[g.p, g.q, g.v]));
-            model = Some(fit);
-        } else {
-            clv.status = Status::NotConverged;
-        }
-    }
+    let model = if clv.status == Status::Fitted {
+        fit_and_choose(&mut clv, inputs, &calibration, &grouped)
+    } else {
+        None
+    };
     let predictions = match model {
-        Some(fit) => {
-            let spend = SpendModel::new(clv.gamma_gamma, &calibration);
-            // With no holdout the calibration is already every history now.
-            let now = if calibration_end == inputs.as_of {
-                std::borrow::Cow::Borrowed(&calibration[..])
-            } else {
-                std::borrow::Cow::Owned(data::histories(
-                    inputs.customers,
-                    inputs.as_of,
-                    period_days,
-                ))
-            };
-            let (worth, profit_model) = worth_per_purchase(inputs, &spend, &now);
-            clv.profit_model = profit_model;
-            let predictions = predict_all(&fit, &spend, &now, &worth, &settings, period_days);
-            clv.holdout = holdout::holdout(
-                &fit,
-                inputs.customers,
-                &calibration,
-                calibration_end,
-                inputs.as_of,
-                period_days,
-            );
-            clv.alive_matrix = Some(alive_matrix(&fit, &calibration));
-            clv.what_if = what_if::what_if(&fit, &now, &worth, &settings, period_days);
-            predictions
-        }
+        Some(fit) => predict_section(&mut clv, inputs, &fit, &calibration),
         None => vec![None; inputs.customers.len()],
     };
     summarise(&mut clv, inputs, &predictions);
     (clv, predictions)
+}
+
+/// Fits the three purchase models and Gamma-Gamma, compares them and
+/// returns the one to predict with (`None`: none converged).
+fn fit_and_choose(
+    clv: &mut Clv,
+    inputs: &Inputs<'_>,
+    calibration: &[Option<History>],
+    grouped: &[(History, f64)],
+) -> Option<Purchases> {
+    let bg = bgnbd::fit(grouped);
+    let start = [bg.r, bg.alpha, bg.a, bg.b]
+        .map(|v| Some(v.ln_s()).filter(|v| v.is_finite()).unwrap_or(0.0));
+    let mbg = mbgnbd::fit(grouped, start);
+    let pareto = pareto_nbd::fit(grouped, [start[0], start[1], 0.0, start[1]]);
+    clv.bgnbd = Some(bg);
+    clv.mbgnbd = Some(mbg).filter(|m| m.log_likelihood.is_finite());
+    clv.pareto_nbd = Some(pareto).filter(|p| p.log_likelihood.is_finite());
+    let all = [
+        Purchases::Bg(bg),
+        Purchases::Mbg(mbg),
+        Purchases::Pareto(pareto),
+    ];
+    let (usable, unusable): (Vec<Purchases>, Vec<Purchases>) = all.into_iter().partition(|m| {
+        m.converged() && m.log_likelihood().is_finite() && usable_parameters(&m.parameters())
+    });
+    if usable.is_empty() {
+        clv.status = Status::NotConverged;
+        return None;
+    }
+    // Spend matters only to predictions, so only with a usable fit.
+    let repeaters: Vec<History> = calibration.iter().flatten().copied().collect();
+    clv.gamma_gamma = Some(gamma_gamma::fit(&repeaters))
+        .filter(|g| g.converged && g.q > 1.0 && usable_parameters(&[g.p, g.q, g.v]));
+    let errors = holdout_errors(&usable, inputs, calibration, clv);
+    let unusable = unusable.iter().map(Purchases::kind).collect();
+    clv.model_choice = model::choose(&usable, unusable, &errors, clv.settings.model);
+    let chosen = clv.model_choice.as_ref()?.chosen;
+    usable.into_iter().find(|m| m.kind() == chosen)
+}
+
+/// Each usable model's holdout error (empty without a holdout period).
+fn holdout_errors(
+    usable: &[Purchases],
+    inputs: &Inputs<'_>,
+    calibration: &[Option<History>],
+    clv: &Clv,
+) -> std::collections::BTreeMap<ModelKind, f64> {
+    usable
+        .iter()
+        .filter_map(|m| {
+            let h = holdout::holdout(
+                m,
+                inputs.customers,
+                calibration,
+                clv.calibration_end,
+                inputs.as_of,
+                clv.period_days,
+            )?;
+            Some((m.kind(), h.mae))
+        })
+        .collect()
+}
+
+/// The chosen model's predictions and the figures made from them.
+fn predict_section(
+    clv: &mut Clv,
+    inputs: &Inputs<'_>,
+    fit: &Purchases,
+    calibration: &[Option<History>],
+) -> Vec<Option<Prediction>> {
+    let (settings, period_days) = (clv.settings, clv.period_days);
+    let spend = SpendModel::new(clv.gamma_gamma, calibration);
+    // With no holdout the calibration is already every history now.
+    let now = if clv.calibration_end == inputs.as_of {
+        std::borrow::Cow::Borrowed(calibration)
+    } else {
+        std::borrow::Cow::Owned(data::histories(inputs.customers, inputs.as_of, period_days))
+    };
+    let (worth, profit_model) = worth_per_purchase(inputs, &spend, &now);
+    clv.profit_model = profit_model;
+    let predictions = predict_all(
+        fit,
+        &spend,
+        &now,
+        &worth,
+        &settings,
+        inputs.as_of,
+        period_days,
+    );
+    clv.holdout = holdout::holdout(
+        fit,
+        inputs.customers,
+        calibration,
+        clv.calibration_end,
+        inputs.as_of,
+        period_days,
+    );
+    clv.alive_matrix = Some(alive_matrix(fit, calibration));
+    // The what-if scales BG/NBD's drop-out, so it needs a usable BG/NBD.
+    clv.what_if = clv
+        .bgnbd
+        .filter(|b| b.converged && usable_parameters(&[b.r, b.alpha, b.a, b.b]))
+        .and_then(|b| what_if::what_if(&b, &now, &worth, &settings, period_days));
+    predictions
 }
 
 fn usable_parameters(values: &[f64]) -> bool {
@@ -550,42 +677,97 @@ pub fn month_steps(settings: &ClvSettings, period_days: f64) -> Vec<(f64, f64)> 
 
 /// Expected purchases over the horizon and their discounted count: what a
 /// history contributes, per unit of spend.
-pub fn discounted_purchases(fit: &bgnbd::BgNbd, h: &History, steps: &[(f64, f64)]) -> (f64, f64) {
+pub fn discounted_purchases(fit: &Purchases, h: &History, steps: &[(f64, f64)]) -> (f64, f64) {
     let (mut previous, mut discounted) = (0.0, 0.0);
+    let alive = fit.p_alive(h);
     for &(t, factor) in steps {
-        let expected = bgnbd::expected_purchases(fit, h, t).unwrap_or(previous);
+        let expected = fit
+            .expected_purchases_given(h, t, alive)
+            .unwrap_or(previous);
         discounted += (expected - previous).max(0.0) * factor;
         previous = expected.max(previous);
     }
     (previous, discounted)
 }
 
+/// A history's figures that do not depend on the customer's value.
+#[derive(Clone, Copy)]
+struct Outlook {
+    purchases: f64,
+    discounted: f64,
+    alive: f64,
+    p_purchase_90d: f64,
+    next_purchase: Option<f64>,
+}
+
+fn outlook(fit: &Purchases, h: &History, steps: &[(f64, f64)], period_days: f64) -> Outlook {
+    let (purchases, discounted) = discounted_purchases(fit, h, steps);
+    let alive = finite(fit.p_alive(h)).clamp(0.0, 1.0);
+    let p_purchase_90d =
+        finite(alive * fit.p_purchase_if_alive(h, CHURN_DAYS / period_days)).clamp(0.0, 1.0);
+    Outlook {
+        purchases,
+        discounted,
+        alive,
+        p_purchase_90d,
+        next_purchase: next_purchase(fit, h, alive, period_days),
+    }
+}
+
+/// Periods from T to the median of the time to the next purchase: where
+/// P(alive) · P(purchase by t | alive) reaches one half, by bisection
+/// (the chance rises with t). `None` when it stays below for five years.
+fn next_purchase(fit: &Purchases, h: &History, alive: f64, period_days: f64) -> Option<f64> {
+    let target = 0.5 / alive;
+    let cap = NEXT_PURCHASE_YEARS * 365.25 / period_days;
+    // NaN (alive 0) fails every comparison and gives no date.
+    let reachable = target <= 1.0 && fit.p_purchase_if_alive(h, cap) >= target;
+    if !reachable {
+        return None;
+    }
+    let (mut low, mut high) = (0.0, cap);
+    // 2^−16 of five years is under an hour: a day is all a date needs.
+    for _ in 0..16 {
+        let mid = 0.5 * (low + high);
+        if fit.p_purchase_if_alive(h, mid) >= target {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    Some(high)
+}
+
 fn predict_all(
-    fit: &bgnbd::BgNbd,
+    fit: &Purchases,
     spend: &SpendModel,
     now: &[Option<History>],
     worth: &[f64],
     settings: &ClvSettings,
+    as_of: Day,
     period_days: f64,
 ) -> Vec<Option<Prediction>> {
     let steps = month_steps(settings, period_days);
     // Customers with equal (x, t_x, T) share their expectations.
-    let mut cache: HashMap<[u64; 3], (f64, f64, f64)> = HashMap::new();
+    let mut cache: HashMap<[u64; 3], Outlook> = HashMap::new();
     now.iter()
         .zip(worth)
         .map(|(h, &worth)| {
             let h = h.as_ref()?;
-            let key = h.key();
-            let &mut (purchases, discounted, alive) = cache.entry(key).or_insert_with(|| {
-                let (purchases, discounted) = discounted_purchases(fit, h, &steps);
-                (purchases, discounted, bgnbd::p_alive(fit, h))
-            });
+            let o = *cache
+                .entry(h.key())
+                .or_insert_with(|| outlook(fit, h, &steps, period_days));
             Some(Prediction {
-                expected_purchases: purchases,
-                p_alive: alive,
+                expected_purchases: o.purchases,
+                p_alive: o.alive,
                 expected_spend: spend.expected(h),
                 value_per_purchase: worth,
-                clv: finite(discounted * worth) + 0.0,
+                clv: finite(o.discounted * worth) + 0.0,
+                p_purchase_90d: o.p_purchase_90d,
+                expected_next_purchase: o
+                    .next_purchase
+                    .map(|t| Day(as_of.0 + (t * period_days).ceil() as i32)),
+                churn_risk: ChurnRisk::of(o.p_purchase_90d),
             })
         })
         .collect()
@@ -618,6 +800,13 @@ fn summarise(clv: &mut Clv, inputs: &Inputs<'_>, predictions: &[Option<Predictio
         .sum::<f64>()
         + 0.0;
     clv.top20_share = top_share(&values, 0.2);
+    for p in predictions.iter().flatten() {
+        match p.churn_risk {
+            ChurnRisk::Low => clv.churn_risk.low += 1,
+            ChurnRisk::Medium => clv.churn_risk.medium += 1,
+            ChurnRisk::High => clv.churn_risk.high += 1,
+        }
+    }
     let by = |labelling: &Labelling| -> Vec<ValueGroup> {
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); labelling.values.len()];
         for (c, of) in labelling.of.iter().enumerate() {
@@ -742,7 +931,7 @@ const MATRIX_RECENCIES: usize = 20;
 
 /// P(alive) over frequencies 0 to the 99th percentile (at most 40) and
 /// recencies from 0 to the oldest customer's age.
-fn alive_matrix(fit: &bgnbd::BgNbd, calibration: &[Option<History>]) -> AliveMatrix {
+fn alive_matrix(fit: &Purchases, calibration: &[Option<History>]) -> AliveMatrix {
     let mut xs: Vec<f64> = calibration.iter().flatten().map(|h| h.x).collect();
     xs.sort_by(f64::total_cmp);
     let t = calibration
@@ -761,15 +950,12 @@ fn alive_matrix(fit: &bgnbd::BgNbd, calibration: &[Option<History>]) -> AliveMat
             recencies
                 .iter()
                 .map(|&t_x| {
-                    finite(bgnbd::p_alive(
-                        fit,
-                        &History {
-                            x,
-                            t_x,
-                            t,
-                            mean_spend: 0.0,
-                        },
-                    ))
+                    finite(fit.p_alive(&History {
+                        x,
+                        t_x,
+                        t,
+                        mean_spend: 0.0,
+                    }))
                 })
                 .collect()
         })

@@ -12,6 +12,7 @@
 
 use super::bgnbd::{self, BgNbd};
 use super::data::History;
+use super::model::Purchases;
 use super::value::{discounted_purchases, month_steps, ClvSettings};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -58,7 +59,7 @@ pub fn what_if(
     let total = |model: &BgNbd| -> f64 {
         weights
             .iter()
-            .map(|(h, w)| w * discounted_purchases(model, h, &steps).1)
+            .map(|(h, w)| w * discounted_purchases(&Purchases::Bg(*model), h, &steps).1)
             .sum()
     };
     let base = total(fit);
