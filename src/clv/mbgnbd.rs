@@ -32,6 +32,8 @@ pub struct MbgNbd {
     pub b: f64,
     pub log_likelihood: f64,
     pub converged: bool,
+    #[serde(default)]
+    pub se: Option<super::bgnbd::Errors>,
 }
 
 /// ln of the odds of having dropped out against being alive at T.
@@ -82,6 +84,7 @@ pub fn fit(data: &[(History, f64)], start: [f64; 4]) -> MbgNbd {
         b,
         log_likelihood: -m.value * n,
         converged: m.converged && m.value.is_finite(),
+        se: None,
     }
 }
 

@@ -13,6 +13,7 @@ pub mod bgnbd;
 pub mod data;
 pub mod gamma_gamma;
 pub mod holdout;
+pub mod interval;
 pub mod mbgnbd;
 pub mod model;
 pub mod optimise;

@@ -121,6 +121,30 @@ impl Purchases {
         }
     }
 
+    /// The fit with its standard errors, and the parameters' covariance
+    /// (`None` when the information matrix is not positive definite).
+    pub fn with_errors(&self, data: &[(History, f64)]) -> (Purchases, Option<Vec<Vec<f64>>>) {
+        let ll = |p: &[f64]| self.total_at([p[0], p[1], p[2], p[3]], data);
+        let covariance = super::optimise::covariance(&ll, &self.parameters());
+        let se = covariance.as_deref().map(super::optimise::standard_errors);
+        let se = se.as_deref();
+        let with = match *self {
+            Purchases::Bg(m) => Purchases::Bg(BgNbd {
+                se: se.and_then(bgnbd::Errors::from),
+                ..m
+            }),
+            Purchases::Mbg(m) => Purchases::Mbg(MbgNbd {
+                se: se.and_then(bgnbd::Errors::from),
+                ..m
+            }),
+            Purchases::Pareto(m) => Purchases::Pareto(ParetoNbd {
+                se: se.and_then(pareto_nbd::Errors::from),
+                ..m
+            }),
+        };
+        (with, covariance)
+    }
+
     pub fn converged(&self) -> bool {
         match self {
             Purchases::Bg(m) => m.converged,

@@ -28,6 +28,26 @@ pub struct ParetoNbd {
     pub beta: f64,
     pub log_likelihood: f64,
     pub converged: bool,
+    #[serde(default)]
+    pub se: Option<Errors>,
+}
+
+/// Standard errors of r, α, s and β.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Errors {
+    pub r: f64,
+    pub alpha: f64,
+    pub s: f64,
+    pub beta: f64,
+}
+
+impl Errors {
+    pub fn from(se: &[f64]) -> Option<Errors> {
+        match *se {
+            [r, alpha, s, beta] => Some(Errors { r, alpha, s, beta }),
+            _ => None,
+        }
+    }
 }
 
 /// Terms of the hypergeometric series before a point counts as unusable;
@@ -153,6 +173,7 @@ pub fn fit(data: &[(History, f64)], start: [f64; 4]) -> ParetoNbd {
         beta,
         log_likelihood: -m.value * total,
         converged: m.converged && m.value.is_finite() && evaluations.get() <= budget,
+        se: None,
     }
 }
 

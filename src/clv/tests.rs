@@ -78,6 +78,7 @@ fn bgnbd_per_customer_figures_of_the_paper() {
         b: 2.4258881,
         log_likelihood: 0.0,
         converged: true,
+        se: None,
     };
     // x = 2, t_x = 30.43, T = 38.86: 1.226 purchases in the next 39 weeks.
     let h = data::History {
@@ -126,6 +127,7 @@ fn gamma_gamma_expected_spend_of_the_first_cdnow_customers() {
         log_likelihood: 0.0,
         customers: 946,
         converged: true,
+        se: None,
     };
     let mean = fit.p * fit.v / (fit.q - 1.0);
     let first: Vec<f64> = h
@@ -209,6 +211,7 @@ fn bgnbd_new_customer_expectations_of_the_paper() {
         b: 2.4258881,
         log_likelihood: 0.0,
         converged: true,
+        se: None,
     };
     let published = [
         (0.1429, 0.0078),
@@ -244,6 +247,7 @@ fn gamma_gamma_shrinks_a_zero_mean_repeat_spend() {
         log_likelihood: 0.0,
         customers: 9450,
         converged: true,
+        se: None,
     };
     let mean = fit.p * fit.v / (fit.q - 1.0);
     within(mean, 35.83, 0.001);
@@ -369,6 +373,7 @@ fn pareto_nbd_per_customer_figures_of_the_walkthrough() {
         beta: 11.6562,
         log_likelihood: 0.0,
         converged: true,
+        se: None,
     };
     let heavy = data::History {
         x: 26.0,
@@ -487,4 +492,42 @@ fn the_model_is_chosen_by_holdout_then_aic_and_can_be_asked_for() {
         Ok(model::ModelKind::ParetoNbd)
     );
     assert!(model::ModelKind::parse("x").is_err());
+}
+
+#[test]
+fn bgnbd_standard_errors_of_lifetimes() {
+    // lifetimes' quickstart summary on CDNOW: se(r) 0.012557, se(α)
+    // 0.378221, se(a) 0.185719, se(b) 0.705345.
+    let g = data::grouped(&cdnow());
+    let (fit, covariance) = model::Purchases::Bg(bgnbd::fit(&g)).with_errors(&g);
+    assert!(covariance.is_some());
+    let model::Purchases::Bg(b) = fit else {
+        unreachable!()
+    };
+    let se = b.se.unwrap();
+    eprintln!("{se:?}");
+    within(se.r, 0.012557, 0.02);
+    within(se.alpha, 0.378221, 0.02);
+    within(se.a, 0.185719, 0.02);
+    within(se.b, 0.705345, 0.02);
+}
+
+#[test]
+fn the_sample_has_intervals_around_its_clv() {
+    let clv = sample().analysis.clv;
+    let [lo, hi] = clv.clv_total_interval.unwrap();
+    assert!(
+        lo < clv.clv_total && clv.clv_total < hi,
+        "{lo} {} {hi}",
+        clv.clv_total
+    );
+    for tier in &clv.by_tier {
+        let [lo, hi] = tier.interval.unwrap();
+        assert!(lo <= tier.clv && tier.clv <= hi, "{}", tier.key);
+    }
+    let choice = clv.model_choice.unwrap();
+    assert_eq!(choice.aic.len(), 3);
+    assert!(clv.mbgnbd.unwrap().se.is_some());
+    let c = clv.churn_risk;
+    assert_eq!(c.low + c.medium + c.high, clv.calibration_customers);
 }

@@ -226,6 +226,9 @@ pub struct ValueGroup {
     pub median: f64,
     pub p90: f64,
     pub mean_p_alive: f64,
+    /// A 90% interval on `clv` from the purchase model's parameter
+    /// uncertainty (tiers only).
+    pub interval: Option<[f64; 2]>,
 }
 
 /// The groups of one dimension.
@@ -280,6 +283,9 @@ pub struct Clv {
     /// Predicted value over the horizon, or the historical value when the
     /// models are not used.
     pub clv_total: f64,
+    /// A 90% interval on `clv_total` from the purchase model's parameter
+    /// uncertainty (delta method; spend and profit taken as known).
+    pub clv_total_interval: Option<[f64; 2]>,
     pub historical_total: f64,
     pub expected_purchases_total: f64,
     /// Share of predicted value held by the top 20% of customers by it.
@@ -353,6 +359,7 @@ pub fn lifetime_value(
         gamma_gamma: None,
         profit_model: None,
         clv_total: 0.0,
+        clv_total_interval: None,
         historical_total: inputs.historical.iter().sum::<f64>() + 0.0,
         expected_purchases_total: 0.0,
         top20_share: 0.0,
@@ -379,11 +386,19 @@ pub fn lifetime_value(
     } else {
         None
     };
-    let predictions = match model {
-        Some(fit) => predict_section(&mut clv, inputs, &fit, &calibration),
-        None => vec![None; inputs.customers.len()],
+    let (predictions, intervals) = match model {
+        Some((fit, covariance)) => {
+            predict_section(&mut clv, inputs, (&fit, covariance), &calibration)
+        }
+        None => (vec![None; inputs.customers.len()], Vec::new()),
     };
     summarise(&mut clv, inputs, &predictions);
+    if let Some((total, tiers)) = intervals.split_first() {
+        clv.clv_total_interval = *total;
+        for (group, interval) in clv.by_tier.iter_mut().zip(tiers) {
+            group.interval = *interval;
+        }
+    }
     (clv, predictions)
 }
 
@@ -394,7 +409,7 @@ fn fit_and_choose(
     inputs: &Inputs<'_>,
     calibration: &[Option<History>],
     grouped: &[(History, f64)],
-) -> Option<Purchases> {
+) -> Option<(Purchases, Option<Covariance>)> {
     let bg = bgnbd::fit(grouped);
     let start = [bg.r, bg.alpha, bg.a, bg.b]
         .map(|v| Some(v.ln_s()).filter(|v| v.is_finite()).unwrap_or(0.0));
@@ -415,15 +430,36 @@ fn fit_and_choose(
         clv.status = Status::NotConverged;
         return None;
     }
+    let (usable, covariances): (Vec<Purchases>, Vec<Option<Covariance>>) =
+        usable.iter().map(|m| m.with_errors(grouped)).unzip();
+    record_errors(clv, &usable);
     // Spend matters only to predictions, so only with a usable fit.
     let repeaters: Vec<History> = calibration.iter().flatten().copied().collect();
     clv.gamma_gamma = Some(gamma_gamma::fit(&repeaters))
-        .filter(|g| g.converged && g.q > 1.0 && usable_parameters(&[g.p, g.q, g.v]));
+        .filter(|g| g.converged && g.q > 1.0 && usable_parameters(&[g.p, g.q, g.v]))
+        .map(|g| gamma_gamma::with_errors(g, &repeaters));
     let errors = holdout_errors(&usable, inputs, calibration, clv);
     let unusable = unusable.iter().map(Purchases::kind).collect();
     clv.model_choice = model::choose(&usable, unusable, &errors, clv.settings.model);
     let chosen = clv.model_choice.as_ref()?.chosen;
-    usable.into_iter().find(|m| m.kind() == chosen)
+    usable
+        .into_iter()
+        .zip(covariances)
+        .find(|(m, _)| m.kind() == chosen)
+}
+
+/// A parameter covariance matrix.
+type Covariance = Vec<Vec<f64>>;
+
+/// The usable fits, now with standard errors, in the section's figures.
+fn record_errors(clv: &mut Clv, usable: &[Purchases]) {
+    for m in usable {
+        match *m {
+            Purchases::Bg(b) => clv.bgnbd = Some(b),
+            Purchases::Mbg(b) => clv.mbgnbd = Some(b),
+            Purchases::Pareto(p) => clv.pareto_nbd = Some(p),
+        }
+    }
 }
 
 /// Each usable model's holdout error (empty without a holdout period).
@@ -453,9 +489,9 @@ fn holdout_errors(
 fn predict_section(
     clv: &mut Clv,
     inputs: &Inputs<'_>,
-    fit: &Purchases,
+    (fit, covariance): (&Purchases, Option<Covariance>),
     calibration: &[Option<History>],
-) -> Vec<Option<Prediction>> {
+) -> (Vec<Option<Prediction>>, Vec<Option<[f64; 2]>>) {
     let (settings, period_days) = (clv.settings, clv.period_days);
     let spend = SpendModel::new(clv.gamma_gamma, calibration);
     // With no holdout the calibration is already every history now.
@@ -489,7 +525,18 @@ fn predict_section(
         .bgnbd
         .filter(|b| b.converged && usable_parameters(&[b.r, b.alpha, b.a, b.b]))
         .and_then(|b| what_if::what_if(&b, &now, &worth, &settings, period_days));
-    predictions
+    let intervals = match covariance {
+        Some(c) => super::interval::intervals(
+            fit,
+            &c,
+            &now,
+            &worth,
+            &inputs.labels,
+            &month_steps(&settings, period_days),
+        ),
+        None => Vec::new(),
+    };
+    (predictions, intervals)
 }
 
 fn usable_parameters(values: &[f64]) -> bool {
@@ -874,6 +921,7 @@ fn value_group(
         } else {
             alive.iter().sum::<f64>() / alive.len() as f64
         },
+        interval: None,
     }
 }
 
