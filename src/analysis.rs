@@ -57,6 +57,7 @@ const OPTIONAL_FIELDS: &[&str] = &[
     "se",
     "interval",
     "clv_total_interval",
+    "regularity",
     "mbgnbd",
     "model_choice",
     "expected_next_purchase",

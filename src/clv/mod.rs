@@ -18,6 +18,7 @@ pub mod mbgnbd;
 pub mod model;
 pub mod optimise;
 pub mod pareto_nbd;
+pub mod regularity;
 pub mod special;
 pub mod value;
 pub mod what_if;

@@ -276,6 +276,9 @@ pub struct Clv {
     pub pareto_nbd: Option<pareto_nbd::ParetoNbd>,
     /// The models compared and the one the predictions use.
     pub model_choice: Option<ModelChoice>,
+    /// How regular buying is (Wheat & Morrison), when enough customers
+    /// have three purchase days.
+    pub regularity: Option<super::regularity::Regularity>,
     pub churn_risk: ChurnCounts,
     pub gamma_gamma: Option<gamma_gamma::GammaGamma>,
     /// The credibility estimate of a purchase's profit (costs known only).
@@ -355,6 +358,7 @@ pub fn lifetime_value(
         mbgnbd: None,
         pareto_nbd: None,
         model_choice: None,
+        regularity: None,
         churn_risk: ChurnCounts::default(),
         gamma_gamma: None,
         profit_model: None,
@@ -381,6 +385,9 @@ pub fn lifetime_value(
     } else {
         Status::Fitted
     };
+    if inputs.log {
+        clv.regularity = super::regularity::wheat(inputs.customers);
+    }
     let model = if clv.status == Status::Fitted {
         fit_and_choose(&mut clv, inputs, &calibration, &grouped)
     } else {
