@@ -325,6 +325,8 @@ pub struct Analysis {
     pub lifecycle_detail: LifecycleDetail,
     pub retention: Retention,
     pub clv: Clv,
+    /// Valuable customers at risk, most at stake first (`call_list`).
+    pub call_list: Vec<crate::call_list::Call>,
     /// Categories to filter or split by, with their values (from every
     /// customer, before any filter).
     pub dimensions: Vec<DimensionInfo>,
@@ -628,6 +630,7 @@ pub fn analyze_with_rows(
     labels.predictions = predictions;
     let ranking = RowSource::new(table, &customers, order, tier_of, profits, labels);
     let (order, labels, profits) = (&ranking.order, &ranking.labels, &ranking.profits);
+    let call_list = crate::call_list::build(&ranking, clv.margin_applied);
     let split_values = dimensions::CustomerValues {
         revenue: &customer_revenue,
         profit: profits,
@@ -703,6 +706,7 @@ pub fn analyze_with_rows(
             .map(|c| dimensions::split(c, &split_values))
             .collect(),
         clv,
+        call_list,
         filter: settings.filter.clone(),
         input,
         timings_ms: Timings {

@@ -86,6 +86,39 @@ pub fn customers_csv(
     out
 }
 
+/// Who to call: the call list's customers, most at stake first.
+pub fn call_list_csv<'a>(calls: impl IntoIterator<Item = &'a crate::call_list::Call>) -> String {
+    let mut out = String::from(BOM);
+    out.push_str("customer_id,customer_name,account_manager,tier,reasons,value_at_stake,clv,p_alive,p_purchase_90d,churn_risk,expected_next_purchase,last_purchase\n");
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for call in calls {
+        let row = &call.customer;
+        let optional = |v: &Option<String>| text(v.as_deref().unwrap_or("")).into_owned();
+        let reasons: Vec<&str> = call.reasons.iter().map(|r| r.key()).collect();
+        let record = [
+            text(&row.id).into_owned(),
+            optional(&row.name),
+            optional(&row.account_manager),
+            row.tier.to_string(),
+            reasons.join(" "),
+            number(call.value_at_stake),
+            prediction(row, |p| p.clv),
+            prediction(row, |p| p.p_alive),
+            prediction(row, |p| p.p_purchase_90d),
+            row.prediction
+                .map_or(String::new(), |p| p.churn_risk.key().to_string()),
+            row.prediction
+                .and_then(|p| p.expected_next_purchase)
+                .map_or(String::new(), |d| d.to_string()),
+            row.last_purchase.to_string(),
+        ];
+        let _ = writer.write_record(&record);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    out.push_str(&String::from_utf8_lossy(&bytes));
+    out
+}
+
 /// A model figure, empty when the models are not used.
 fn prediction(
     row: &crate::analysis::CustomerRow,

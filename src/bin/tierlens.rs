@@ -68,6 +68,12 @@ mod cli {
             /// Write every rejected row, with line, column and reason, to this CSV file.
             #[arg(long, value_name = "FILE")]
             rejected: Option<PathBuf>,
+            /// Write who to call (valuable customers at risk) to this CSV file.
+            #[arg(long, value_name = "FILE")]
+            call_list: Option<PathBuf>,
+            /// Only this account manager's customers in --call-list.
+            #[arg(long, value_name = "NAME")]
+            manager: Option<String>,
         },
         /// List customers as the page's customer table does: sorted,
         /// searched and filtered, one page at a time, or one customer's card.
@@ -283,12 +289,15 @@ mod cli {
                 reading,
                 customers,
                 rejected,
+                call_list,
+                manager,
             } => match request(reading) {
                 Ok(request) => {
                     let outputs = Outputs {
                         json,
                         rejected: rejected.as_deref(),
                         customers: customers.as_deref(),
+                        call_list: call_list.as_deref().map(|p| (p, manager.as_deref())),
                     };
                     analyze(&file, &request, &outputs)
                 }
@@ -515,6 +524,8 @@ mod cli {
         json: bool,
         rejected: Option<&'a std::path::Path>,
         customers: Option<&'a std::path::Path>,
+        /// The call list's file and the account manager to keep.
+        call_list: Option<(&'a std::path::Path, Option<&'a str>)>,
     }
 
     fn write(path: &std::path::Path, text: &str) -> Result<(), String> {
@@ -539,6 +550,10 @@ mod cli {
         }
         if let Some(path) = outputs.customers {
             write(path, &export::customers_csv(outcome.customers.rows()))?;
+        }
+        if let Some((path, manager)) = outputs.call_list {
+            let calls = tierlens::call_list::of_manager(&analysis.call_list, manager);
+            write(path, &export::call_list_csv(calls))?;
         }
         let text = if outputs.json {
             serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?

@@ -531,3 +531,27 @@ fn the_sample_has_intervals_around_its_clv() {
     let c = clv.churn_risk;
     assert_eq!(c.low + c.medium + c.high, clv.calibration_customers);
 }
+
+#[test]
+fn who_to_call_lists_valuable_customers_at_risk_most_at_stake_first() {
+    let outcome = sample();
+    let calls = &outcome.analysis.call_list;
+    assert!(!calls.is_empty());
+    for call in calls {
+        let p = call.customer.prediction.unwrap();
+        assert!(!call.reasons.is_empty());
+        let high_risk = p.churn_risk == value::ChurnRisk::High;
+        assert!(high_risk || p.p_alive_drop >= crate::call_list::FADING_DROP);
+    }
+    assert!(calls
+        .windows(2)
+        .all(|w| w[0].value_at_stake >= w[1].value_at_stake));
+    let manager = calls[0].customer.account_manager.clone();
+    let theirs: Vec<_> = crate::call_list::of_manager(calls, manager.as_deref()).collect();
+    assert!(!theirs.is_empty() && theirs.iter().all(|c| c.customer.account_manager == manager));
+    let csv = crate::export::call_list_csv(theirs);
+    assert_eq!(
+        csv.lines().count(),
+        1 + crate::call_list::of_manager(calls, manager.as_deref()).count()
+    );
+}

@@ -164,6 +164,9 @@ pub struct Prediction {
     /// date. `None` when that chance stays below one half for five years.
     pub expected_next_purchase: Option<Day>,
     pub churn_risk: ChurnRisk,
+    /// How far P(alive) has fallen since the last purchase (P(alive) had
+    /// T been the last purchase's time, less P(alive) now).
+    pub p_alive_drop: f64,
 }
 
 /// Churn risk by the chance of no purchase in the next 90 days: below a
@@ -752,6 +755,7 @@ struct Outlook {
     alive: f64,
     p_purchase_90d: f64,
     next_purchase: Option<f64>,
+    p_alive_drop: f64,
 }
 
 fn outlook(fit: &Purchases, h: &History, steps: &[(f64, f64)], period_days: f64) -> Outlook {
@@ -765,6 +769,7 @@ fn outlook(fit: &Purchases, h: &History, steps: &[(f64, f64)], period_days: f64)
         alive,
         p_purchase_90d,
         next_purchase: next_purchase(fit, h, alive, period_days),
+        p_alive_drop: (finite(fit.p_alive(&History { t: h.t_x, ..*h })) - alive).max(0.0),
     }
 }
 
@@ -822,6 +827,7 @@ fn predict_all(
                     .next_purchase
                     .map(|t| Day(as_of.0 + (t * period_days).ceil() as i32)),
                 churn_risk: ChurnRisk::of(o.p_purchase_90d),
+                p_alive_drop: o.p_alive_drop,
             })
         })
         .collect()
