@@ -22,7 +22,7 @@ mod cli {
     use std::time::Instant;
     use tierlens::analysis::{Analysis, Filter, Settings};
     use tierlens::clv::model::ModelKind;
-    use tierlens::clv::value::{ClvSettings, TimeUnit};
+    use tierlens::clv::value::{ChurnRisk, ClvSettings, TimeUnit};
     use tierlens::customer_table::{self, Query, SortKey};
     use tierlens::day::Day;
     use tierlens::engine::{self, Request};
@@ -86,7 +86,8 @@ mod cli {
             reading: Reading,
             /// Sort by: rank, id, name, tier, revenue, profit, transactions,
             /// purchase_days, first_purchase, last_purchase, rfm, segment,
-            /// stage, p_alive, expected_purchases or clv.
+            /// stage, p_alive, expected_purchases, clv, p_purchase_90d,
+            /// expected_next_purchase or churn_risk.
             #[arg(long, default_value = "rank", value_parser = SortKey::parse)]
             sort: SortKey,
             /// Largest (or last) first.
@@ -104,6 +105,9 @@ mod cli {
             /// Keep one lifecycle stage: new, reactivated, active, dormant or lost.
             #[arg(long, value_parser = parse_stage)]
             stage: Option<Stage>,
+            /// Keep one churn risk: low, medium or high.
+            #[arg(long, value_parser = parse_churn_risk)]
+            churn_risk: Option<ChurnRisk>,
             /// Keep customers whose DIMENSION is VALUE (the analysis itself
             /// still covers everyone; --filter narrows the analysis).
             #[arg(long, value_name = "DIMENSION=VALUE", value_parser = Filter::parse)]
@@ -313,6 +317,7 @@ mod cli {
                 tier,
                 segment,
                 stage,
+                churn_risk,
                 dimension,
                 offset,
                 limit,
@@ -326,6 +331,7 @@ mod cli {
                     segment,
                     stage,
                     dimension,
+                    churn_risk,
                 };
                 list_customers(
                     &file,
@@ -407,6 +413,13 @@ mod cli {
                 let keys: Vec<&str> = Segment::ALL.iter().map(|s| s.key()).collect();
                 format!("\"{text}\": expected one of {}", keys.join(", "))
             })
+    }
+
+    fn parse_churn_risk(text: &str) -> Result<ChurnRisk, String> {
+        ChurnRisk::ALL
+            .into_iter()
+            .find(|c| c.key() == text.trim())
+            .ok_or_else(|| format!("churn risk \"{text}\": expected low, medium or high"))
     }
 
     fn parse_stage(text: &str) -> Result<Stage, String> {
@@ -508,6 +521,14 @@ mod cli {
             out.push_str(&format!(
                 "CLV {:.2} · P(alive) {:.3} · expected purchases {:.2}\n",
                 p.clv, p.p_alive, p.expected_purchases
+            ));
+            let next = p
+                .expected_next_purchase
+                .map_or("not within five years".to_string(), |d| d.to_string());
+            out.push_str(&format!(
+                "chance of a purchase in 90 days {:.3} · churn risk {} · next purchase by {next}\n",
+                p.p_purchase_90d,
+                p.churn_risk.key()
             ));
         }
         for (key, value) in &card.dimensions {
@@ -662,6 +683,44 @@ mod cli {
         }
     }
 
+    /// The interval, churn risk, regularity and who to call, in words.
+    fn outlook_lines(a: &Analysis) -> Vec<String> {
+        let c = &a.clv;
+        let mut lines = Vec::new();
+        if let Some([lo, hi]) = c.clv_total_interval {
+            lines.push(format!(
+                "            between {lo:.0} and {hi:.0}, 9 times in 10 (the model's parameter uncertainty)"
+            ));
+        }
+        if c.model_choice.is_some() {
+            let r = c.churn_risk;
+            lines.push(format!(
+                "Churn risk  {} low, {} medium, {} high (chance of no purchase in 90 days < 1/3, to 2/3, above)",
+                r.low, r.medium, r.high
+            ));
+        }
+        if let Some(g) = c.regularity {
+            let meaning = if g.regular {
+                "regular buying: a silence past the usual cycle means more than the models assume, so P(alive) is too high for customers past their cycle"
+            } else {
+                "no clear regularity: the models' Poisson buying fits"
+            };
+            lines.push(format!(
+                "Regularity  k {:.2} from {} customers; {meaning}",
+                g.k, g.customers
+            ));
+        }
+        if let Some(top) = a.call_list.first() {
+            lines.push(format!(
+                "Who to call {} valuable customers at risk; first {} ({:.0} at stake); --call-list FILE writes them",
+                a.call_list.len(),
+                top.customer.id,
+                top.value_at_stake
+            ));
+        }
+        lines
+    }
+
     fn report(a: &Analysis) -> String {
         let i = &a.input;
         let mut lines = vec![
@@ -750,6 +809,7 @@ mod cli {
                 .map_or("unbounded".to_string(), |p| format!("{p:.1} periods"))
         ));
         lines.push(clv_line(&a.clv));
+        lines.extend(outlook_lines(a));
         if let Some(h) = &a.clv.holdout {
             lines.push(format!(
                 "Holdout     {} to {}: {:.0} repeat purchases predicted, {:.0} actual ({:+.1}%), MAE {:.3} per customer",
