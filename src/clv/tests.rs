@@ -555,3 +555,25 @@ fn who_to_call_lists_valuable_customers_at_risk_most_at_stake_first() {
         1 + crate::call_list::of_manager(calls, manager.as_deref()).count()
     );
 }
+
+#[test]
+fn credibility_by_hand() {
+    // A: 2 purchases of 100 at margin 0.2; B: 100 and 300 at 0.5; C: one
+    // purchase of 50 at a loss of 2,490. Per purchase: A 20, 20; B 50, 150;
+    // C −2,490. σ² = (0 + 5,000) / 2 = 2,500; Σ n (X − X̄)² with X̄ = −450
+    // is 5,208,400; τ² = (5,208,400 − 2 σ²) / (5 − 9/5) = 1,626,062.5.
+    let text = "customer_id,date,amount,cost\n\
+        A,2024-01-01,100,80\nA,2024-02-01,100,80\n\
+        B,2024-01-01,100,50\nB,2024-03-01,300,150\n\
+        C,2024-01-05,50,2540\n";
+    let mut rows = crate::ingest::read::Records::open(text, b',').unwrap();
+    let columns = crate::ingest::map::map_columns(&rows.headers.clone(), &[]).unwrap();
+    let t = crate::ingest::table::build(&mut rows, &columns, None, &mut |_| {}).unwrap();
+    let customers = crate::customers::aggregate(&t);
+    let profits = crate::profit::per_customer(&customers, 0.25);
+    let model = value::Credibility::estimate(&customers, &profits);
+    within(model.prior_purchases, 2500.0 / 1_626_062.5, 1e-9);
+    // The population's mean weights each customer by n / (n + k).
+    within(model.population_per_purchase, -789.564_944_786_375, 1e-9);
+    within(model.expected(-2490.0, 1.0), -2_487.389_668_718_251, 1e-9);
+}
