@@ -54,10 +54,19 @@ const OPTIONAL_FIELDS: &[&str] = &[
     "alive_matrix",
     "holdout",
     "what_if",
+    "profit_model",
+    "se",
+    "interval",
+    "clv_total_interval",
+    "regularity",
+    "mbgnbd",
+    "model_choice",
+    "expected_next_purchase",
+    "model",
 ];
 
 impl Analysis {
-    /// JSON paths of every figure that is not a finite number. Empty for
+    /// JSON paths of every figure that is not a finite number (or is −0). Empty for
     /// any analysis the core produces; tests and fuzzers check that.
     pub fn non_finite_figures(&self) -> Vec<String> {
         let mut found = Vec::new();
@@ -74,6 +83,10 @@ fn collect_non_finite(value: &serde_json::Value, path: &str, key: &str, found: &
     match value {
         Value::Null if !OPTIONAL_FIELDS.contains(&key) => found.push(path.to_string()),
         Value::Number(n) if !n.as_f64().is_some_and(f64::is_finite) => found.push(path.to_string()),
+        // −0 reads as a loss of nothing: every empty sum must be 0.
+        Value::Number(n) if n.as_f64().is_some_and(|v| v == 0.0 && v.is_sign_negative()) => {
+            found.push(format!("{path} (−0)"))
+        }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 collect_non_finite(item, &format!("{path}[{i}]"), key, found);
@@ -313,6 +326,8 @@ pub struct Analysis {
     pub lifecycle_detail: LifecycleDetail,
     pub retention: Retention,
     pub clv: Clv,
+    /// Valuable customers at risk, most at stake first (`call_list`).
+    pub call_list: Vec<crate::call_list::Call>,
     /// Categories to filter or split by, with their values (from every
     /// customer, before any filter).
     pub dimensions: Vec<DimensionInfo>,
@@ -634,6 +649,7 @@ pub fn analyze_with_rows(
     labels.predictions = predictions;
     let ranking = RowSource::new(table, &customers, order, tier_of, profits, labels);
     let (order, labels, profits) = (&ranking.order, &ranking.labels, &ranking.profits);
+    let call_list = crate::call_list::build(&ranking, clv.margin_applied);
     let split_values = dimensions::CustomerValues {
         revenue: &customer_revenue,
         profit: profits,
@@ -709,6 +725,7 @@ pub fn analyze_with_rows(
             .map(|c| dimensions::split(c, &split_values))
             .collect(),
         clv,
+        call_list,
         filter: settings.filter.clone(),
         input,
         timings_ms: Timings {
@@ -913,7 +930,7 @@ fn lifecycle_section(
         .filter(|&rank| stages[ranking.order[rank] as usize] == Stage::Dormant)
         .map(|rank| (rank, last_year(ranking.order[rank] as usize)))
         .collect();
-    let revenue_at_risk = dormant.iter().map(|d| d.1).sum();
+    let revenue_at_risk = dormant.iter().map(|d| d.1).sum::<f64>() + 0.0;
     dormant.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     LifecycleDetail {
         settings: settings.lifecycle,

@@ -15,6 +15,7 @@
 //! scroll; the CLI's `customers` command prints the same pages.
 
 use crate::analysis::{CustomerRow, Filter, RowSource};
+use crate::clv::value::ChurnRisk;
 use crate::day::Day;
 use crate::ingest::Table;
 use crate::lifecycle::Stage;
@@ -46,10 +47,15 @@ pub enum SortKey {
     PAlive,
     ExpectedPurchases,
     Clv,
+    #[serde(rename = "p_purchase_90d")]
+    PPurchase90d,
+    ExpectedNextPurchase,
+    /// Low, medium, high.
+    ChurnRisk,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 16] = [
+    pub const ALL: [SortKey; 19] = [
         SortKey::Rank,
         SortKey::Id,
         SortKey::Name,
@@ -66,6 +72,9 @@ impl SortKey {
         SortKey::PAlive,
         SortKey::ExpectedPurchases,
         SortKey::Clv,
+        SortKey::PPurchase90d,
+        SortKey::ExpectedNextPurchase,
+        SortKey::ChurnRisk,
     ];
 
     /// The key as `--sort` and the page name it.
@@ -102,6 +111,9 @@ pub struct Query {
     pub stage: Option<Stage>,
     /// One value of one dimension (`value: None` means no value).
     pub dimension: Option<Filter>,
+    /// One churn risk (customers without a prediction have none).
+    #[serde(default)]
+    pub churn_risk: Option<ChurnRisk>,
 }
 
 /// A window of the matching rows.
@@ -247,6 +259,9 @@ impl CustomerTable {
                 query.tier.is_none_or(|t| rows.tier(rank) == t)
                     && query.segment.is_none_or(|s| rows.segment(rank) == s)
                     && query.stage.is_none_or(|s| rows.stage(rank) == s)
+                    && query
+                        .churn_risk
+                        .is_none_or(|c| rows.prediction(rank).map(|p| p.churn_risk) == Some(c))
                     && dimension.as_ref().is_none_or(|keep| keep(r as usize))
                     && (needle.is_empty() || folded[r as usize].contains(&needle))
             })
@@ -334,6 +349,18 @@ fn sort_value(key: SortKey) -> Value {
         SortKey::PAlive => Number(|s, r| s.prediction(r).map(|p| p.p_alive)),
         SortKey::ExpectedPurchases => Number(|s, r| s.prediction(r).map(|p| p.expected_purchases)),
         SortKey::Clv => Number(|s, r| s.prediction(r).map(|p| p.clv)),
+        SortKey::PPurchase90d => Number(|s, r| s.prediction(r).map(|p| p.p_purchase_90d)),
+        SortKey::ExpectedNextPurchase => Number(|s, r| {
+            let p = s.prediction(r)?;
+            p.expected_next_purchase.map(|d| f64::from(d.0))
+        }),
+        SortKey::ChurnRisk => Number(|s, r| {
+            let risk = s.prediction(r)?.churn_risk;
+            ChurnRisk::ALL
+                .iter()
+                .position(|c| *c == risk)
+                .map(|i| i as f64)
+        }),
     }
 }
 

@@ -20,6 +20,8 @@ pub fn text(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// A number Tierlens computed: written as is.
 pub fn number(value: f64) -> String {
+    // −0 (an empty sum, a zero times a negative) is written as 0.
+    let value = value + 0.0;
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{value:.0}")
     } else {
@@ -33,7 +35,7 @@ pub fn customers_csv(
     rows: impl IntoIterator<Item = impl std::borrow::Borrow<crate::analysis::CustomerRow>>,
 ) -> String {
     let mut out = String::from(BOM);
-    out.push_str("rank,customer_id,customer_name,industry,region,account_manager,tier,types,loyalty_quadrant,revenue,share,cumulative_share,profit,transactions,purchase_days,first_purchase,last_purchase,tenure_days,average_order_value,rfm_r,rfm_f,rfm_m,rfm_segment,rfm_class,lifecycle_stage,expected_purchases,p_alive,expected_spend,clv\n");
+    out.push_str("rank,customer_id,customer_name,industry,region,account_manager,tier,types,loyalty_quadrant,revenue,share,cumulative_share,profit,transactions,purchase_days,first_purchase,last_purchase,tenure_days,average_order_value,rfm_r,rfm_f,rfm_m,rfm_segment,rfm_class,lifecycle_stage,expected_purchases,p_alive,expected_spend,clv,value_per_purchase,p_purchase_90d,expected_next_purchase,churn_risk\n");
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
         let row = row.borrow();
@@ -69,6 +71,46 @@ pub fn customers_csv(
             prediction(row, |p| p.p_alive),
             prediction(row, |p| p.expected_spend),
             prediction(row, |p| p.clv),
+            prediction(row, |p| p.value_per_purchase),
+            prediction(row, |p| p.p_purchase_90d),
+            row.prediction
+                .and_then(|p| p.expected_next_purchase)
+                .map_or(String::new(), |d| d.to_string()),
+            row.prediction
+                .map_or(String::new(), |p| p.churn_risk.key().to_string()),
+        ];
+        let _ = writer.write_record(&record);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    out.push_str(&String::from_utf8_lossy(&bytes));
+    out
+}
+
+/// Who to call: the call list's customers, most at stake first.
+pub fn call_list_csv<'a>(calls: impl IntoIterator<Item = &'a crate::call_list::Call>) -> String {
+    let mut out = String::from(BOM);
+    out.push_str("customer_id,customer_name,account_manager,tier,reasons,value_at_stake,clv,p_alive,p_purchase_90d,churn_risk,expected_next_purchase,last_purchase\n");
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for call in calls {
+        let row = &call.customer;
+        let optional = |v: &Option<String>| text(v.as_deref().unwrap_or("")).into_owned();
+        let reasons: Vec<&str> = call.reasons.iter().map(|r| r.key()).collect();
+        let record = [
+            text(&row.id).into_owned(),
+            optional(&row.name),
+            optional(&row.account_manager),
+            row.tier.to_string(),
+            reasons.join(" "),
+            number(call.value_at_stake),
+            prediction(row, |p| p.clv),
+            prediction(row, |p| p.p_alive),
+            prediction(row, |p| p.p_purchase_90d),
+            row.prediction
+                .map_or(String::new(), |p| p.churn_risk.key().to_string()),
+            row.prediction
+                .and_then(|p| p.expected_next_purchase)
+                .map_or(String::new(), |d| d.to_string()),
+            row.last_purchase.to_string(),
         ];
         let _ = writer.write_record(&record);
     }
@@ -104,5 +146,6 @@ mod tests {
     fn numbers_stay_numbers() {
         assert_eq!(number(-12.0), "-12");
         assert_eq!(number(12.5), "12.5");
+        assert_eq!(number(-0.0), "0");
     }
 }

@@ -12,6 +12,7 @@
 //! CLI calls it directly and the browser calls it behind its worker boundary.
 
 pub mod analysis;
+pub mod call_list;
 pub mod chart;
 pub mod clv;
 pub mod concentration;

@@ -134,8 +134,9 @@ pub fn profit(
             peak_customers as f64 / n as f64
         },
         loss_makers: losing.clone().count(),
-        loss: losing.clone().map(|p| p.0).sum(),
-        loss_revenue: losing.map(|p| p.1).sum(),
+        // + 0.0: an empty f64 sum is −0, which would read as a loss.
+        loss: losing.clone().map(|p| p.0).sum::<f64>() + 0.0,
+        loss_revenue: losing.map(|p| p.1).sum::<f64>() + 0.0,
         curve: curve(&sorted, total),
         what_if: bottoms
             .iter()
@@ -182,7 +183,7 @@ fn what_if(pairs: &[(f64, f64)], total: f64, drop_bottom: f64, cost_cut: f64) ->
     let n = pairs.len();
     let dropped = crate::pareto::top_count(n, drop_bottom);
     let bottom = &pairs[n - dropped..];
-    let kept: f64 = pairs[..n - dropped].iter().map(|p| p.0).sum();
+    let kept: f64 = pairs[..n - dropped].iter().map(|p| p.0).sum::<f64>() + 0.0;
     let saved: f64 = bottom
         .iter()
         .map(|(p, r)| (r - p).max(0.0) * cost_cut)

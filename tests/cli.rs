@@ -515,6 +515,9 @@ fn cdnow_master_clv_fits_agree_with_lifetimes() {
         "--json",
         "--calibration-end",
         "1997-09-30",
+        // The holdout figures are the chosen model's; lifetimes' are BG/NBD's.
+        "--model",
+        "bgnbd",
     ]));
     let clv = &v["clv"];
     for (model, keys) in [
@@ -614,4 +617,74 @@ fn the_customer_list_sorts_filters_and_opens_a_card_like_the_page() {
             1
         );
     }
+}
+
+#[test]
+fn the_model_can_be_chosen_and_the_outlook_is_exported() {
+    let file = data("cdnow_sample.csv");
+    let v = json(&tierlens(&[
+        "analyze",
+        &file,
+        "--json",
+        "--calibration-end",
+        "1997-09-30",
+        "--model",
+        "mbgnbd",
+    ]));
+    let clv = &v["clv"];
+    let near = |value: &serde_json::Value, published: f64| {
+        let ours = value.as_f64().unwrap();
+        assert!(
+            (ours / published - 1.0).abs() < 0.005,
+            "{ours} vs {published}"
+        );
+    };
+    near(&clv["mbgnbd"]["r"], 0.525);
+    near(&clv["mbgnbd"]["alpha"], 6.183);
+    near(&clv["mbgnbd"]["a"], 0.891);
+    near(&clv["mbgnbd"]["b"], 1.614);
+    assert!(clv["mbgnbd"]["se"]["r"].as_f64().unwrap() > 0.0);
+    let choice = &clv["model_choice"];
+    assert_eq!(choice["chosen"], "mbgnbd");
+    assert_eq!(choice["basis"], "asked");
+    assert_eq!(choice["holdout_mae"].as_object().unwrap().len(), 3);
+    assert_eq!(choice["aic"].as_object().unwrap().len(), 3);
+    let [lo, hi] = [0, 1].map(|i| clv["clv_total_interval"][i].as_f64().unwrap());
+    let total = clv["clv_total"].as_f64().unwrap();
+    assert!(lo < total && total < hi);
+    let risk = &clv["churn_risk"];
+    let counted: u64 = ["low", "medium", "high"]
+        .iter()
+        .map(|k| risk[k].as_u64().unwrap())
+        .sum();
+    assert_eq!(counted, 2357);
+    let bad = tierlens(&["analyze", &file, "--model", "nbd"]);
+    assert_eq!(bad.status.code(), Some(2));
+
+    let out = std::env::temp_dir().join("tierlens-outlook.csv");
+    let status = tierlens(&["analyze", &file, "--customers", out.to_str().unwrap()]);
+    assert!(status.status.success());
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let header = csv.lines().next().unwrap();
+    for column in ["p_purchase_90d", "expected_next_purchase", "churn_risk"] {
+        assert!(header.contains(column), "{column}");
+    }
+    let page = json(&tierlens(&[
+        "customers",
+        &file,
+        "--json",
+        "--churn-risk",
+        "low",
+        "--sort",
+        "p_purchase_90d",
+        "--desc",
+    ]));
+    let rows = page["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    let chances: Vec<f64> = rows
+        .iter()
+        .map(|r| r["prediction"]["p_purchase_90d"].as_f64().unwrap())
+        .collect();
+    assert!(chances.windows(2).all(|w| w[0] >= w[1]));
+    assert!(rows.iter().all(|r| r["prediction"]["churn_risk"] == "low"));
 }

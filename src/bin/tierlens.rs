@@ -21,7 +21,8 @@ mod cli {
     use std::process::ExitCode;
     use std::time::Instant;
     use tierlens::analysis::{Analysis, Filter, Settings};
-    use tierlens::clv::value::{ClvSettings, TimeUnit};
+    use tierlens::clv::model::ModelKind;
+    use tierlens::clv::value::{ChurnRisk, ClvSettings, TimeUnit};
     use tierlens::customer_table::{self, Query, SortKey};
     use tierlens::day::Day;
     use tierlens::engine::{self, Request};
@@ -68,6 +69,12 @@ mod cli {
             /// Write every rejected row, with line, column and reason, to this CSV file.
             #[arg(long, value_name = "FILE")]
             rejected: Option<PathBuf>,
+            /// Write who to call (valuable customers at risk) to this CSV file.
+            #[arg(long, value_name = "FILE")]
+            call_list: Option<PathBuf>,
+            /// Only this account manager's customers in --call-list.
+            #[arg(long, value_name = "NAME")]
+            manager: Option<String>,
         },
         /// List customers as the page's customer table does: sorted,
         /// searched and filtered, one page at a time, or one customer's card.
@@ -80,7 +87,8 @@ mod cli {
             reading: Reading,
             /// Sort by: rank, id, name, tier, revenue, profit, transactions,
             /// purchase_days, first_purchase, last_purchase, rfm, segment,
-            /// stage, p_alive, expected_purchases or clv.
+            /// stage, p_alive, expected_purchases, clv, p_purchase_90d,
+            /// expected_next_purchase or churn_risk.
             #[arg(long, default_value = "rank", value_parser = SortKey::parse)]
             sort: SortKey,
             /// Largest (or last) first.
@@ -98,6 +106,9 @@ mod cli {
             /// Keep one lifecycle stage: new, reactivated, active, dormant or lost.
             #[arg(long, value_parser = parse_stage)]
             stage: Option<Stage>,
+            /// Keep one churn risk: low, medium or high.
+            #[arg(long, value_parser = parse_churn_risk)]
+            churn_risk: Option<ChurnRisk>,
             /// Keep customers whose DIMENSION is VALUE (the analysis itself
             /// still covers everyone; --filter narrows the analysis).
             #[arg(long, value_name = "DIMENSION=VALUE", value_parser = Filter::parse)]
@@ -180,6 +191,10 @@ mod cli {
         /// Retention what-if: points of one-year retention added.
         #[arg(long, default_value_t = 5.0)]
         retention_points: f64,
+        /// CLV purchase model: bgnbd, mbgnbd or pareto_nbd (default: the
+        /// best by holdout error, or by AIC without a holdout).
+        #[arg(long, value_parser = ModelKind::parse)]
+        model: Option<ModelKind>,
         /// Read the file with this encoding (utf-8, utf-16le, gbk, gb18030, ...).
         #[arg(long)]
         encoding: Option<String>,
@@ -312,12 +327,15 @@ mod cli {
                 reading,
                 customers,
                 rejected,
+                call_list,
+                manager,
             } => match request(reading) {
                 Ok(request) => {
                     let outputs = Outputs {
                         json,
                         rejected: rejected.as_deref(),
                         customers: customers.as_deref(),
+                        call_list: call_list.as_deref().map(|p| (p, manager.as_deref())),
                     };
                     analyze(&file, &request, &outputs)
                 }
@@ -333,6 +351,7 @@ mod cli {
                 tier,
                 segment,
                 stage,
+                churn_risk,
                 dimension,
                 offset,
                 limit,
@@ -346,6 +365,7 @@ mod cli {
                     segment,
                     stage,
                     dimension,
+                    churn_risk,
                 };
                 list_customers(
                     &file,
@@ -392,6 +412,7 @@ mod cli {
             horizon_months: r.horizon,
             monthly_discount: r.discount,
             retention_points: r.retention_points,
+            model: r.model,
         }
         .validated()?;
         settings.rfm.monetary = r.rfm_monetary;
@@ -433,6 +454,13 @@ mod cli {
                 let keys: Vec<&str> = Segment::ALL.iter().map(|s| s.key()).collect();
                 format!("\"{text}\": expected one of {}", keys.join(", "))
             })
+    }
+
+    fn parse_churn_risk(text: &str) -> Result<ChurnRisk, String> {
+        ChurnRisk::ALL
+            .into_iter()
+            .find(|c| c.key() == text.trim())
+            .ok_or_else(|| format!("churn risk \"{text}\": expected low, medium or high"))
     }
 
     fn parse_stage(text: &str) -> Result<Stage, String> {
@@ -535,6 +563,14 @@ mod cli {
                 "CLV {:.2} · P(alive) {:.3} · expected purchases {:.2}\n",
                 p.clv, p.p_alive, p.expected_purchases
             ));
+            let next = p
+                .expected_next_purchase
+                .map_or("not within five years".to_string(), |d| d.to_string());
+            out.push_str(&format!(
+                "chance of a purchase in 90 days {:.3} · churn risk {} · next purchase by {next}\n",
+                p.p_purchase_90d,
+                p.churn_risk.key()
+            ));
         }
         for (key, value) in &card.dimensions {
             out.push_str(&format!("{key}: {value}\n"));
@@ -550,6 +586,8 @@ mod cli {
         json: bool,
         rejected: Option<&'a std::path::Path>,
         customers: Option<&'a std::path::Path>,
+        /// The call list's file and the account manager to keep.
+        call_list: Option<(&'a std::path::Path, Option<&'a str>)>,
     }
 
     fn write(path: &std::path::Path, text: &str) -> Result<(), String> {
@@ -574,6 +612,10 @@ mod cli {
         }
         if let Some(path) = outputs.customers {
             write(path, &export::customers_csv(outcome.customers.rows()))?;
+        }
+        if let Some((path, manager)) = outputs.call_list {
+            let calls = tierlens::call_list::of_manager(&analysis.call_list, manager);
+            write(path, &export::call_list_csv(calls))?;
         }
         let text = if outputs.json {
             serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?
@@ -659,14 +701,20 @@ mod cli {
             "revenue"
         };
         let months = c.settings.horizon_months;
-        match (c.status, &c.bgnbd) {
-            (Status::Fitted, Some(b)) => {
+        match (c.status, &c.model_choice) {
+            (Status::Fitted, Some(choice)) => {
                 let spend = c.gamma_gamma.map_or("spend: own mean".to_string(), |g| {
                     format!("Gamma-Gamma p {:.4}, q {:.4}, v {:.4}", g.p, g.q, g.v)
                 });
+                let ll = |m: Option<f64>| m.map_or("-".to_string(), |v| format!("{v:.1}"));
                 format!(
-                    "CLV         {months}-month {basis} {:.2}; BG/NBD r {:.4}, alpha {:.4}, a {:.4}, b {:.4} (LL {:.1}); {spend}",
-                    c.clv_total, b.r, b.alpha, b.a, b.b, b.log_likelihood
+                    "CLV         {months}-month {basis} {:.2} by {}; {spend}\n            LL BG/NBD {}, MBG/NBD {}, Pareto/NBD {}; {}",
+                    c.clv_total,
+                    choice.chosen.label(),
+                    ll(c.bgnbd.map(|m| m.log_likelihood)),
+                    ll(c.mbgnbd.map(|m| m.log_likelihood)),
+                    ll(c.pareto_nbd.map(|m| m.log_likelihood)),
+                    choice.reason
                 )
             }
             (status, _) => format!(
@@ -683,6 +731,44 @@ mod cli {
             .map(|d| format!("Decided     {}: {}", d.what, d.why))
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    /// The interval, churn risk, regularity and who to call, in words.
+    fn outlook_lines(a: &Analysis) -> Vec<String> {
+        let c = &a.clv;
+        let mut lines = Vec::new();
+        if let Some([lo, hi]) = c.clv_total_interval {
+            lines.push(format!(
+                "            between {lo:.0} and {hi:.0}, 9 times in 10 (the model's parameter uncertainty)"
+            ));
+        }
+        if c.model_choice.is_some() {
+            let r = c.churn_risk;
+            lines.push(format!(
+                "Churn risk  {} low, {} medium, {} high (chance of no purchase in 90 days < 1/3, to 2/3, above)",
+                r.low, r.medium, r.high
+            ));
+        }
+        if let Some(g) = c.regularity {
+            let meaning = if g.regular {
+                "regular buying: a silence past the usual cycle means more than the models assume, so P(alive) is too high for customers past their cycle"
+            } else {
+                "no clear regularity: the models' Poisson buying fits"
+            };
+            lines.push(format!(
+                "Regularity  k {:.2} from {} customers; {meaning}",
+                g.k, g.customers
+            ));
+        }
+        if let Some(top) = a.call_list.first() {
+            lines.push(format!(
+                "Who to call {} valuable customers at risk; first {} ({:.0} at stake); --call-list FILE writes them",
+                a.call_list.len(),
+                top.customer.id,
+                top.value_at_stake
+            ));
+        }
+        lines
     }
 
     fn report(a: &Analysis) -> String {
@@ -774,6 +860,7 @@ mod cli {
                 .map_or("unbounded".to_string(), |p| format!("{p:.1} periods"))
         ));
         lines.push(clv_line(&a.clv));
+        lines.extend(outlook_lines(a));
         if let Some(h) = &a.clv.holdout {
             lines.push(format!(
                 "Holdout     {} to {}: {:.0} repeat purchases predicted, {:.0} actual ({:+.1}%), MAE {:.3} per customer",

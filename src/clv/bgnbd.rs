@@ -24,6 +24,27 @@ pub struct BgNbd {
     pub b: f64,
     pub log_likelihood: f64,
     pub converged: bool,
+    /// Standard errors of the parameters (observed information).
+    #[serde(default)]
+    pub se: Option<Errors>,
+}
+
+/// Standard errors of r, α, a and b (BG/NBD and MBG/NBD).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Errors {
+    pub r: f64,
+    pub alpha: f64,
+    pub a: f64,
+    pub b: f64,
+}
+
+impl Errors {
+    pub fn from(se: &[f64]) -> Option<Errors> {
+        match *se {
+            [r, alpha, a, b] => Some(Errors { r, alpha, a, b }),
+            _ => None,
+        }
+    }
 }
 
 /// The log-likelihood of one history.
@@ -57,6 +78,7 @@ pub fn fit(data: &[(History, f64)]) -> BgNbd {
         b,
         log_likelihood: -m.value * total,
         converged: m.converged && m.value.is_finite(),
+        se: None,
     }
 }
 

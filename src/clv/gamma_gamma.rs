@@ -26,6 +26,16 @@ pub struct GammaGamma {
     /// Customers the fit used.
     pub customers: usize,
     pub converged: bool,
+    #[serde(default)]
+    pub se: Option<Errors>,
+}
+
+/// Standard errors of p, q and γ.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Errors {
+    pub p: f64,
+    pub q: f64,
+    pub v: f64,
 }
 
 fn usable(h: &History) -> bool {
@@ -57,6 +67,7 @@ pub fn fit(histories: &[History]) -> GammaGamma {
         log_likelihood: -m.value * n,
         customers: used.len(),
         converged: m.converged && !used.is_empty(),
+        se: None,
     }
 }
 
@@ -106,11 +117,34 @@ pub fn total_and_gradient(
     (ll, [g[0] * p, g[1] * q, g[2] * v])
 }
 
-/// E[M | x, m_x]: the customer's expected average spend.
+/// E[M | x, m_x] = p(γ + x m_x) / (px + q − 1): the customer's expected
+/// average spend. It holds for any mean m_x ≥ 0 of a repeat buyer: a
+/// customer whose repeat purchases were all worth 0 is shrunk towards
+/// zero, not given the population's mean (lifetimes'
+/// `conditional_expected_average_profit` does the same). Only one-time
+/// buyers and negative means (returns) get the population mean.
 pub fn expected_spend(g: &GammaGamma, h: &History, population_mean: f64) -> f64 {
-    if !usable(h) {
+    if h.x < 1.0 || !(h.mean_spend >= 0.0 && h.mean_spend.is_finite()) {
         return population_mean;
     }
     let (x, m) = (h.x, h.mean_spend);
     (g.p * (g.v + x * m)) / (g.p * x + g.q - 1.0)
+}
+
+/// The fit with its standard errors from the observed information.
+pub fn with_errors(g: GammaGamma, histories: &[History]) -> GammaGamma {
+    let used: Vec<&History> = histories.iter().filter(|h| usable(h)).collect();
+    let ll = |p: &[f64]| -> f64 {
+        used.iter()
+            .map(|h| ln_likelihood([p[0], p[1], p[2]], h))
+            .sum()
+    };
+    let se = super::optimise::covariance(&ll, &[g.p, g.q, g.v])
+        .map(|c| super::optimise::standard_errors(&c))
+        .map(|e| Errors {
+            p: e[0],
+            q: e[1],
+            v: e[2],
+        });
+    GammaGamma { se, ..g }
 }

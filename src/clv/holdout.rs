@@ -4,8 +4,8 @@
 //! the mean per calibration frequency, and the cumulative weekly tracking
 //! of repeat purchases over the whole span.
 
-use super::bgnbd::{self, BgNbd};
 use super::data::History;
+use super::model::Purchases;
 use crate::customers::Customers;
 use crate::day::Day;
 use serde::{Deserialize, Serialize};
@@ -53,7 +53,7 @@ pub struct Holdout {
 
 /// `None` when there is no holdout period.
 pub fn holdout(
-    fit: &BgNbd,
+    fit: &Purchases,
     customers: &Customers,
     calibration: &[Option<History>],
     calibration_end: Day,
@@ -88,7 +88,7 @@ pub fn holdout(
         let key = h.key();
         let predicted = *cache
             .entry(key)
-            .or_insert_with(|| bgnbd::expected_purchases(fit, h, periods).unwrap_or(0.0));
+            .or_insert_with(|| fit.expected_purchases(h, periods).unwrap_or(0.0));
         let bucket = &mut buckets[(h.x as usize).min(LAST_BUCKET)];
         bucket.customers += 1;
         bucket.actual += actual;
@@ -118,7 +118,7 @@ pub fn holdout(
 /// Weekly cumulative repeat purchases of the calibration customers, and
 /// the model's E[X(t)] summed over them from each one's first purchase.
 fn tracking(
-    fit: &BgNbd,
+    fit: &Purchases,
     customers: &Customers,
     calibration: &[Option<History>],
     as_of: Day,
@@ -141,7 +141,10 @@ fn tracking(
         }
     }
     let expected: Vec<f64> = (0..=span)
-        .map(|age| bgnbd::expected_repeat_purchases(fit, age as f64 / period_days).unwrap_or(0.0))
+        .map(|age| {
+            fit.expected_repeat_purchases(age as f64 / period_days)
+                .unwrap_or(0.0)
+        })
         .collect();
     let step = 7 * span.div_ceil(7 * MAX_POINTS).max(1);
     let mut actual = 0.0;

@@ -28,6 +28,26 @@ pub struct ParetoNbd {
     pub beta: f64,
     pub log_likelihood: f64,
     pub converged: bool,
+    #[serde(default)]
+    pub se: Option<Errors>,
+}
+
+/// Standard errors of r, α, s and β.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Errors {
+    pub r: f64,
+    pub alpha: f64,
+    pub s: f64,
+    pub beta: f64,
+}
+
+impl Errors {
+    pub fn from(se: &[f64]) -> Option<Errors> {
+        match *se {
+            [r, alpha, s, beta] => Some(Errors { r, alpha, s, beta }),
+            _ => None,
+        }
+    }
 }
 
 /// Terms of the hypergeometric series before a point counts as unusable;
@@ -153,5 +173,121 @@ pub fn fit(data: &[(History, f64)], start: [f64; 4]) -> ParetoNbd {
         beta,
         log_likelihood: -m.value * total,
         converged: m.converged && m.value.is_finite() && evaluations.get() <= budget,
+        se: None,
     }
+}
+
+/// The summed log-likelihood of weighted histories at parameters `p`.
+pub fn total(p: [f64; 4], data: &[(History, f64)]) -> f64 {
+    Prepared::new(data).total(p)
+}
+
+impl ParetoNbd {
+    fn parameters(&self) -> [f64; 4] {
+        [self.r, self.alpha, self.s, self.beta]
+    }
+}
+
+/// P(alive) at T: the alive term of the likelihood over the whole
+/// (Fader & Hardie 2005, equation 18).
+pub fn p_alive(p: &ParetoNbd, h: &History) -> f64 {
+    let [r, alpha, s, beta] = p.parameters();
+    let x = h.x;
+    let alive = -(r + x) * (alpha + h.t).ln_s() - s * (beta + h.t).ln_s();
+    let died = (s / (r + s + x)).ln_s() + ln_a0(p.parameters(), h);
+    (alive - log_add(alive, died)).exp_s()
+}
+
+/// [1 − (B/(B+t))^(s−1)] / (s−1), with its limit ln((B+t)/B) at s = 1.
+fn lifetime_share(s: f64, big_b: f64, t: f64) -> f64 {
+    let ln_ratio = (big_b / (big_b + t)).ln_s();
+    if (s - 1.0).abs() < 1e-9 {
+        -ln_ratio
+    } else {
+        -((s - 1.0) * ln_ratio).exp_m1_s() / (s - 1.0)
+    }
+}
+
+/// E[Y(t) | x, t_x, T] = (r+x)(β+T) / (α+T) · [1 − ((β+T)/(β+T+t))^(s−1)]
+/// / (s−1) · P(alive) (Fader & Hardie 2005, equation 41).
+pub fn expected_purchases(p: &ParetoNbd, h: &History, t: f64) -> Option<f64> {
+    expected_purchases_given(p, h, t, p_alive(p, h))
+}
+
+/// `expected_purchases` with P(alive) already known: it is the costly
+/// part, and a horizon asks for a dozen expectations of one history.
+pub fn expected_purchases_given(p: &ParetoNbd, h: &History, t: f64, alive: f64) -> Option<f64> {
+    let (r, alpha, s, beta, x) = (p.r, p.alpha, p.s, p.beta, h.x);
+    let value = (r + x) * (beta + h.t) / (alpha + h.t) * lifetime_share(s, beta + h.t, t) * alive;
+    Some(value).filter(|v| v.is_finite() && *v >= 0.0)
+}
+
+/// E[X(t)] of a new customer: rβ/α · [1 − (β/(β+t))^(s−1)] / (s−1).
+pub fn expected_repeat_purchases(p: &ParetoNbd, t: f64) -> Option<f64> {
+    if t <= 0.0 {
+        return Some(0.0);
+    }
+    let value = p.r * p.beta / p.alpha * lifetime_share(p.s, p.beta, t);
+    Some(value).filter(|v| v.is_finite() && *v >= 0.0)
+}
+
+/// The adaptive Simpson rule's tolerance and depth for the chance of a
+/// purchase: the integrand below lies in [0, 1] and falls steeply only near
+/// w = 1, which long horizons reach.
+const SIMPSON_TOLERANCE: f64 = 1e-8;
+const SIMPSON_DEPTH: u32 = 40;
+
+/// ∫ f over [a, b] by adaptive Simpson (Kuncir 1962), splitting where the
+/// two halves disagree with the whole.
+fn adaptive_simpson(f: &dyn Fn(f64) -> f64, a: f64, b: f64) -> f64 {
+    fn step(
+        f: &dyn Fn(f64) -> f64,
+        (a, fa): (f64, f64),
+        (b, fb): (f64, f64),
+        fm: f64,
+        whole: f64,
+        tolerance: f64,
+        depth: u32,
+    ) -> f64 {
+        let m = 0.5 * (a + b);
+        let (lm, rm) = (0.5 * (a + m), 0.5 * (m + b));
+        let (flm, frm) = (f(lm), f(rm));
+        let left = (m - a) / 6.0 * (fa + 4.0 * flm + fm);
+        let right = (b - m) / 6.0 * (fm + 4.0 * frm + fb);
+        if depth == 0 || (left + right - whole).abs() <= 15.0 * tolerance {
+            return left + right + (left + right - whole) / 15.0;
+        }
+        step(f, (a, fa), (m, fm), flm, left, tolerance / 2.0, depth - 1)
+            + step(f, (m, fm), (b, fb), frm, right, tolerance / 2.0, depth - 1)
+    }
+    let (fa, fb, fm) = (f(a), f(b), f(0.5 * (a + b)));
+    let whole = (b - a) / 6.0 * (fa + 4.0 * fm + fb);
+    step(
+        f,
+        (a, fa),
+        (b, fb),
+        fm,
+        whole,
+        SIMPSON_TOLERANCE,
+        SIMPSON_DEPTH,
+    )
+}
+
+/// P(at least one purchase in the next `t` | x, t_x, T). Alive at T, the
+/// customer's λ | data ~ Gamma(R = r+x, A = α+T) and μ | data ~ Gamma(s,
+/// B = β+T), independent; the first purchase beats death and the horizon
+/// with probability ∫₀ᵗ E[λ e^(−λu)] E[e^(−μu)] du
+///   = ∫₀ᵗ R/A (A/(A+u))^(R+1) (B/(B+u))^s du.
+/// With w = 1 − (A/(A+u))^R that is ∫₀^W (B/(B+u(w)))^s dw,
+/// W = 1 − (A/(A+t))^R and u(w) = A((1−w)^(−1/R) − 1): a smooth
+/// integrand in [0, 1], summed by adaptive Simpson. Times P(alive) for the
+/// unconditional chance.
+pub fn p_purchase_if_alive(p: &ParetoNbd, h: &History, t: f64) -> f64 {
+    let (big_r, big_a, big_b) = (p.r + h.x, p.alpha + h.t, p.beta + h.t);
+    let top = -(big_r * (big_a / (big_a + t)).ln_s()).exp_m1_s();
+    let f = |w: f64| {
+        let u = big_a * (-(-w).ln_1p_s() / big_r).exp_m1_s();
+        (p.s * (big_b / (big_b + u)).ln_s()).exp_s()
+    };
+    adaptive_simpson(&f, 0.0, top)
 }

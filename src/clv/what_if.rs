@@ -12,7 +12,8 @@
 
 use super::bgnbd::{self, BgNbd};
 use super::data::History;
-use super::value::{discounted_purchases, month_steps, ClvSettings, SpendModel};
+use super::model::Purchases;
+use super::value::{discounted_purchases, month_steps, ClvSettings};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -43,9 +44,8 @@ pub struct WhatIf {
 /// `None` when the model gives no usable retention (all gone or none).
 pub fn what_if(
     fit: &BgNbd,
-    spend: &SpendModel,
     now: &[Option<History>],
-    margins: &[f64],
+    worth: &[f64],
     settings: &ClvSettings,
     period_days: f64,
 ) -> Option<WhatIf> {
@@ -54,12 +54,12 @@ pub fn what_if(
     if !(retention.is_finite() && retention > 0.0 && retention < 1.0) {
         return None;
     }
-    let weights = weights(spend, now, margins);
+    let weights = weights(now, worth);
     let steps = month_steps(settings, period_days);
     let total = |model: &BgNbd| -> f64 {
         weights
             .iter()
-            .map(|(h, w)| w * discounted_purchases(model, h, &steps).1)
+            .map(|(h, w)| w * discounted_purchases(&Purchases::Bg(*model), h, &steps).1)
             .sum()
     };
     let base = total(fit);
@@ -91,13 +91,13 @@ pub fn what_if(
     })
 }
 
-/// Spend × margin summed per distinct history: each is predicted once.
-fn weights(spend: &SpendModel, now: &[Option<History>], margins: &[f64]) -> Vec<(History, f64)> {
+/// What a purchase is worth, summed per distinct history: each is
+/// predicted once.
+pub fn weights(now: &[Option<History>], worth: &[f64]) -> Vec<(History, f64)> {
     let mut index: HashMap<[u64; 3], usize> = HashMap::new();
     let mut out: Vec<(History, f64)> = Vec::new();
-    for (h, margin) in now.iter().zip(margins) {
+    for (h, &w) in now.iter().zip(worth) {
         let Some(h) = h else { continue };
-        let w = spend.expected(h) * margin;
         let key = h.key();
         match index.get(&key) {
             Some(&i) => out[i].1 += w,

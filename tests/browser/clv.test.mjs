@@ -64,3 +64,35 @@ test('CDNOW sample: the published estimates, as the CLI prints them', async () =
   await p.locator('section:has(#clv-title)').screenshot({ path: path.join(ROOT, 'tests/browser/screenshots/31-clv-cdnow-zh.png') });
   await context.close();
 });
+
+test('issue 19: model choice, interval, churn risk and who to call equal the CLI', async () => {
+  const { page: p, context, log } = await openPage(app);
+  await p.getByTestId('sample-button').click();
+  await ready(p);
+  const e = cli(SAMPLE);
+  const choice = p.getByTestId('clv-model-choice');
+  assert.equal(await choice.getAttribute('data-value'), e.clv.model_choice.chosen);
+  assert.equal(
+    await p.getByTestId('clv-total-interval').getAttribute('data-value'),
+    `${e.clv.clv_total_interval[0]},${e.clv.clv_total_interval[1]}`,
+  );
+  assert.match(await p.getByTestId('clv-total-interval').innerText(), /9 times in 10/);
+  for (const risk of ['low', 'medium', 'high']) {
+    assert.equal(await value(p, `clv-churn-${risk}`), e.clv.churn_risk[risk]);
+  }
+  assert.equal(await value(p, 'clv-mbgnbd-r'), e.clv.mbgnbd.r);
+  assert.equal(await value(p, 'call-list-count'), e.call_list.length);
+  const manager = e.call_list[0].account_manager;
+  await p.getByTestId('call-list-manager').selectOption(manager);
+  const theirs = e.call_list.filter((c) => c.account_manager === manager).length;
+  await valueBecomes(p, 'call-list-count', theirs);
+  await p.getByTestId('filter-churn-risk').selectOption('high');
+  await valueBecomes(p, 'table-matches', e.clv.churn_risk.high);
+  await p.getByTestId('clv-model').selectOption('mbgnbd');
+  await p.getByTestId('apply-clv').click();
+  const mbg = cli(SAMPLE, '--model', 'mbgnbd');
+  await valueBecomes(p, 'clv-total', mbg.clv.clv_total);
+  assert.equal(await p.getByTestId('clv-model-choice').getAttribute('data-value'), 'mbgnbd');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -239,7 +239,7 @@ test('settings: one panel reruns every section like the CLI flags and is kept ac
 
 /** Latin words a Chinese page may show: names of methods, formats and units. */
 const ALLOWED = new Set([
-  'RFM', 'CLV', 'BG', 'NBD', 'Pareto', 'Gamma', 'Gini', 'HHI', 'CSV', 'SVG', 'PNG', 'PDF', 'Tierlens',
+  'RFM', 'CLV', 'BG', 'MBG', 'NBD', 'Pareto', 'Gamma', 'AIC', 'Gini', 'HHI', 'CSV', 'SVG', 'PNG', 'PDF', 'Tierlens',
   'ABC', 'UTF', 'BOM', 'GBK', 'YYYY', 'MM', 'DD', 'VIP', 'CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'HK', 'MAE',
   'csv', 'xlsx', 'txt', 'MB', 'KB',
   // The switch names the other language in that language.

@@ -2,6 +2,7 @@
 //! a navigation beside the sections, every section rendered (one per frame,
 //! see `Staged`) before `dashboard-ready`, which means every figure is there.
 
+use super::{call_list::CallList, status::Status, tiers::Tiers};
 use super::{
     concentration::ConcentrationPanel, header::Header, import_report::ImportReport, intake::Intake,
 };
@@ -16,7 +17,6 @@ use super::{
     lifecycle::LifecyclePanel, lifetime_value::LifetimeValuePanel, retention::RetentionPanel,
     rfm::RfmPanel,
 };
-use super::{status::Status, tiers::Tiers};
 use crate::format::Locale;
 use crate::web::state::{AppState, Loaded};
 use crate::web::{browser_locale, page_options};
@@ -89,7 +89,10 @@ fn Dashboard(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                     <Staged order=11 shown=shown><RetentionPanel loaded=loaded.get_value() locale=locale/></Staged>
                 </div>
                 <div class="dash-section" id="sec-value">
-                    <Staged order=12 shown=shown><LifetimeValuePanel loaded=loaded.get_value() locale=locale/></Staged>
+                    <Staged order=12 shown=shown>
+                        <LifetimeValuePanel loaded=loaded.get_value() locale=locale/>
+                        <CallList loaded=loaded.get_value() locale=locale/>
+                    </Staged>
                 </div>
                 <div class="dash-section" id="sec-customers">
                     <Staged order=13 shown=shown><CustomerTable loaded=loaded.get_value() locale=locale ready=table_ready/></Staged>

@@ -102,6 +102,12 @@ fn Details(card: Card, locale: Locale) -> impl IntoView {
                 p.map(|p| p.clv.to_string()).unwrap_or_default())}
             {figure(Key::PAlive, p.map(|p| format::percent(p.p_alive)).unwrap_or_else(|| "–".into()), "card-p-alive",
                 p.map(|p| p.p_alive.to_string()).unwrap_or_default())}
+            {figure(Key::PPurchase90d, p.map(|p| format::percent(p.p_purchase_90d)).unwrap_or_else(|| "–".into()), "card-p-purchase-90d",
+                p.map(|p| p.p_purchase_90d.to_string()).unwrap_or_default())}
+            {figure(Key::ChurnRiskShort, p.map(|p| super::lifetime_value::churn_name(p.churn_risk, locale).to_string()).unwrap_or_else(|| "–".into()), "card-churn-risk",
+                p.map(|p| p.churn_risk.key().to_string()).unwrap_or_default())}
+            {figure(Key::NextPurchase, p.map(|p| p.expected_next_purchase.map_or_else(|| t(locale, Key::NextPurchaseNone).to_string(), |d| format::date(d, locale))).unwrap_or_else(|| "–".into()), "card-next-purchase",
+                p.and_then(|p| p.expected_next_purchase).map(|d| d.to_string()).unwrap_or_default())}
         </div>
         <div class="card-columns">
             <div>

@@ -7,6 +7,7 @@
 //! the document. A click (or Enter) on a row opens the customer's card.
 
 use super::customer_card::CustomerCard;
+use crate::clv::value::ChurnRisk;
 use crate::customer_table::{Page, Query, SortKey};
 use crate::format::{self, Locale};
 use crate::lifecycle::Stage;
@@ -31,7 +32,7 @@ const OVERSCAN: usize = 40;
 const MAX_SCROLL_PX: f64 = 12_000_000.0;
 
 /// The columns, with the key each sorts by; `None` keys are not sortable.
-const COLUMNS: [(Key, SortKey, bool); 12] = [
+const COLUMNS: [(Key, SortKey, bool); 15] = [
     (Key::Rank, SortKey::Rank, true),
     (Key::Customer, SortKey::Name, false),
     (Key::Tier, SortKey::Tier, false),
@@ -44,6 +45,9 @@ const COLUMNS: [(Key, SortKey, bool); 12] = [
     (Key::Stage, SortKey::Stage, false),
     (Key::PAlive, SortKey::PAlive, true),
     (Key::ClvShort, SortKey::Clv, true),
+    (Key::PPurchase90d, SortKey::PPurchase90d, true),
+    (Key::ChurnRiskShort, SortKey::ChurnRisk, false),
+    (Key::NextPurchase, SortKey::ExpectedNextPurchase, false),
 ];
 
 #[component]
@@ -94,10 +98,10 @@ pub fn CustomerTable(loaded: Arc<Loaded>, locale: Locale, ready: RwSignal<bool>)
     };
     let body = move || {
         let Some(p) = page.get() else {
-            return view! { <tr><td colspan="12" class="empty">{t(locale, Key::Loading)}</td></tr> }.into_any();
+            return view! { <tr><td colspan="15" class="empty">{t(locale, Key::Loading)}</td></tr> }.into_any();
         };
         if p.matches == 0 {
-            return view! { <tr><td colspan="12" class="empty" data-testid="table-empty">{t(locale, Key::NoMatches)}</td></tr> }.into_any();
+            return view! { <tr><td colspan="15" class="empty" data-testid="table-empty">{t(locale, Key::NoMatches)}</td></tr> }.into_any();
         }
         let top = scroll_top.get();
         let row = row_px.get();
@@ -284,6 +288,13 @@ fn row_view(
                 data-value=prediction.map(|p| p.clv.to_string()) title=prediction.map(|p| format::grouped(p.clv, 2))>
                 {prediction.map(|p| format::short(p.clv, locale)).unwrap_or_default()}
             </td>
+            <td class="num" data-value=prediction.map(|p| p.p_purchase_90d.to_string())>
+                {prediction.map(|p| format::percent(p.p_purchase_90d)).unwrap_or_default()}
+            </td>
+            <td data-value=prediction.map(|p| p.churn_risk.key())>
+                {prediction.map(|p| super::lifetime_value::churn_name(p.churn_risk, locale)).unwrap_or_default()}
+            </td>
+            <td>{prediction.and_then(|p| p.expected_next_purchase).map(|d| d.to_string()).unwrap_or_default()}</td>
         </tr>
     }
 }
@@ -335,6 +346,18 @@ fn Tools(
     };
     let set_stage =
         move |v: String| query.update(|q| q.stage = Stage::ALL.into_iter().find(|s| s.key() == v));
+    let risks = ChurnRisk::ALL
+        .iter()
+        .map(|r| {
+            (
+                r.key().to_string(),
+                super::lifetime_value::churn_name(*r, locale).to_string(),
+            )
+        })
+        .collect::<Vec<_>>();
+    let set_risk = move |v: String| {
+        query.update(|q| q.churn_risk = ChurnRisk::ALL.into_iter().find(|r| r.key() == v))
+    };
     view! {
         <div class="table-tools">
             <label class="search">{t(locale, Key::Search)}
@@ -344,6 +367,7 @@ fn Tools(
             {choice(t(locale, Key::Tier), "filter-tier", tiers, locale, set_tier)}
             {choice(t(locale, Key::Segment), "filter-segment", segments, locale, set_segment)}
             {choice(t(locale, Key::Stage), "filter-stage", stages, locale, set_stage)}
+            {choice(t(locale, Key::ChurnRiskShort), "filter-churn-risk", risks, locale, set_risk)}
             <DimensionChoice loaded=loaded locale=locale query=query/>
         </div>
     }

@@ -4,7 +4,8 @@
 //! the section says why and shows historical value.
 
 use crate::chart::{self, Axes, Size};
-use crate::clv::value::{Clv, ClvSettings, Status, TimeUnit, ValueGroup};
+use crate::clv::model::{Basis, ModelKind};
+use crate::clv::value::{ChurnRisk, Clv, ClvSettings, Status, TimeUnit, ValueGroup};
 use crate::day::Day;
 use crate::format::{self, Locale};
 use crate::rfm::Segment;
@@ -30,7 +31,11 @@ pub fn LifetimeValuePanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView 
             {status_note(c.status, locale)}
             <ClvEditor clv=c.clone() locale=locale/>
             {figures(&c, locale)}
+            {interval_note(&c, locale)}
+            {fitted.then(|| churn_counts(&c, locale))}
+            {regularity_note(&c, locale)}
             {fitted.then(|| models(&c, locale))}
+            {model_choice_note(&c, locale)}
             {groups_table(&tier_groups(&c), Key::Tier, "clv-by-tier", (t(locale, Key::ClvByTier), None), locale)}
             {groups_table(&segment_groups(&c, locale), Key::Segment, "clv-by-segment", (t(locale, Key::ClvBySegment), None), locale)}
             {dimension_tables(&c, locale)}
@@ -91,6 +96,7 @@ fn ClvEditor(clv: Clv, locale: Locale) -> impl IntoView {
     let discount = RwSignal::new(format!("{}", s.monthly_discount * 100.0));
     let points = RwSignal::new(format!("{}", s.retention_points));
     let unit = RwSignal::new(s.period);
+    let model = RwSignal::new(s.model);
     let error = RwSignal::new(false);
     let apply = move |_| match read_settings(
         &end.get_untracked(),
@@ -98,7 +104,11 @@ fn ClvEditor(clv: Clv, locale: Locale) -> impl IntoView {
         &horizon.get_untracked(),
         &discount.get_untracked(),
         &points.get_untracked(),
-    ) {
+    )
+    .map(|chosen| ClvSettings {
+        model: model.get_untracked(),
+        ..chosen
+    }) {
         Some(chosen) => {
             error.set(false);
             change_settings(state, |s| s.clv = chosen);
@@ -111,6 +121,12 @@ fn ClvEditor(clv: Clv, locale: Locale) -> impl IntoView {
     let option = move |value: &'static str, u: TimeUnit, key: Key| {
         view! { <option value=value selected=s.period == u>{t(locale, key)}</option> }
     };
+    let on_model = move |ev: leptos::ev::Event| {
+        model.set(ModelKind::parse(&event_target_value(&ev)).ok());
+    };
+    let models = ModelKind::ALL
+        .map(|m| view! { <option value=m.key() selected=s.model == Some(m)>{m.label()}</option> })
+        .collect_view();
     view! {
         <div class="rule-editor">
             {field(t(locale, Key::CalibrationEnd), "clv-calibration-end", String::new(), end)}
@@ -119,6 +135,12 @@ fn ClvEditor(clv: Clv, locale: Locale) -> impl IntoView {
                     {option("day", TimeUnit::Day, Key::UnitDay)}
                     {option("week", TimeUnit::Week, Key::UnitWeek)}
                     {option("month", TimeUnit::Month, Key::UnitMonth)}
+                </select>
+            </label>
+            <label>{t(locale, Key::Model)} " "
+                <select data-testid="clv-model" on:change=on_model>
+                    <option value="" selected=s.model.is_none()>{t(locale, Key::ModelAuto)}</option>
+                    {models}
                 </select>
             </label>
             {field(t(locale, Key::HorizonMonths), "clv-horizon", String::new(), horizon)}
@@ -144,6 +166,7 @@ fn read_settings(
         horizon_months: horizon.trim().parse().ok()?,
         monthly_discount: number(discount)? / 100.0,
         retention_points: number(points)?,
+        model: None,
     }
     .validated()
     .ok()
@@ -159,18 +182,27 @@ fn symbol(name: &str) -> &str {
 }
 
 fn models(c: &Clv, locale: Locale) -> impl IntoView {
-    let cell = |testid: String, value: f64| {
-        view! { <td class="num" data-testid=testid data-value=value.to_string()>{format!("{value:.4}")}</td> }
+    let cell = |testid: String, value: f64, se: Option<f64>| {
+        let se = se.map(|e| format!(" (±{e:.4})")).unwrap_or_default();
+        view! { <td class="num" data-testid=testid data-value=value.to_string()>{format!("{value:.4}")}{se}</td> }
     };
+    let choice = c.model_choice.clone();
+    let figure =
+        move |map: fn(
+            &crate::clv::model::ModelChoice,
+        ) -> &std::collections::BTreeMap<String, f64>,
+              key: &str| { choice.as_ref().and_then(|m| map(m).get(key).copied()) };
     let row = |name: &'static str,
                key: &'static str,
-               params: Vec<(&'static str, f64)>,
+               params: Vec<(&'static str, f64, Option<f64>)>,
                ll: Option<f64>,
                converged: bool| {
         let cells = params
             .into_iter()
-            .map(|(p, v)| view! { <td>{symbol(p)} " = "</td>{cell(format!("clv-{key}-{p}"), v)}})
+            .map(|(p, v, se)| view! { <td>{symbol(p)} " = "</td>{cell(format!("clv-{key}-{p}"), v, se)}})
             .collect_view();
+        let aic = figure(|m| &m.aic, key).map_or(String::new(), |v| format!("{v:.1}"));
+        let mae = figure(|m| &m.holdout_mae, key).map_or(String::new(), |v| format!("{v:.3}"));
         view! {
             <tr>
                 <th scope="row">{name}</th>
@@ -179,15 +211,43 @@ fn models(c: &Clv, locale: Locale) -> impl IntoView {
                     {ll.map_or(String::new(), |v| format!("{v:.1}"))}
                     {(!converged).then(|| view! { <span class="field-error">" " {t(locale, Key::NoConvergence)}</span> })}
                 </td>
+                <td class="num" data-testid=format!("clv-{key}-aic")>{aic}</td>
+                <td class="num" data-testid=format!("clv-{key}-holdout-mae")>{mae}</td>
             </tr>
         }
     };
+    // BG/NBD and MBG/NBD share their parameters' names.
+    let beta_geo = |name,
+                    key,
+                    [r, alpha, a, b]: [f64; 4],
+                    se: Option<crate::clv::bgnbd::Errors>,
+                    ll,
+                    converged| {
+        let params = vec![
+            ("r", r, se.map(|e| e.r)),
+            ("alpha", alpha, se.map(|e| e.alpha)),
+            ("a", a, se.map(|e| e.a)),
+            ("b", b, se.map(|e| e.b)),
+        ];
+        row(name, key, params, Some(ll), converged)
+    };
     let bg = c.bgnbd.map(|b| {
-        row(
+        beta_geo(
             "BG/NBD",
             "bgnbd",
-            vec![("r", b.r), ("alpha", b.alpha), ("a", b.a), ("b", b.b)],
-            Some(b.log_likelihood),
+            [b.r, b.alpha, b.a, b.b],
+            b.se,
+            b.log_likelihood,
+            b.converged,
+        )
+    });
+    let mbg = c.mbgnbd.map(|b| {
+        beta_geo(
+            "MBG/NBD",
+            "mbgnbd",
+            [b.r, b.alpha, b.a, b.b],
+            b.se,
+            b.log_likelihood,
             b.converged,
         )
     });
@@ -195,7 +255,12 @@ fn models(c: &Clv, locale: Locale) -> impl IntoView {
         row(
             "Pareto/NBD",
             "pareto_nbd",
-            vec![("r", p.r), ("alpha", p.alpha), ("s", p.s), ("beta", p.beta)],
+            vec![
+                ("r", p.r, p.se.map(|e| e.r)),
+                ("alpha", p.alpha, p.se.map(|e| e.alpha)),
+                ("s", p.s, p.se.map(|e| e.s)),
+                ("beta", p.beta, p.se.map(|e| e.beta)),
+            ],
             Some(p.log_likelihood),
             p.converged,
         )
@@ -204,7 +269,11 @@ fn models(c: &Clv, locale: Locale) -> impl IntoView {
         row(
             "Gamma-Gamma",
             "gamma_gamma",
-            vec![("p", g.p), ("q", g.q), ("v", g.v)],
+            vec![
+                ("p", g.p, g.se.map(|e| e.p)),
+                ("q", g.q, g.se.map(|e| e.q)),
+                ("v", g.v, g.se.map(|e| e.v)),
+            ],
             Some(g.log_likelihood),
             g.converged,
         )
@@ -213,10 +282,15 @@ fn models(c: &Clv, locale: Locale) -> impl IntoView {
         <h3>{t(locale, Key::ModelsTitle)}</h3>
         <div class="table-scroll">
             <table class="data" data-testid="clv-models">
-                <thead><tr><th>{t(locale, Key::Model)}</th><th colspan="8">{t(locale, Key::Parameters)}</th><th class="num">{t(locale, Key::LogLikelihood)}</th></tr></thead>
-                <tbody>{bg}{pn}{gg}</tbody>
+                <thead><tr>
+                    <th>{t(locale, Key::Model)}</th><th colspan="8">{t(locale, Key::Parameters)}</th>
+                    <th class="num">{t(locale, Key::LogLikelihood)}</th><th class="num">"AIC"</th>
+                    <th class="num">{t(locale, Key::HoldoutMae)}</th>
+                </tr></thead>
+                <tbody>{bg}{mbg}{pn}{gg}</tbody>
             </table>
         </div>
+        <p class="hint">{t(locale, Key::StandardErrorsHint)}</p>
     }
 }
 
@@ -245,6 +319,7 @@ fn groups_table(
 ) -> impl IntoView {
     // `of` is a header from the file: data, marked as such.
     let of = of.map(|header| view! { ": " <span data-user-text>{header}</span> });
+    let with_interval = groups.iter().any(|(_, g)| g.interval.is_some());
     let rows = groups
         .iter()
         .map(|(name, g)| {
@@ -259,6 +334,7 @@ fn groups_table(
                     <td class="num">{format::grouped(g.median, 2)}</td>
                     <td class="num">{format::grouped(g.p90, 2)}</td>
                     <td class="num">{format::percent(g.mean_p_alive)}</td>
+                    {with_interval.then(|| view! { <td class="num">{g.interval.map(interval_range).unwrap_or_default()}</td> })}
                 </tr>
             }
         })
@@ -277,6 +353,7 @@ fn groups_table(
                     <th class="num">{t(locale, Key::Median)}</th>
                     <th class="num">{t(locale, Key::P90)}</th>
                     <th class="num">{t(locale, Key::PAlive)}</th>
+                    {with_interval.then(|| view! { <th class="num">{t(locale, Key::Interval90)}</th> })}
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -465,4 +542,83 @@ fn what_if(c: &Clv, locale: Locale) -> Option<impl IntoView> {
             </table>
         </div>
     })
+}
+
+/// "lo – hi" of an interval.
+fn interval_range([lo, hi]: [f64; 2]) -> String {
+    format!("{} – {}", format::grouped(lo, 0), format::grouped(hi, 0))
+}
+
+/// The total's interval in words.
+fn interval_note(c: &Clv, locale: Locale) -> Option<impl IntoView> {
+    let [lo, hi] = c.clv_total_interval?;
+    let text = t(locale, Key::IntervalText)
+        .replace("{lo}", &format::grouped(lo, 0))
+        .replace("{hi}", &format::grouped(hi, 0));
+    Some(view! {
+        <p data-testid="clv-total-interval" data-value=format!("{lo},{hi}")>
+            {text} " " <span class="hint">{t(locale, Key::IntervalHint)}</span>
+        </p>
+    })
+}
+
+/// The short name of a churn risk.
+pub fn churn_name(risk: ChurnRisk, locale: Locale) -> &'static str {
+    t(
+        locale,
+        match risk {
+            ChurnRisk::Low => Key::ChurnLowShort,
+            ChurnRisk::Medium => Key::ChurnMediumShort,
+            ChurnRisk::High => Key::ChurnHighShort,
+        },
+    )
+}
+
+fn churn_counts(c: &Clv, locale: Locale) -> impl IntoView {
+    let r = c.churn_risk;
+    let count = |key: Key, testid: &'static str, n: usize| {
+        stat(t(locale, key), testid, n as f64, format::count(n))
+    };
+    view! {
+        <h3>{t(locale, Key::ChurnRiskTitle)}</h3>
+        <div class="stats">
+            {count(Key::ChurnLow, "clv-churn-low", r.low)}
+            {count(Key::ChurnMedium, "clv-churn-medium", r.medium)}
+            {count(Key::ChurnHigh, "clv-churn-high", r.high)}
+        </div>
+        <p class="hint">{t(locale, Key::NextPurchaseHint)}</p>
+    }
+}
+
+fn regularity_note(c: &Clv, locale: Locale) -> Option<impl IntoView> {
+    let g = c.regularity?;
+    let key = if g.regular {
+        Key::RegularityRegular
+    } else {
+        Key::RegularityIrregular
+    };
+    let text = t(locale, key)
+        .replace("{k}", &format!("{:.2}", g.k))
+        .replace("{n}", &format::count(g.customers));
+    Some(
+        view! { <p class="note" data-testid="clv-regularity" data-value=g.k.to_string()>{text}</p> },
+    )
+}
+
+/// Which model the predictions use, and why, in words.
+fn model_choice_note(c: &Clv, locale: Locale) -> Option<impl IntoView> {
+    let m = c.model_choice.as_ref()?;
+    let key = match m.basis {
+        Basis::Holdout => Key::ModelChoiceHoldout,
+        Basis::Aic => Key::ModelChoiceAic,
+        Basis::Asked => Key::ModelChoiceAsked,
+        Basis::AskedUnusable => Key::ModelChoiceUnusable,
+    };
+    let mae = m.holdout_mae.get(m.chosen.key()).copied().unwrap_or(0.0);
+    let text = t(locale, key)
+        .replace("{model}", m.chosen.label())
+        .replace("{mae}", &format!("{mae:.3}"));
+    Some(
+        view! { <p class="note" data-testid="clv-model-choice" data-value=m.chosen.key()>{text}</p> },
+    )
 }

@@ -1,6 +1,7 @@
 //! One component per file; each takes the part of the `Analysis` it shows.
 
 pub mod app;
+pub mod call_list;
 pub mod chart_view;
 pub mod concentration;
 pub mod customer_card;
