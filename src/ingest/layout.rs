@@ -201,20 +201,13 @@ pub fn total_row(
     date: Option<usize>,
     customer: Option<usize>,
 ) -> Option<(&str, bool)> {
-    if date.is_some_and(|d| is_dated(row.get(d).unwrap_or(""))) {
-        return None;
-    }
+    let cells = undated_cells(row, date)?;
     // A total carries no customer of its own: a row whose customer cell
     // holds an id (C9, beside a name such as "Total Logistics") is data.
     let own = customer.map_or("", |c| row.get(c).unwrap_or("").trim());
     if !own.is_empty() && !is_total_word(own) && !is_footer(&[own]) {
         return None;
     }
-    let cells: Vec<&str> = row
-        .iter()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect();
     let summed = cells.iter().any(|c| parse_amount(c).is_ok());
     if let Some(total) = cells.iter().take(3).find(|c| is_total_word(c)) {
         let exact = TOTAL_WORDS.contains(&squeeze(total).as_str());
@@ -228,15 +221,22 @@ pub fn total_row(
 /// After a footer, the report's last short lines (a company name, a
 /// blank signature line) are footer too: at most two cells and no date.
 pub fn footer_tail(row: &csv::StringRecord, date: Option<usize>) -> Option<(&str, bool)> {
+    let cells = undated_cells(row, date)?;
+    (!cells.is_empty() && cells.len() <= 2).then(|| (cells[0], true))
+}
+
+/// The filled cells of a row whose date cell holds no date; `None` for a
+/// dated row, which is always data.
+fn undated_cells(row: &csv::StringRecord, date: Option<usize>) -> Option<Vec<&str>> {
     if date.is_some_and(|d| is_dated(row.get(d).unwrap_or(""))) {
         return None;
     }
-    let cells: Vec<&str> = row
-        .iter()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect();
-    (!cells.is_empty() && cells.len() <= 2).then(|| (cells[0], true))
+    Some(
+        row.iter()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect(),
+    )
 }
 
 /// The group label of a group row: the one filled cell, in `column`.
