@@ -234,13 +234,9 @@ const PIVOT_WORDS: &[&str] = &[
 /// hundred) with a date and a number, doubled when the headers name a
 /// date and an amount; 0 for a pivot table.
 fn log_score(rows: &mut sheet::SheetRows) -> u64 {
-    let mut scanned: Vec<layout::Line> = vec![(rows.header_line(), rows.headers().to_vec())];
-    while scanned.len() < 500 {
-        match rows.next_record() {
-            Ok(Some(r)) => scanned.push((r.line, r.cells.iter().map(String::from).collect())),
-            _ => break,
-        }
-    }
+    let Ok(scanned) = layout::first_rows(rows, &|scanned| scanned.len() >= 500) else {
+        return 0;
+    };
     let Some(header) = layout::choose_header(&scanned, None) else {
         return 0;
     };
@@ -253,10 +249,7 @@ fn log_score(rows: &mut sheet::SheetRows) -> u64 {
         return 0;
     }
     let data = &scanned[header.index + 1..];
-    let dated = |c: &String| {
-        crate::ingest::values::parse_date(c, Some(DateOrder::Dmy)).is_ok()
-            || crate::ingest::values::parse_date(c, Some(DateOrder::Mdy)).is_ok()
-    };
+    let dated = |c: &String| layout::is_dated(c);
     let number = |c: &String| !dated(c) && crate::ingest::values::parse_amount(c).is_ok();
     let rows_of_log = data
         .iter()

@@ -65,10 +65,9 @@ pub fn inspect(
             .decided(),
         );
     }
-    let (map, from_values, fill_down) =
+    let (mut map, from_values, fill_down) =
         map_roles(rows, options, &sample, header.line, sheets, &mut decisions)?;
     let counterparty = counterparty(&map, &sample, &mut decisions);
-    let mut map = map;
     drop_unreadable_money(&mut map, &sample, &options.map, &mut decisions);
     let evidence = scan(rows, &map)?;
     if let Some((header, values)) = evidence.currencies.clone().filter(|(_, v)| v.len() > 1) {
@@ -126,17 +125,11 @@ pub fn inspect(
 /// Finds the header among the first rows (or takes the user's line) and
 /// starts `rows` there.
 fn place_header(rows: &mut dyn Rows, wanted: Option<u64>) -> Result<HeaderChoice, IngestError> {
-    let mut scanned: Vec<Line> = vec![(rows.header_line(), rows.headers().to_vec())];
-    let enough = |scanned: &Vec<Line>| match wanted {
+    let enough = |scanned: &[Line]| match wanted {
         Some(line) => scanned.last().is_some_and(|(l, _)| *l >= line) || scanned.len() >= 10_000,
         None => scanned.len() >= HEADER_SCAN,
     };
-    while !enough(&scanned) {
-        match rows.next_record()? {
-            Some(r) => scanned.push((r.line, r.cells.iter().map(String::from).collect())),
-            None => break,
-        }
-    }
+    let scanned = layout::first_rows(rows, &enough)?;
     let choice = layout::choose_header(&scanned, wanted).ok_or(IngestError::HeaderRowNotFound {
         line: wanted.unwrap_or(0),
     })?;

@@ -18,13 +18,31 @@
 //!   customer cell empty. The customer is filled down from the group row.
 
 use super::map::{self, ColumnMap, Role};
+use super::read::Rows;
 use super::values::{parse_amount, parse_date, DateOrder};
+use super::IngestError;
 
 /// Rows looked at to find the header.
 pub const HEADER_SCAN: usize = 30;
 
 /// One row as text, with its line.
 pub type Line = (u64, Vec<String>);
+
+/// The header row and the records after it as text, until `enough`
+/// says so or the rows end.
+pub fn first_rows(
+    rows: &mut dyn Rows,
+    enough: &dyn Fn(&[Line]) -> bool,
+) -> Result<Vec<Line>, IngestError> {
+    let mut scanned: Vec<Line> = vec![(rows.header_line(), rows.headers().to_vec())];
+    while !enough(&scanned) {
+        match rows.next_record()? {
+            Some(r) => scanned.push((r.line, r.cells.iter().map(String::from).collect())),
+            None => break,
+        }
+    }
+    Ok(scanned)
+}
 
 /// The header row chosen: its index among the non-blank rows scanned, its
 /// line, and the text of the rows above it.
@@ -36,7 +54,7 @@ pub struct HeaderChoice {
 }
 
 /// Whether a cell is a date in either day/month order.
-fn is_dated(cell: &str) -> bool {
+pub fn is_dated(cell: &str) -> bool {
     let c = cell.trim();
     parse_date(c, Some(DateOrder::Dmy)).is_ok() || parse_date(c, Some(DateOrder::Mdy)).is_ok()
 }

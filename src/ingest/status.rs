@@ -101,9 +101,8 @@ const NEGATIONS: &[&str] = &["not", "no", "non", "never", "without"];
 
 /// Of an invoice, only these undo the sale: an open, sent or authorised
 /// invoice is revenue (accrual), and "closed" means paid.
-const INVOICE_UNDONE: &[&str] = &[
-    "void", "deleted", "draft", "cancel", "作废", "红冲", "删除", "草稿",
-];
+const INVOICE_UNDONE: &[&str] = &["void", "deleted", "draft", "cancel"];
+const INVOICE_UNDONE_ZH: &[&str] = &["作废", "红冲", "删除", "草稿"];
 
 /// Stage values that are won deals.
 const WON: &[&str] = &["won", "赢单", "成交", "签约", "已签约", "已成交"];
@@ -204,7 +203,7 @@ pub fn means_no_revenue(kind: StatusKind, value: &str) -> bool {
         StatusKind::RefundFlag => {
             ["yes", "y", "true", "1", "是", "已退款", "x"].contains(&v.as_str())
         }
-        StatusKind::Invoice => word_starts(INVOICE_UNDONE) || has(&INVOICE_UNDONE[4..]),
+        StatusKind::Invoice => word_starts(INVOICE_UNDONE) || has(INVOICE_UNDONE_ZH),
         StatusKind::Status => {
             let hit = word_starts(NO_REVENUE) || v == "onhold" || has(NO_REVENUE_ZH);
             hit && !has(STILL_REVENUE) && !word_is(NEGATIONS)

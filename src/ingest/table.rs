@@ -284,6 +284,9 @@ struct Builder<'m> {
     group: Option<String>,
     /// A report footer was seen: short rows after it are footer too.
     after_footer: bool,
+    /// The column whose date makes a row data, never a total: the
+    /// transaction date, or a summary's last or first purchase.
+    dated_by: Option<usize>,
     /// The order number (or customer) of the last data row, to tell its
     /// line items.
     last_order: String,
@@ -306,6 +309,8 @@ struct Row<'r> {
     /// The transaction's date; for a summary row, its last (or first) purchase.
     day: Day,
     amount: f64,
+    /// The refund already taken off `amount`.
+    refund: f64,
     cost: Option<f64>,
     summary: Option<SummaryRow>,
 }
@@ -367,6 +372,9 @@ impl<'m> Builder<'m> {
             rejected: None,
             group: None,
             after_footer: false,
+            dated_by: [Role::Date, Role::LastPurchase, Role::FirstPurchase]
+                .into_iter()
+                .find_map(|r| map.get(r)),
             last_order: String::new(),
             statuses,
             status_index: HashMap::new(),
@@ -374,10 +382,7 @@ impl<'m> Builder<'m> {
     }
 
     fn push(&mut self, record: &Record<'_>) {
-        // A summary's dates are its first and last purchase.
-        let date = [Role::Date, Role::LastPurchase, Role::FirstPurchase]
-            .into_iter()
-            .find_map(|r| self.map.get(r));
+        let date = self.dated_by;
         let found =
             layout::total_row(record.cells, date, self.map.get(Role::Customer)).or_else(|| {
                 self.after_footer
@@ -507,12 +512,13 @@ impl<'m> Builder<'m> {
                 (s.last.or(s.first).unwrap_or_default(), Some(s))
             }
         };
-        let amount = self.read_amount(record)?;
+        let (amount, refund) = self.read_money(record)?;
         let cost = self.read_cost(record, amount)?;
         Ok(Row {
             customer,
             day,
             amount,
+            refund,
             cost,
             summary,
         })
@@ -544,6 +550,11 @@ impl<'m> Builder<'m> {
     /// The row's net amount: the amount column (or quantity × unit price
     /// when the file has none) less any refund on the row.
     fn read_amount(&self, record: &Record<'_>) -> Result<f64, Bad> {
+        Ok(self.read_money(record)?.0)
+    }
+
+    /// The row's net amount and the refund taken off it (0 without one).
+    fn read_money(&self, record: &Record<'_>) -> Result<(f64, f64), Bad> {
         let gross = if self.map.get(Role::Amount).is_some() || !self.map.derives_amount() {
             self.money(record, Role::Amount)?
         } else {
@@ -553,9 +564,10 @@ impl<'m> Builder<'m> {
             quantity * self.money(record, Role::UnitPrice)?
         };
         if self.map.get(Role::Refund).is_none() || self.cell(record, Role::Refund).1.is_empty() {
-            return Ok(gross);
+            return Ok((gross, 0.0));
         }
-        Ok(gross - self.money(record, Role::Refund)?.abs())
+        let refund = self.money(record, Role::Refund)?.abs();
+        Ok((gross - refund, refund))
     }
 
     /// The row's cost: from the cost column, else revenue less profit, else
@@ -635,12 +647,8 @@ impl<'m> Builder<'m> {
     }
 
     fn add(&mut self, row: Row<'_>, record: &Record<'_>) {
-        if self.map.get(Role::Refund).is_some() && !self.cell(record, Role::Refund).1.is_empty() {
-            if let Ok(refund) = self.money(record, Role::Refund) {
-                self.table.refunds += refund.abs();
-                self.table.refund_rows += u64::from(refund != 0.0);
-            }
-        }
+        self.table.refunds += row.refund;
+        self.table.refund_rows += u64::from(row.refund != 0.0);
         let id = match self.index.find(&self.table.ids, &row.customer) {
             Some(id) => id,
             None => {

@@ -10,6 +10,7 @@ use crate::web::engine::rerun;
 use crate::web::i18n::{failure_text, t, Key};
 use crate::web::state::{use_state, Phase, Stage, Work};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn Status(locale: Locale) -> impl IntoView {
@@ -80,59 +81,62 @@ fn mapping_for(failure: &Failure, locale: Locale) -> Option<AnyView> {
     }
 }
 
+/// A change to how the file is read, chosen with one button.
+type Change = Arc<dyn Fn(&mut Request) + Send + Sync>;
+
+/// Buttons that each read the file again with one change to the request.
+fn choices(locale: Locale, buttons: Vec<(&'static str, Key, Change)>) -> impl IntoView {
+    let state = use_state();
+    let buttons = buttons
+        .into_iter()
+        .map(|(testid, label, change)| {
+            let choose = move |_| {
+                let mut request = state.request.get_untracked();
+                change(&mut request);
+                rerun(state, request);
+            };
+            view! { <button class="button" data-testid=testid on:click=choose>{t(locale, label)}</button> }
+        })
+        .collect_view();
+    view! { <div class="choice">{buttons}</div> }
+}
+
 /// Counts the rows of every status the default rule left out.
 fn keep_all(values: Vec<String>, locale: Locale) -> impl IntoView {
-    let state = use_state();
-    let keep = move |_| {
-        let mut request = state.request.get_untracked();
-        request.status.keep.extend(values.iter().cloned());
-        rerun(state, request);
-    };
-    view! {
-        <div class="choice">
-            <button class="button" data-testid="keep-all-status" on:click=keep>{t(locale, Key::KeepAllStatus)}</button>
-        </div>
-    }
+    let keep: Change =
+        Arc::new(move |r: &mut Request| r.status.keep.extend(values.iter().cloned()));
+    choices(locale, vec![("keep-all-status", Key::KeepAllStatus, keep)])
 }
 
 fn decimal_choice(locale: Locale) -> impl IntoView {
-    let state = use_state();
-    let choose = move |style: NumberStyle| {
-        move |_| {
-            rerun(
-                state,
-                Request {
-                    decimal: Some(style),
-                    ..state.request.get_untracked()
-                },
-            )
-        }
-    };
-    view! {
-        <div class="choice">
-            <button class="button" data-testid="decimal-point" on:click=choose(NumberStyle::Point)>{t(locale, Key::DecimalPointChoice)}</button>
-            <button class="button" data-testid="decimal-comma" on:click=choose(NumberStyle::Comma)>{t(locale, Key::DecimalCommaChoice)}</button>
-        </div>
-    }
+    let style =
+        |style: NumberStyle| -> Change { Arc::new(move |r: &mut Request| r.decimal = Some(style)) };
+    choices(
+        locale,
+        vec![
+            (
+                "decimal-point",
+                Key::DecimalPointChoice,
+                style(NumberStyle::Point),
+            ),
+            (
+                "decimal-comma",
+                Key::DecimalCommaChoice,
+                style(NumberStyle::Comma),
+            ),
+        ],
+    )
 }
 
 fn date_order_choice(locale: Locale) -> impl IntoView {
-    let state = use_state();
-    let choose = move |order: DateOrder| {
-        move |_| {
-            rerun(
-                state,
-                Request {
-                    date_order: Some(order),
-                    ..state.request.get_untracked()
-                },
-            )
-        }
+    let order = |order: DateOrder| -> Change {
+        Arc::new(move |r: &mut Request| r.date_order = Some(order))
     };
-    view! {
-        <div class="choice">
-            <button class="button" data-testid="date-order-dmy" on:click=choose(DateOrder::Dmy)>{t(locale, Key::DayFirst)}</button>
-            <button class="button" data-testid="date-order-mdy" on:click=choose(DateOrder::Mdy)>{t(locale, Key::MonthFirst)}</button>
-        </div>
-    }
+    choices(
+        locale,
+        vec![
+            ("date-order-dmy", Key::DayFirst, order(DateOrder::Dmy)),
+            ("date-order-mdy", Key::MonthFirst, order(DateOrder::Mdy)),
+        ],
+    )
 }
