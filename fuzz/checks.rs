@@ -9,9 +9,9 @@
 
 use crate::finite::non_finite_paths;
 use std::borrow::Cow;
+use tierlens::customer_table::csv::customers_csv;
 use tierlens::customer_table::{self, Query, SortKey};
 use tierlens::engine::{self, Request};
-use tierlens::export;
 use tierlens::ingest::decode::decode;
 use tierlens::ingest::read::{self, Records, Rows};
 use tierlens::ingest::values::{self, DateEvidence, DateOrder, MAX_AMOUNT, YEARS};
@@ -231,7 +231,7 @@ pub fn analyse(data: &[u8]) {
         let card = card.expect("every customer of the table has a card");
         assert_finite("a card", &card);
     }
-    let _ = export::customers_csv(&rows);
+    let _ = customers_csv(&rows);
 }
 
 fn assert_finite<T: serde::Serialize + ?Sized>(what: &str, value: &T) {

@@ -11,8 +11,11 @@
 //! 90 days). A customer long gone (P(alive) near 0) has little left to
 //! save by a call; one buying steadily needs none.
 
-use crate::analysis::{CustomerRow, RowSource};
 use crate::clv::value::ChurnRisk;
+use crate::customer_table::csv::prediction;
+use crate::customer_table::{CustomerRow, RowSource};
+use crate::export::{number, text, BOM};
+use crate::index::Rank;
 use crate::tiers::Tier;
 use serde::{Deserialize, Serialize};
 
@@ -51,7 +54,8 @@ pub struct Call {
 /// The list from every customer's row; `value_is_profit` as the CLV's.
 pub fn build(rows: &RowSource<'_>, value_is_profit: bool) -> Vec<Call> {
     let high_clv = clv_threshold(rows);
-    let mut calls: Vec<(usize, Vec<Reason>, f64)> = (0..rows.len())
+    let mut calls: Vec<(Rank, Vec<Reason>, f64)> = rows
+        .ranks()
         .filter_map(|rank| {
             let p = rows.prediction(rank)?;
             let valuable = rows.tier(rank) == Tier::A || high_clv.is_some_and(|t| p.clv >= t);
@@ -92,7 +96,8 @@ fn reasons(churn: ChurnRisk, drop: f64) -> Vec<Reason> {
 
 /// The lowest CLV in the top tenth of customers by it.
 fn clv_threshold(rows: &RowSource<'_>) -> Option<f64> {
-    let mut values: Vec<f64> = (0..rows.len())
+    let mut values: Vec<f64> = rows
+        .ranks()
         .filter_map(|rank| rows.prediction(rank).map(|p| p.clv))
         .collect();
     values.sort_by(|a, b| b.total_cmp(a));
@@ -108,4 +113,37 @@ pub fn of_manager<'a>(
     calls
         .iter()
         .filter(move |c| manager.is_none_or(|m| c.customer.account_manager.as_deref() == Some(m)))
+}
+
+/// Who to call: the call list's customers, most at stake first.
+pub fn csv<'a>(calls: impl IntoIterator<Item = &'a Call>) -> String {
+    let mut out = String::from(BOM);
+    out.push_str("customer_id,customer_name,account_manager,tier,reasons,value_at_stake,clv,p_alive,p_purchase_90d,churn_risk,expected_next_purchase,last_purchase\n");
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for call in calls {
+        let row = &call.customer;
+        let optional = |v: &Option<String>| text(v.as_deref().unwrap_or("")).into_owned();
+        let reasons: Vec<&str> = call.reasons.iter().map(|r| r.key()).collect();
+        let record = [
+            text(&row.id).into_owned(),
+            optional(&row.name),
+            optional(&row.account_manager),
+            row.tier.to_string(),
+            reasons.join(" "),
+            number(call.value_at_stake),
+            prediction(row, |p| p.clv),
+            prediction(row, |p| p.p_alive),
+            prediction(row, |p| p.p_purchase_90d),
+            row.prediction
+                .map_or(String::new(), |p| p.churn_risk.key().to_string()),
+            row.prediction
+                .and_then(|p| p.expected_next_purchase)
+                .map_or(String::new(), |d| d.to_string()),
+            row.last_purchase.to_string(),
+        ];
+        let _ = writer.write_record(&record);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    out.push_str(&String::from_utf8_lossy(&bytes));
+    out
 }

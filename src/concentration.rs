@@ -11,6 +11,8 @@
 //!
 //! Shares are of net revenue; with a non-positive total they are all 0.
 
+use crate::base::Base;
+use crate::settings::{self, Field, SettingsError};
 use serde::{Deserialize, Serialize};
 
 pub const DEFAULT_THRESHOLD: f64 = 0.10;
@@ -23,6 +25,17 @@ pub struct Concentration {
     pub hhi: f64,
     pub threshold: f64,
     pub dependency_warning: bool,
+}
+
+/// The concentration section; `threshold` is the largest customer's
+/// share above which the business depends on it.
+pub fn section(base: &Base<'_>, threshold: f64) -> Concentration {
+    concentration(base.ranked_revenue.raw(), threshold)
+}
+
+/// The dependency threshold is a share of revenue.
+pub fn validate(threshold: f64) -> Result<(), SettingsError> {
+    settings::share(Field::Dependency, threshold).map(|_| ())
 }
 
 /// `revenue` must be sorted largest first.

@@ -14,12 +14,18 @@
 //! only the rows in view (`page`), which is what lets a million customers
 //! scroll; the CLI's `customers` command prints the same pages.
 
-use crate::analysis::{CustomerRow, Filter, RowSource};
+pub mod csv;
+mod rows;
+
+pub use rows::{CustomerRow, Group, Labels, RowSource, LISTED};
+
 use crate::clv::value::ChurnRisk;
 use crate::day::Day;
+use crate::index::{Idx, Rank};
 use crate::ingest::Table;
 use crate::lifecycle::Stage;
 use crate::rfm::Segment;
+use crate::settings::{self, Field, Filter, SettingsError};
 use crate::tiers::Tier;
 use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
@@ -85,17 +91,11 @@ impl SortKey {
             .unwrap_or_default()
     }
 
-    pub fn parse(text: &str) -> Result<SortKey, String> {
-        SortKey::ALL
-            .into_iter()
-            .find(|k| k.name() == text)
-            .ok_or_else(|| {
-                let names: Vec<String> = SortKey::ALL.iter().map(|k| k.name()).collect();
-                format!(
-                    "unknown sort key \"{text}\": expected one of {}",
-                    names.join(", ")
-                )
-            })
+    pub fn parse(text: &str) -> Result<SortKey, SettingsError> {
+        let names = SortKey::ALL.map(|k| k.name());
+        let options: Vec<(&str, SortKey)> =
+            names.iter().map(String::as_str).zip(SortKey::ALL).collect();
+        settings::one_of(Field::Sort, text, &options)
     }
 }
 
@@ -153,7 +153,7 @@ pub struct CustomerTable {
 }
 
 impl CustomerTable {
-    /// The rows of an analysis (as `analyze_with_rows` gives them) and
+    /// The rows of an analysis (as `analysis::assemble` gives them) and
     /// the table they were computed from (for the dimension values).
     pub fn new(rows: RowSource<'static>, table: &Table) -> CustomerTable {
         let dimensions = table
@@ -163,10 +163,11 @@ impl CustomerTable {
                 key: c.key.clone(),
                 header: c.header.clone(),
                 values: c.values.clone(),
-                of: (0..rows.len())
+                of: rows
+                    .ranks()
                     .map(|rank| {
                         c.code
-                            .get(rows.customer_at(rank))
+                            .get(rows.customer_at(rank).index())
                             .copied()
                             .unwrap_or(u32::MAX)
                     })
@@ -191,7 +192,7 @@ impl CustomerTable {
 
     /// Every row, in rank order.
     pub fn rows(&self) -> impl Iterator<Item = CustomerRow> + '_ {
-        (0..self.rows.len()).map(|rank| self.rows.row(rank))
+        self.rows.ranks().map(|rank| self.rows.row(rank))
     }
 
     /// Matches `query` and remembers the order; returns how many match.
@@ -220,7 +221,7 @@ impl CustomerTable {
             offset: start,
             rows: order[start..end]
                 .iter()
-                .map(|&r| self.rows.row(r as usize))
+                .map(|&r| self.rows.row(Rank::new(r as usize)))
                 .collect(),
         }
     }
@@ -229,17 +230,17 @@ impl CustomerTable {
     pub fn matching(&mut self, query: &Query) -> impl Iterator<Item = CustomerRow> + '_ {
         self.apply(query);
         let order = self.cached.as_ref().map_or(&[][..], |(_, o)| o.as_slice());
-        order.iter().map(|&r| self.rows.row(r as usize))
+        order.iter().map(|&r| self.rows.row(Rank::new(r as usize)))
     }
 
     /// A customer's row and dimension values (header, value).
     pub fn find(&self, id: &str) -> Option<(CustomerRow, Vec<(String, String)>)> {
-        let r = (0..self.rows.len()).find(|&rank| self.rows.id(rank) == id)?;
+        let r = self.rows.ranks().find(|&rank| self.rows.id(rank) == id)?;
         let dims = self
             .dimensions
             .iter()
             .filter_map(|d| {
-                let value = d.values.get(d.of[r] as usize)?;
+                let value = d.values.get(d.of[r.index()] as usize)?;
                 Some((d.header.clone(), value.clone()))
             })
             .collect();
@@ -255,7 +256,7 @@ impl CustomerTable {
         let dimension = query.dimension.as_ref().map(|f| self.dimension_filter(f));
         let mut order: Vec<u32> = (0..self.rows.len() as u32)
             .filter(|&r| {
-                let (rows, rank) = (&self.rows, r as usize);
+                let (rows, rank) = (&self.rows, Rank::new(r as usize));
                 query.tier.is_none_or(|t| rows.tier(rank) == t)
                     && query.segment.is_none_or(|s| rows.segment(rank) == s)
                     && query.stage.is_none_or(|s| rows.stage(rank) == s)
@@ -290,7 +291,7 @@ impl CustomerTable {
         // Rows are in rank order, so the row index is the rank tie-break.
         match sort_value(key) {
             Value::Number(value) => {
-                let keys: Vec<Option<f64>> = (0..rows.len()).map(|r| value(rows, r)).collect();
+                let keys: Vec<Option<f64>> = rows.ranks().map(|r| value(rows, r)).collect();
                 order.sort_unstable_by(|&a, &b| {
                     let (ka, kb) = (keys[a as usize], keys[b as usize]);
                     missing_last(ka, kb, |x, y| directed(x.total_cmp(&y))).then(a.cmp(&b))
@@ -298,7 +299,8 @@ impl CustomerTable {
             }
             Value::Text(text) => {
                 order.sort_unstable_by(|&a, &b| {
-                    let (ka, kb) = (text(rows, a as usize), text(rows, b as usize));
+                    let at = |r: u32| Rank::new(r as usize);
+                    let (ka, kb) = (text(rows, at(a)), text(rows, at(b)));
                     missing_last(ka, kb, |x, y| directed(x.cmp(y))).then(a.cmp(&b))
                 });
             }
@@ -318,14 +320,14 @@ fn missing_last<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(T, T) -> Ordering) -
 
 /// A sort key's value at a rank.
 enum Value {
-    Number(fn(&RowSource<'static>, usize) -> Option<f64>),
-    Text(for<'s> fn(&'s RowSource<'static>, usize) -> Option<&'s str>),
+    Number(fn(&RowSource<'static>, Rank) -> Option<f64>),
+    Text(for<'s> fn(&'s RowSource<'static>, Rank) -> Option<&'s str>),
 }
 
 fn sort_value(key: SortKey) -> Value {
     use Value::{Number, Text};
     match key {
-        SortKey::Rank => Number(|_, r| Some(r as f64)),
+        SortKey::Rank => Number(|_, r| Some(r.index() as f64)),
         SortKey::Id => Text(|s, r| Some(s.id(r))),
         SortKey::Name => Text(|s, r| s.name(r).filter(|n| !n.is_empty())),
         SortKey::Tier => Text(|s, r| Some(tier_text(s.tier(r)))),
@@ -442,7 +444,7 @@ fn month_start(day: Day) -> Day {
 
 /// Each row's id and name, lower-cased, for the search.
 fn fold(rows: &RowSource<'_>) -> Vec<String> {
-    (0..rows.len())
+    rows.ranks()
         .map(|r| format!("{}\u{1f}{}", rows.id(r), rows.name(r).unwrap_or("")).to_lowercase())
         .collect()
 }

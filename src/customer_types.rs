@@ -23,8 +23,12 @@
 //! risky one). A customer summary has no purchase log, so only super
 //! customers can be found in it (`trend_available` is false).
 
+use crate::base::Base;
+use crate::customer_table::{Group, RowSource};
 use crate::day::Day;
+use crate::index::{CustomerId, IndexVec};
 use crate::pareto::top_count;
+use crate::settings::{self, Field, SettingsError};
 use crate::tiers::Tier;
 use serde::{Deserialize, Serialize};
 
@@ -84,6 +88,78 @@ impl Default for TypeSettings {
             fall: 0.5,
         }
     }
+}
+
+impl TypeSettings {
+    /// A window of 1 to 3,650 days; shares and ratios finite and not negative.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        settings::in_range(Field::TypeWindow, f64::from(self.window_days), 1.0, 3650.0)?;
+        settings::share(Field::TypeShares, self.top_share)?;
+        for ratio in [self.steady, self.rise, self.fall] {
+            settings::in_range(Field::TypeShares, ratio, 0.0, 1e6)?;
+        }
+        Ok(())
+    }
+}
+
+/// The customer-types section: the customers of each type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CustomerTypes {
+    pub settings: TypeSettings,
+    /// False for a customer summary: no purchase log, no spend trend.
+    pub trend_available: bool,
+    /// First days of the recent and the previous window.
+    pub recent_from: Day,
+    pub previous_from: Day,
+    /// One group per type, in `CustomerType::ALL` order.
+    pub groups: Vec<Group>,
+}
+
+/// Each customer's types, as bits (`CustomerType::bit`).
+pub fn labels(base: &Base<'_>, settings: &TypeSettings) -> IndexVec<CustomerId, u8> {
+    let facts = facts(base, settings.window_days);
+    let bits = classify(&facts, settings, base.as_of, base.log);
+    let mut by_customer = IndexVec::from_raw(vec![0u8; base.len()]);
+    for (&c, b) in base.order.iter().zip(bits) {
+        by_customer[c] = b;
+    }
+    by_customer
+}
+
+pub fn section(base: &Base<'_>, rows: &RowSource<'_>, settings: &TypeSettings) -> CustomerTypes {
+    let types = &rows.labels().types;
+    let window = settings.window_days as i32;
+    CustomerTypes {
+        settings: *settings,
+        trend_available: base.log,
+        recent_from: Day(base.as_of.0 - window + 1),
+        previous_from: Day(base.as_of.0 - 2 * window + 1),
+        groups: CustomerType::ALL
+            .iter()
+            .map(|t| rows.group(t.key(), |c| types[c] & t.bit() != 0))
+            .collect(),
+    }
+}
+
+/// What the rules need, in revenue rank order.
+fn facts(base: &Base<'_>, window_days: u32) -> Vec<Facts> {
+    base.order
+        .iter()
+        .map(|&c| {
+            let customer = base.customer(c);
+            let (days, amounts) = base.purchases(c);
+            let (recent, previous) = window_spend(days, amounts, base.as_of, window_days);
+            Facts {
+                revenue: customer.revenue,
+                profit: base.profit[c],
+                tier: base.tier[c],
+                purchase_days: customer.purchase_days,
+                first: customer.first,
+                recent,
+                previous,
+            }
+        })
+        .collect()
 }
 
 /// What the rules need to know of one customer.

@@ -11,6 +11,7 @@
 use crate::day::Day;
 use crate::ingest::table::SummaryRow;
 use crate::ingest::Table;
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Customer {
@@ -57,6 +58,14 @@ impl Customers {
         self.list.iter().map(|c| c.revenue).sum()
     }
 
+    /// The first and last purchase of any customer (for a summary, the
+    /// table's dates are only each customer's last purchase).
+    pub fn date_range(&self) -> (Day, Day) {
+        let first = self.list.iter().map(|c| c.first).min();
+        let last = self.list.iter().map(|c| c.last).max();
+        (first.unwrap_or_default(), last.unwrap_or_default())
+    }
+
     /// Customer indices by revenue, largest first; ties by id text so the
     /// order (and so every tier boundary) never depends on file order.
     pub fn ranked_by_revenue(&self, ids: &[String]) -> Vec<u32> {
@@ -69,6 +78,26 @@ impl Customers {
                 .then_with(|| ids[a as usize].cmp(&ids[b as usize]))
         });
         order
+    }
+}
+
+/// The returns in a table: rows with a negative amount, and their sum.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Returns {
+    pub rows: u64,
+    pub total: f64,
+}
+
+impl Returns {
+    pub fn of(table: &Table) -> Returns {
+        table
+            .amount
+            .iter()
+            .filter(|&&a| a < 0.0)
+            .fold(Returns::default(), |r, &a| Returns {
+                rows: r.rows + 1,
+                total: r.total + a,
+            })
     }
 }
 

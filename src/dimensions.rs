@@ -12,6 +12,7 @@
 //! A *filter* (in `engine`) keeps only the customers with one value, and
 //! every analysis then runs on them alone.
 
+use crate::base::Base;
 use crate::ingest::Category;
 use crate::pareto;
 use crate::tiers::Tier;
@@ -74,6 +75,23 @@ pub struct CustomerValues<'a> {
     pub revenue: &'a [f64],
     pub profit: &'a [f64],
     pub tier: &'a [Tier],
+}
+
+/// Every category's values (for the filter) and its split.
+pub fn section(base: &Base<'_>) -> (Vec<DimensionInfo>, Vec<Split>) {
+    let categories = &base.table.categories;
+    let values = CustomerValues {
+        revenue: base.revenue.raw(),
+        profit: base.profit.raw(),
+        tier: base.tier.raw(),
+    };
+    (
+        categories
+            .iter()
+            .map(|c| info(c, base.revenue.raw()))
+            .collect(),
+        categories.iter().map(|c| split(c, &values)).collect(),
+    )
 }
 
 /// The dimension's values, largest revenue first.

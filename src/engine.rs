@@ -4,7 +4,7 @@
 //! message boundary. Time is read through the caller's clock so that the
 //! core stays free of platform APIs (`std::time` does not exist on wasm).
 
-use crate::analysis::{self, Analysis, InputReport, Settings};
+use crate::analysis::{self, Analysis};
 use crate::customer_table::CustomerTable;
 use crate::dimensions;
 use crate::ingest::decision::{Decision, Detail};
@@ -12,26 +12,36 @@ use crate::ingest::inspect::{self, Options};
 use crate::ingest::read::Rows;
 use crate::ingest::status::StatusChoice;
 use crate::ingest::values::{DateOrder, NumberStyle};
+use crate::ingest::InputReport;
 use crate::ingest::Table;
 use crate::ingest::{decode, layout, map, read, sheet, table, IngestError};
 use crate::ingest::{Role, Shape};
+use crate::settings::{self, Field, Filter, Settings, SettingsError};
 use serde::{Deserialize, Serialize};
 
-/// Everything that says how to read a file and what to compute.
+/// How to read a file and what to compute from it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Request {
-    /// A WHATWG encoding label; detected when `None`.
+    #[serde(flatten)]
+    pub read: ReadOptions,
+    pub settings: Settings,
+}
+
+/// How to read a file: each is decided from the file when `None` (or empty).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReadOptions {
+    /// A WHATWG encoding label.
     pub encoding: Option<String>,
     /// `(role, header)` pairs that override the guessed column mapping.
     pub map: Vec<(String, String)>,
-    /// The workbook sheet to read; the first when `None`.
+    /// The workbook sheet to read.
     pub sheet: Option<String>,
-    /// Day/month order of year-last dates; decided from the data when `None`.
+    /// Day/month order of year-last dates.
     pub date_order: Option<DateOrder>,
-    /// The line of the header row; found when `None`.
+    /// The line of the header row.
     #[serde(default)]
     pub header_row: Option<u64>,
-    /// The decimal mark of amounts; decided from the data when `None`.
+    /// The decimal mark of amounts.
     #[serde(default)]
     pub decimal: Option<NumberStyle>,
     /// Status values kept or left out beyond the default rule.
@@ -40,7 +50,50 @@ pub struct Request {
     /// One multiplier for every money column instead of its header's unit.
     #[serde(default)]
     pub unit: Option<f64>,
-    pub settings: Settings,
+}
+
+impl ReadOptions {
+    /// `point` or `comma`.
+    pub fn parse_decimal(text: &str) -> Result<NumberStyle, SettingsError> {
+        NumberStyle::parse(text)
+            .ok_or_else(|| not_one_of(Field::Decimal, text, &["point", "comma"]))
+    }
+
+    /// `dmy` or `mdy`.
+    pub fn parse_date_order(text: &str) -> Result<DateOrder, SettingsError> {
+        DateOrder::parse(text).ok_or_else(|| not_one_of(Field::DateOrder, text, &["dmy", "mdy"]))
+    }
+
+    /// A positive multiplier such as 1 or 10000.
+    pub fn parse_unit(text: &str) -> Result<f64, SettingsError> {
+        let unit = settings::number(Field::Unit, text)?;
+        settings::in_range(Field::Unit, unit, f64::MIN_POSITIVE, 1e12)
+    }
+
+    /// `ROLE=HEADER`.
+    pub fn parse_mapping(text: &str) -> Result<(String, String), SettingsError> {
+        let (role, header) = text
+            .split_once('=')
+            .ok_or_else(|| SettingsError::Malformed {
+                field: Field::Mapping,
+                text: text.to_string(),
+                expected: "ROLE=HEADER".to_string(),
+                example: "customer=客户编号".to_string(),
+            })?;
+        Ok((role.trim().to_string(), header.trim().to_string()))
+    }
+
+    /// How the user asked the file to be read, for the inspection.
+    fn inspection(&self) -> Options {
+        Options {
+            map: self.map.clone(),
+            header_row: self.header_row,
+            date_order: self.date_order,
+            decimal: self.decimal,
+            status: self.status.clone(),
+            unit: self.unit,
+        }
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -55,26 +108,11 @@ pub struct Outcome {
     pub customers: CustomerTable,
 }
 
-impl Request {
-    /// Whether `other` reads the file the same way (only settings differ),
-    /// so a table read for one serves the other.
-    pub fn reads_like(&self, other: &Request) -> bool {
-        (&self.encoding, &self.map, &self.sheet, self.date_order)
-            == (&other.encoding, &other.map, &other.sheet, other.date_order)
-            && (self.header_row, self.decimal, &self.status, self.unit)
-                == (other.header_row, other.decimal, &other.status, other.unit)
-    }
-
-    /// How the user asked the file to be read.
-    fn options(&self) -> Options {
-        Options {
-            map: self.map.clone(),
-            header_row: self.header_row,
-            date_order: self.date_order,
-            decimal: self.decimal,
-            status: self.status.clone(),
-            unit: self.unit,
-        }
+fn not_one_of(field: Field, text: &str, options: &[&str]) -> SettingsError {
+    SettingsError::NotOneOf {
+        field,
+        text: text.to_string(),
+        options: options.iter().map(|o| o.to_string()).collect(),
     }
 }
 
@@ -147,7 +185,7 @@ fn with_rows(
         };
         return use_rows(&mut rows, source);
     }
-    let decoded = decode::decode(bytes, request.encoding.as_deref())?;
+    let decoded = decode::decode(bytes, request.read.encoding.as_deref())?;
     let delimiter = read::sniff_delimiter(&decoded.text);
     let collapsed;
     let (text, separator) = if delimiter == read::WHITESPACE {
@@ -164,7 +202,7 @@ fn with_rows(
         delimiter: read::delimiter_name(delimiter).to_string(),
         sheet: None,
         sheets: Vec::new(),
-        decisions: (legacy && request.encoding.is_none())
+        decisions: (legacy && request.read.encoding.is_none())
             .then(|| {
                 Detail::Encoding {
                     encoding: decoded.encoding.to_string(),
@@ -183,8 +221,8 @@ fn open_sheet(
     bytes: &[u8],
     request: &Request,
 ) -> Result<(sheet::SheetRows, Option<Decision>), IngestError> {
-    if request.sheet.is_some() {
-        return Ok((sheet::open(bytes, request.sheet.as_deref())?, None));
+    if request.read.sheet.is_some() {
+        return Ok((sheet::open(bytes, request.read.sheet.as_deref())?, None));
     }
     let mut workbook = sheet::open_workbook(bytes)?;
     let names = workbook.sheets.clone();
@@ -262,7 +300,7 @@ fn log_score(rows: &mut sheet::SheetRows) -> u64 {
 }
 
 /// Says which dimensions and values a filter could have used.
-fn empty_filter(table: &Table, filter: &crate::analysis::Filter) -> IngestError {
+fn empty_filter(table: &Table, filter: &Filter) -> IngestError {
     let known = if table.categories.is_empty() {
         "none (no industry, region, account manager or other category column)".to_string()
     } else {
@@ -321,7 +359,7 @@ fn read_table(
     request: &Request,
     progress: &mut dyn FnMut(Step),
 ) -> Result<Loaded, IngestError> {
-    let inspection = inspect::inspect(rows, &request.options(), &source.sheets)?;
+    let inspection = inspect::inspect(rows, &request.read.inspection(), &source.sheets)?;
     let columns = &inspection.map;
     let mut table = table::build(rows, columns, &inspection.plan, &mut |p| {
         progress(Step::Parsing(p))
@@ -374,6 +412,7 @@ pub fn analyse(
     clock: &dyn Fn() -> f64,
 ) -> Result<Outcome, IngestError> {
     let start = clock();
+    let settings = &settings.clone().validate()?;
     let full = &loaded.table;
     let first_day = full.day.iter().min().copied().unwrap_or_default();
     let last_day = full.day.iter().max().copied().unwrap_or_default();
@@ -409,13 +448,12 @@ pub fn analyse(
     };
     let mut input = loaded.input.clone();
     input.rows_after_as_of = later;
-    let (mut analysis, rows) =
-        analysis::analyze_with_rows(analysed, as_of, settings, input, true, clock);
+    let (mut analysis, rows) = analysis::assemble(analysed, as_of, settings, input, clock);
     if settings.filter.is_some() {
         // The filter's choices come from every customer, not the filtered few.
         analysis.dimensions = dimensions::all_info(table);
     }
-    let customers = CustomerTable::new(rows.unwrap_or_default(), analysed);
+    let customers = CustomerTable::new(rows, analysed);
     let end = clock();
     analysis.timings_ms.read = loaded.read_ms;
     analysis.timings_ms.analyze = end - start;
@@ -436,7 +474,7 @@ mod tests {
         let csv = b"customer_id,date,amount,region\nA,2024-01-01,10,North\nB,2024-01-02,30,South\nC,2024-01-03,5,North\n";
         let all = run(csv, &Request::default(), &|| 0.0).unwrap().analysis;
         let mut request = Request::default();
-        request.settings.filter = Some(crate::analysis::Filter {
+        request.settings.filter = Some(Filter {
             key: "region".into(),
             value: Some("North".into()),
         });

@@ -12,6 +12,7 @@
 //! CLI calls it directly and the browser calls it behind its worker boundary.
 
 pub mod analysis;
+pub mod base;
 pub mod call_list;
 pub mod chart;
 pub mod clv;
@@ -25,6 +26,7 @@ pub mod embedding;
 pub mod engine;
 pub mod export;
 pub mod format;
+pub mod index;
 pub mod ingest;
 pub mod lifecycle;
 pub mod loyalty;
@@ -33,6 +35,7 @@ pub mod profit;
 pub mod protocol;
 pub mod retention;
 pub mod rfm;
+pub mod settings;
 pub mod tiers;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -15,6 +15,11 @@
 //! customer summary has no purchase log, so no one in it can be found
 //! reactivated (`reactivation_known` is false).
 
+use crate::base::Base;
+use crate::customer_table::{Group, RowSource, LISTED};
+use crate::customer_types::window_spend;
+use crate::index::{CustomerId, IndexVec, Rank};
+use crate::settings::{self, Field, SettingsError};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -38,26 +43,47 @@ impl Default for LifecycleSettings {
 }
 
 impl LifecycleSettings {
-    /// Parses "NEW,ACTIVE,GAP,DORMANT": four whole numbers of days, none
-    /// negative, dormant at least active.
-    pub fn parse(text: &str) -> Result<LifecycleSettings, String> {
-        let days: Vec<Option<i32>> = text
-            .split(',')
-            .map(|d| d.trim().parse::<i32>().ok().filter(|d| *d >= 0))
-            .collect();
-        match days.as_slice() {
-            [Some(new), Some(active), Some(gap), Some(dormant)] if dormant >= active => {
-                Ok(LifecycleSettings {
-                    new_days: *new,
-                    active_days: *active,
-                    gap_days: *gap,
-                    dormant_days: *dormant,
-                })
+    /// Parses "NEW,ACTIVE,GAP,DORMANT": four numbers of days.
+    pub fn parse(text: &str) -> Result<LifecycleSettings, SettingsError> {
+        let days = settings::numbers::<4>(Field::Lifecycle, text, "90,90,90,365")?;
+        for d in days {
+            if d.fract() != 0.0 {
+                return Err(SettingsError::NotANumber {
+                    field: Field::Lifecycle,
+                    text: d.to_string(),
+                });
             }
-            _ => Err(format!(
-                "\"{text}\": expected four whole numbers of days NEW,ACTIVE,GAP,DORMANT with DORMANT >= ACTIVE, e.g. 90,90,90,365"
-            )),
         }
+        let [new_days, active_days, gap_days, dormant_days] = days.map(|d| d as i32);
+        let parsed = LifecycleSettings {
+            new_days,
+            active_days,
+            gap_days,
+            dormant_days,
+        };
+        parsed.validate()?;
+        Ok(parsed)
+    }
+
+    /// Whole days from 0 to 36,500, dormant at least active.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        let days = [
+            self.new_days,
+            self.active_days,
+            self.gap_days,
+            self.dormant_days,
+        ];
+        for d in days {
+            settings::in_range(Field::Lifecycle, f64::from(d), 0.0, 36_500.0)?;
+        }
+        if self.dormant_days < self.active_days {
+            return Err(SettingsError::NotAscending {
+                field: Field::Lifecycle,
+                low: f64::from(self.active_days),
+                high: f64::from(self.dormant_days),
+            });
+        }
+        Ok(())
     }
 }
 
@@ -72,6 +98,11 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// A stage's key: `new`, `reactivated`, `active`, `dormant` or `lost`.
+    pub fn parse(text: &str) -> Result<Stage, SettingsError> {
+        settings::one_of(Field::Stage, text, &Stage::ALL.map(|s| (s.key(), s)))
+    }
+
     pub const ALL: [Stage; 5] = [
         Stage::New,
         Stage::Reactivated,
@@ -88,6 +119,95 @@ impl Stage {
             Stage::Dormant => "dormant",
             Stage::Lost => "lost",
         }
+    }
+}
+
+/// Customers per stage, keyed as the contract says.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LifecycleCounts {
+    pub new: usize,
+    pub reactivated: usize,
+    pub active: usize,
+    pub dormant: usize,
+    pub lost: usize,
+}
+
+impl LifecycleCounts {
+    pub fn of(stages: &IndexVec<CustomerId, Stage>) -> LifecycleCounts {
+        let count = |s: Stage| stages.iter().filter(|&&x| x == s).count();
+        LifecycleCounts {
+            new: count(Stage::New),
+            reactivated: count(Stage::Reactivated),
+            active: count(Stage::Active),
+            dormant: count(Stage::Dormant),
+            lost: count(Stage::Lost),
+        }
+    }
+}
+
+/// The lifecycle section: each stage's customers, and whom to wake.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LifecycleDetail {
+    pub settings: LifecycleSettings,
+    /// False for a customer summary: no log, so no reactivation is seen.
+    pub reactivation_known: bool,
+    /// One group per stage, in `Stage::ALL` order.
+    pub stages: Vec<Group>,
+    /// The dormant customers' net revenue in the year before the as-of date.
+    pub revenue_at_risk: f64,
+    /// Dormant customers by their last year's revenue, largest first: whom to wake.
+    pub wake_up: Vec<crate::customer_table::CustomerRow>,
+}
+
+/// Each customer's stage.
+pub fn labels(base: &Base<'_>, settings: &LifecycleSettings) -> IndexVec<CustomerId, Stage> {
+    base.by_customer(|c| stage(&ages(base, c), settings))
+}
+
+/// Days since the first and last purchase, and the gap before the last.
+fn ages(base: &Base<'_>, c: CustomerId) -> Ages {
+    let customer = base.customer(c);
+    let (days, _) = base.purchases(c);
+    Ages {
+        since_first: base.as_of.0 - customer.first.0,
+        since_last: base.as_of.0 - customer.last.0,
+        gap_before_last: match days {
+            [.., before, last] => Some(last.0 - before.0),
+            _ => None,
+        },
+    }
+}
+
+pub fn section(
+    base: &Base<'_>,
+    rows: &RowSource<'_>,
+    settings: &LifecycleSettings,
+) -> LifecycleDetail {
+    let stages = &rows.labels().stages;
+    let last_year = |c: CustomerId| {
+        let (days, amounts) = base.purchases(c);
+        window_spend(days, amounts, base.as_of, 365).0
+    };
+    let mut dormant: Vec<(Rank, f64)> = rows
+        .ranks()
+        .filter(|&rank| stages[rows.customer_at(rank)] == Stage::Dormant)
+        .map(|rank| (rank, last_year(rows.customer_at(rank))))
+        .collect();
+    let revenue_at_risk = dormant.iter().map(|d| d.1).sum::<f64>() + 0.0;
+    dormant.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    LifecycleDetail {
+        settings: *settings,
+        reactivation_known: base.log,
+        stages: Stage::ALL
+            .iter()
+            .map(|&s| rows.group(s.key(), |c| stages[c] == s))
+            .collect(),
+        revenue_at_risk,
+        wake_up: dormant
+            .iter()
+            .take(LISTED)
+            .map(|&(rank, _)| rows.row(rank))
+            .collect(),
     }
 }
 

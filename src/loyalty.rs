@@ -14,6 +14,11 @@
 //! sets; a value strictly above the split is "high", so a split at the
 //! median of many one-time buyers puts every one-time buyer on the low side.
 
+use crate::base::Base;
+use crate::customer_table::{Group, RowSource};
+use crate::customers::Customer;
+use crate::index::{CustomerId, Idx, IndexVec, Rank};
+use crate::settings::{self, Field, SettingsError};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +36,41 @@ pub struct LoyaltySettings {
     pub loyalty_split: Option<f64>,
     /// Where profit turns high; the median when `None`.
     pub profit_split: Option<f64>,
+}
+
+impl LoyaltyAxis {
+    /// `tenure` or `frequency`.
+    pub fn parse(text: &str) -> Result<LoyaltyAxis, SettingsError> {
+        settings::one_of(
+            Field::LoyaltyAxis,
+            text,
+            &[
+                ("tenure", LoyaltyAxis::Tenure),
+                ("frequency", LoyaltyAxis::Frequency),
+            ],
+        )
+    }
+
+    /// Tenure in days, or purchase days.
+    pub fn value(self, c: &Customer) -> f64 {
+        match self {
+            LoyaltyAxis::Tenure => f64::from((c.last.0 - c.first.0).max(0)),
+            LoyaltyAxis::Frequency => f64::from(c.purchase_days),
+        }
+    }
+}
+
+impl LoyaltySettings {
+    /// Splits, when set, are finite numbers.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        for split in [self.loyalty_split, self.profit_split]
+            .into_iter()
+            .flatten()
+        {
+            settings::finite(Field::LoyaltySplit, split)?;
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,6 +107,79 @@ impl Quadrant {
             Quadrant::Strangers => "strangers",
         }
     }
+}
+
+/// Points the loyalty chart draws at most.
+pub const SCATTER_POINTS: usize = 2000;
+
+/// The loyalty section: the four quadrants and the chart's points.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Loyalty {
+    pub axis: LoyaltyAxis,
+    pub loyalty_split: f64,
+    pub profit_split: f64,
+    /// One group per quadrant, in `Quadrant::ALL` order.
+    pub groups: Vec<Group>,
+    /// (loyalty, profit, quadrant index) of at most `SCATTER_POINTS`
+    /// customers: the largest by revenue, then an even spread of the rest.
+    pub points: Vec<[f64; 3]>,
+}
+
+/// Each customer's loyalty value and quadrant.
+pub struct Placed {
+    pub axis: LoyaltyAxis,
+    pub values: IndexVec<CustomerId, f64>,
+    pub placement: Placement,
+}
+
+impl Placed {
+    pub fn quadrants(&self) -> IndexVec<CustomerId, Quadrant> {
+        IndexVec::from_raw(self.placement.quadrants.clone())
+    }
+}
+
+/// Places every customer of `base`.
+pub fn label(base: &Base<'_>, settings: &LoyaltySettings) -> Placed {
+    let values = base.by_customer(|c| settings.axis.value(base.customer(c)));
+    let placement = place(values.raw(), base.profit.raw(), settings);
+    Placed {
+        axis: settings.axis,
+        values,
+        placement,
+    }
+}
+
+pub fn section(base: &Base<'_>, rows: &RowSource<'_>, placed: &Placed) -> Loyalty {
+    let quadrants = &placed.placement.quadrants;
+    Loyalty {
+        axis: placed.axis,
+        loyalty_split: placed.placement.loyalty_split,
+        profit_split: placed.placement.profit_split,
+        groups: Quadrant::ALL
+            .iter()
+            .map(|&q| rows.group(q.key(), |c| quadrants[c.index()] == q))
+            .collect(),
+        points: scatter(base, placed),
+    }
+}
+
+/// The loyalty chart's points: the largest customers, then every k-th.
+fn scatter(base: &Base<'_>, placed: &Placed) -> Vec<[f64; 3]> {
+    let n = base.len();
+    let head = n.min(SCATTER_POINTS / 4);
+    let step = (n - head).div_ceil(SCATTER_POINTS - head).max(1);
+    (0..head)
+        .chain((head..n).step_by(step))
+        .map(|rank| {
+            let c = base.order[Rank::new(rank)];
+            let quadrant = placed.placement.quadrants[c.index()];
+            let q = Quadrant::ALL
+                .iter()
+                .position(|&q| q == quadrant)
+                .unwrap_or(0);
+            [placed.values[c], base.profit[c], q as f64]
+        })
+        .collect()
 }
 
 /// The splits used and each customer's quadrant, in input order.

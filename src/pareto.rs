@@ -15,6 +15,7 @@
 //! When total revenue is not positive, shares are undefined: every share and
 //! the Gini are reported as 0, never NaN.
 
+use crate::base::Base;
 use serde::{Deserialize, Serialize};
 
 /// The most points a curve carries to a chart.
@@ -49,6 +50,11 @@ pub fn pareto(revenue: &[f64]) -> Pareto {
 }
 
 /// Steps of the readout's x: 0.1% of the customers.
+/// The Pareto section of a file's customers.
+pub fn section(base: &Base<'_>) -> Pareto {
+    pareto(base.ranked_revenue.raw())
+}
+
 pub const READOUT_STEPS: usize = 1000;
 
 fn top_shares(revenue: &[f64], total: f64) -> Vec<f64> {

@@ -17,8 +17,10 @@
 //! With a total profit of zero or below, shares of it are undefined and
 //! reported as 0; amounts are still reported.
 
+use crate::base::Base;
 use crate::customers::Customers;
 use crate::ingest::Role;
+use crate::settings::{self, Field, SettingsError};
 use serde::{Deserialize, Serialize};
 
 /// The margin assumed when the file has no cost, profit or margin column.
@@ -95,6 +97,44 @@ impl Default for WhatIfSettings {
             bottom: 0.3,
             cost_cut: 0.2,
         }
+    }
+}
+
+/// The profit section: the whale curve, loss-makers and what-ifs.
+pub fn section(
+    base: &Base<'_>,
+    cost_from: Option<Role>,
+    assumed_margin: f64,
+    what_if: WhatIfSettings,
+) -> Profit {
+    profit(
+        base.revenue.raw(),
+        base.profit.raw(),
+        cost_from,
+        assumed_margin,
+        what_if,
+    )
+}
+
+/// The assumed margin is a share of revenue.
+pub fn validate_margin(margin: f64) -> Result<(), SettingsError> {
+    settings::share(Field::Margin, margin).map(|_| ())
+}
+
+impl WhatIfSettings {
+    /// Parses "BOTTOM,COST_CUT", two shares.
+    pub fn parse(text: &str) -> Result<WhatIfSettings, SettingsError> {
+        let [bottom, cost_cut] = settings::numbers(Field::WhatIf, text, "0.3,0.2")?;
+        let what_if = WhatIfSettings { bottom, cost_cut };
+        what_if.validate()?;
+        Ok(what_if)
+    }
+
+    /// Both are shares.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        settings::share(Field::WhatIf, self.bottom)?;
+        settings::share(Field::WhatIf, self.cost_cut)?;
+        Ok(())
     }
 }
 

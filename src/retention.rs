@@ -14,8 +14,10 @@
 //! look like churn. At most `MAX_COHORTS` recent cohorts are listed. A
 //! customer summary has no purchase log: `available` is false.
 
+use crate::base::Base;
 use crate::customers::Customers;
 use crate::day::Day;
+use crate::settings::{self, Field, SettingsError};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_COHORTS: usize = 60;
@@ -29,6 +31,15 @@ pub enum Period {
 }
 
 impl Period {
+    /// `month` or `quarter`.
+    pub fn parse(text: &str) -> Result<Period, SettingsError> {
+        settings::one_of(
+            Field::Cohort,
+            text,
+            &[("month", Period::Month), ("quarter", Period::Quarter)],
+        )
+    }
+
     /// The period's index: months or quarters since year 0.
     pub fn index(self, day: Day) -> i32 {
         let months = day.year() * 12 + day.month() as i32 - 1;
@@ -78,6 +89,11 @@ pub struct Retention {
     pub average_churn_rate: f64,
     /// 1 / churn, in periods; `None` when nobody churned.
     pub expected_lifetime_periods: Option<f64>,
+}
+
+/// The retention section: cohorts by `period` of the first purchase.
+pub fn section(base: &Base<'_>, period: Period) -> Retention {
+    retention(base.customers, base.as_of, period, base.log)
 }
 
 /// Cohorts and rates from the customers' purchase days.

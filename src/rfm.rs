@@ -25,7 +25,11 @@
 //!   R↑F↑M↑, 重要发展 R↑F↓M↑, 重要保持 R↓F↑M↑, 重要挽留 R↓F↓M↑, 一般价值
 //!   R↑F↑M↓, 一般发展 R↑F↓M↓, 一般保持 R↓F↑M↓, 一般挽留 R↓F↓M↓.
 
+use crate::base::Base;
+use crate::customer_table::{Group, RowSource};
 use crate::format::Locale;
+use crate::index::{CustomerId, IndexVec};
+use crate::settings::{self, Field, SettingsError};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,23 +65,81 @@ pub struct Scores {
     pub m: u8,
 }
 
+impl MonetaryBasis {
+    /// `revenue` or `aov` (average order value).
+    pub fn parse(text: &str) -> Result<MonetaryBasis, SettingsError> {
+        settings::one_of(
+            Field::RfmMonetary,
+            text,
+            &[
+                ("revenue", MonetaryBasis::Revenue),
+                ("aov", MonetaryBasis::AverageOrder),
+            ],
+        )
+    }
+}
+
+impl RfmSettings {
+    /// Breakpoints, when set, ascending and finite.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        let all = [
+            self.recency_breaks,
+            self.frequency_breaks,
+            self.monetary_breaks,
+        ];
+        for breaks in all.into_iter().flatten() {
+            check_breaks(&breaks)?;
+        }
+        Ok(())
+    }
+}
+
+fn check_breaks(breaks: &[f64; 4]) -> Result<(), SettingsError> {
+    for &b in breaks {
+        settings::finite(Field::RfmBreaks, b)?;
+    }
+    match breaks.windows(2).find(|w| w[0] > w[1]) {
+        Some(w) => Err(SettingsError::NotAscending {
+            field: Field::RfmBreaks,
+            low: w[0],
+            high: w[1],
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Parses four ascending breakpoints "a,b,c,d"; empty text means the
 /// quintiles (`None`).
-pub fn parse_breaks(text: &str) -> Result<Option<[f64; 4]>, String> {
+pub fn parse_breaks(text: &str) -> Result<Option<[f64; 4]>, SettingsError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let values: Vec<f64> = text
-        .split(',')
-        .map(|v| v.trim().parse::<f64>().ok().filter(|v| v.is_finite()))
-        .collect::<Option<Vec<f64>>>()
-        .ok_or_else(|| format!("\"{text}\": expected four numbers such as 30,90,180,365"))?;
-    match <[f64; 4]>::try_from(values) {
-        Ok(b) if b.windows(2).all(|w| w[0] <= w[1]) => Ok(Some(b)),
-        _ => Err(format!(
-            "\"{text}\": expected four ascending numbers such as 30,90,180,365"
-        )),
-    }
+    let breaks = settings::numbers::<4>(Field::RfmBreaks, text, "30,90,180,365")?;
+    check_breaks(&breaks)?;
+    Ok(Some(breaks))
+}
+
+/// Parses `MEASURE=A,B,C,D` (recency, frequency or monetary) into `settings`.
+pub fn set_breaks(settings: &mut RfmSettings, text: &str) -> Result<(), SettingsError> {
+    let malformed = || SettingsError::Malformed {
+        field: Field::RfmBreaks,
+        text: text.to_string(),
+        expected: "MEASURE=A,B,C,D".to_string(),
+        example: "recency=30,90,180,365".to_string(),
+    };
+    let (measure, values) = text.split_once('=').ok_or_else(malformed)?;
+    let breaks = parse_breaks(values)?.ok_or_else(malformed)?;
+    let slot = settings::one_of(
+        Field::RfmBreaks,
+        measure,
+        &[("recency", 0), ("frequency", 1), ("monetary", 2)],
+    )?;
+    *[
+        &mut settings.recency_breaks,
+        &mut settings.frequency_breaks,
+        &mut settings.monetary_breaks,
+    ][slot] = Some(breaks);
+    Ok(())
 }
 
 /// Quintile breakpoints of `values` (nearest rank); zeros when empty.
@@ -151,6 +213,11 @@ pub enum Segment {
 }
 
 impl Segment {
+    /// A segment's key (`champions`, `at_risk`, ...).
+    pub fn parse(text: &str) -> Result<Segment, SettingsError> {
+        settings::one_of(Field::Segment, text, &Segment::ALL.map(|s| (s.key(), s)))
+    }
+
     pub const ALL: [Segment; 11] = [
         Segment::Champions,
         Segment::LoyalCustomers,
@@ -426,6 +493,121 @@ pub fn classes(values: &[Values]) -> Vec<Class> {
         .iter()
         .map(|v| Class::of(v.recency_days < r, v.frequency > f, v.monetary > m))
         .collect()
+}
+
+/// Recency, frequency and monetary value of each customer.
+pub fn values(base: &Base<'_>, basis: MonetaryBasis) -> IndexVec<CustomerId, Values> {
+    base.by_customer(|c| {
+        let customer = base.customer(c);
+        Values {
+            recency_days: f64::from(base.as_of.0 - customer.last.0),
+            frequency: f64::from(customer.purchase_days),
+            monetary: match basis {
+                MonetaryBasis::Revenue => customer.revenue,
+                MonetaryBasis::AverageOrder if customer.transactions > 0 => {
+                    customer.revenue / f64::from(customer.transactions)
+                }
+                MonetaryBasis::AverageOrder => 0.0,
+            },
+        }
+    })
+}
+
+/// A named group with its recommended action (an RFM segment or class).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Named {
+    pub name: String,
+    pub action: String,
+    #[serde(flatten)]
+    pub group: Group,
+}
+
+/// The RFM section: segments, classes and the R-by-F grid.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rfm {
+    pub settings: RfmSettings,
+    pub breaks: Breaks,
+    /// The eleven segments of the R-by-F grid, in `Segment::ALL` order.
+    pub segments: Vec<Named>,
+    /// The eight classes from R, F, M against their averages.
+    pub classes: Vec<Named>,
+    /// The 25 R-by-F cells, R then F ascending.
+    pub grid: Vec<GridCell>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GridCell {
+    pub r: u8,
+    pub f: u8,
+    pub customers: usize,
+    pub revenue: f64,
+    /// Mean monetary value (the chosen basis) of the cell's customers.
+    pub average_monetary: f64,
+}
+
+pub fn section(
+    base: &Base<'_>,
+    rows: &RowSource<'_>,
+    values: &IndexVec<CustomerId, Values>,
+    settings: &RfmSettings,
+    breaks: Breaks,
+) -> Rfm {
+    let en = Locale::En;
+    let labels = rows.labels();
+    let segments = Segment::ALL
+        .iter()
+        .map(|&s| Named {
+            name: s.name().to_string(),
+            action: s.text(en).1.to_string(),
+            group: rows.group(s.key(), |c| labels.segments[c] == s),
+        })
+        .collect();
+    let classes = Class::ALL
+        .iter()
+        .map(|&k| Named {
+            name: k.name().to_string(),
+            action: k.text().3.to_string(),
+            group: rows.group(k.key(), |c| labels.classes[c] == k),
+        })
+        .collect();
+    Rfm {
+        settings: *settings,
+        breaks,
+        segments,
+        classes,
+        grid: grid(&labels.scores, values, &base.revenue),
+    }
+}
+
+/// The 25 R-by-F cells: customers, revenue and mean monetary value.
+fn grid(
+    scores: &IndexVec<CustomerId, Scores>,
+    values: &IndexVec<CustomerId, Values>,
+    revenue: &IndexVec<CustomerId, f64>,
+) -> Vec<GridCell> {
+    let mut cells: Vec<GridCell> = (1..=5u8)
+        .flat_map(|r| {
+            (1..=5u8).map(move |f| GridCell {
+                r,
+                f,
+                customers: 0,
+                revenue: 0.0,
+                average_monetary: 0.0,
+            })
+        })
+        .collect();
+    for (c, s) in scores.iter_enumerated() {
+        let cell = &mut cells[usize::from(s.r - 1) * 5 + usize::from(s.f - 1)];
+        cell.customers += 1;
+        cell.revenue += revenue[c];
+        cell.average_monetary += values[c].monetary;
+    }
+    for cell in &mut cells {
+        if cell.customers > 0 {
+            cell.average_monetary /= cell.customers as f64;
+        }
+    }
+    cells
 }
 
 #[cfg(test)]

@@ -11,8 +11,10 @@
 //! When total revenue is not positive no customer carries a share of it,
 //! so every customer is C.
 
+use crate::base::Base;
 use crate::format::Locale;
 use crate::pareto::top_count;
+use crate::settings::{self, Field, SettingsError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -25,6 +27,12 @@ pub enum Tier {
 
 impl Tier {
     pub const ALL: [Tier; 3] = [Tier::A, Tier::B, Tier::C];
+
+    /// `A`, `B` or `C` (any case).
+    pub fn parse(text: &str) -> Result<Tier, SettingsError> {
+        let tiers = [("A", Tier::A), ("B", Tier::B), ("C", Tier::C)];
+        settings::one_of(Field::Tier, text, &tiers)
+    }
 }
 
 impl fmt::Display for Tier {
@@ -59,31 +67,16 @@ impl Default for TierRule {
 
 impl TierRule {
     /// `by` is `cumulative`, `top` or `revenue`; `values` is `"a,b"`.
-    pub fn parse(by: &str, values: &str) -> Result<TierRule, String> {
-        let parts: Vec<&str> = values.split(',').map(str::trim).collect();
-        let [a, b] = parts.as_slice() else {
-            return Err(format!(
-                "\"{values}\": expected two values such as 0.8,0.95"
-            ));
+    pub fn parse(by: &str, values: &str) -> Result<TierRule, SettingsError> {
+        let [a, b] = settings::numbers(Field::TierLimits, values, "0.8,0.95")?;
+        let kinds = [("cumulative", 0), ("top", 1), ("revenue", 2)];
+        let rule = match settings::one_of(Field::TierBy, by, &kinds)? {
+            0 => TierRule::Cumulative { a, b },
+            1 => TierRule::TopShare { a, b },
+            _ => TierRule::Revenue { a, b },
         };
-        let number = |s: &str| {
-            s.parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite())
-                .ok_or_else(|| format!("\"{s}\" is not a number"))
-        };
-        let (a, b) = (number(a)?, number(b)?);
-        let rule = match by {
-            "cumulative" => TierRule::Cumulative { a, b },
-            "top" => TierRule::TopShare { a, b },
-            "revenue" => TierRule::Revenue { a, b },
-            other => {
-                return Err(format!(
-                    "tier rule \"{other}\": expected cumulative, top or revenue"
-                ))
-            }
-        };
-        rule.validated()
+        rule.validate()?;
+        Ok(rule)
     }
 
     /// The rule as a form shows it: its kind (`cumulative`, `top`,
@@ -99,8 +92,8 @@ impl TierRule {
 
     /// The rule a form's kind and typed limits describe (the inverse of
     /// `form_values`), validated.
-    pub fn from_form(kind: &str, a: f64, b: f64) -> Result<TierRule, String> {
-        match kind {
+    pub fn from_form(kind: &str, a: f64, b: f64) -> Result<TierRule, SettingsError> {
+        let rule = match kind {
             "top" => TierRule::TopShare {
                 a: a / 100.0,
                 b: b / 100.0,
@@ -110,24 +103,34 @@ impl TierRule {
                 a: a / 100.0,
                 b: b / 100.0,
             },
-        }
-        .validated()
+        };
+        rule.validate()?;
+        Ok(rule)
     }
 
-    /// The rule itself when its values make sense, else why not.
-    pub fn validated(self) -> Result<TierRule, String> {
-        match self {
-            TierRule::Cumulative { a, b } | TierRule::TopShare { a, b }
-                if !(a > 0.0 && a < b && b <= 1.0) =>
-            {
-                Err(format!(
-                    "tier cut-offs {a},{b}: need 0 < A < B <= 1, e.g. 0.8,0.95"
-                ))
+    /// Shares between 0 and 1 with A below B, or revenue amounts with
+    /// A above B.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        match *self {
+            TierRule::Cumulative { a, b } | TierRule::TopShare { a, b } => {
+                settings::share(Field::TierLimits, a)?;
+                settings::share(Field::TierLimits, b)?;
+                settings::ascending(Field::TierLimits, 0.0, a)?;
+                settings::ascending(Field::TierLimits, a, b)
             }
-            TierRule::Revenue { a, b } if !(a.is_finite() && b.is_finite() && a > b) => Err(
-                format!("revenue thresholds {a},{b}: need A above B, e.g. 100000,10000"),
-            ),
-            rule => Ok(rule),
+            TierRule::Revenue { a, b } => {
+                settings::finite(Field::TierLimits, a)?;
+                settings::finite(Field::TierLimits, b)?;
+                if a > b {
+                    return Ok(());
+                }
+                Err(SettingsError::Malformed {
+                    field: Field::TierLimits,
+                    text: format!("{a},{b}"),
+                    expected: "revenue thresholds with A above B".to_string(),
+                    example: "100000,10000".to_string(),
+                })
+            }
         }
     }
 }
@@ -222,6 +225,47 @@ pub fn summarise(values: &RankedValues<'_>, tiers: &[Tier]) -> Vec<TierSummary> 
         .collect()
 }
 
+/// The tier section: one summary per tier, in the order A, B, C.
+pub fn section(base: &Base<'_>) -> Vec<TierSummary> {
+    let profit = base.by_rank(|c| base.profit[c]);
+    let purchase_days = base.by_rank(|c| base.customer(c).purchase_days);
+    summarise(
+        &RankedValues {
+            revenue: base.ranked_revenue.raw(),
+            profit: profit.raw(),
+            purchase_days: purchase_days.raw(),
+        },
+        base.tier_at.raw(),
+    )
+}
+
+/// Customer counts per tier, keyed `"A"`, `"B"`, `"C"` as the contract says.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AbcCounts {
+    #[serde(rename = "A")]
+    pub a: usize,
+    #[serde(rename = "B")]
+    pub b: usize,
+    #[serde(rename = "C")]
+    pub c: usize,
+}
+
+impl AbcCounts {
+    pub fn of(summary: &[TierSummary]) -> AbcCounts {
+        let count = |tier: Tier| {
+            summary
+                .iter()
+                .find(|s| s.tier == tier)
+                .map_or(0, |s| s.customers)
+        };
+        AbcCounts {
+            a: count(Tier::A),
+            b: count(Tier::B),
+            c: count(Tier::C),
+        }
+    }
+}
+
 /// Differentiated service, the default recommendation per tier (`None`:
 /// the loss-making customers of any tier). From key-account practice: the
 /// A/B/C "VIP card" model gives each tier its own cost to serve.
@@ -271,7 +315,7 @@ mod tests {
         assert!(TierRule::from_form("revenue", 10.0, 100.0).is_err());
     }
 
-    fn rule_kind(rule: Result<TierRule, String>) -> Option<&'static str> {
+    fn rule_kind(rule: Result<TierRule, SettingsError>) -> Option<&'static str> {
         rule.ok().map(|r| r.form_values().0)
     }
 

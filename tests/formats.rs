@@ -109,10 +109,8 @@ fn each_shape_is_detected_as_what_it_is() {
 
 #[test]
 fn another_sheet_can_be_chosen_and_a_missing_one_is_named() {
-    let request = Request {
-        sheet: Some("说明".into()),
-        ..Request::default()
-    };
+    let mut request = Request::default();
+    request.read.sheet = Some("说明".into());
     let bytes = std::fs::read(data("cdnow_sample.xlsx")).unwrap();
     let err = run(&bytes, &request, &|| 0.0).unwrap_err().to_string();
     assert!(
@@ -121,10 +119,8 @@ fn another_sheet_can_be_chosen_and_a_missing_one_is_named() {
             && err.contains("交易明细"),
         "the refusal names the other sheets: {err}"
     );
-    let request = Request {
-        sheet: Some("Sheet9".into()),
-        ..Request::default()
-    };
+    let mut request = Request::default();
+    request.read.sheet = Some("Sheet9".into());
     let err = run(&bytes, &request, &|| 0.0).unwrap_err().to_string();
     assert!(
         err.contains("no sheet \"Sheet9\"") && err.contains("交易明细, 说明"),

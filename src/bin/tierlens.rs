@@ -20,23 +20,23 @@ mod cli {
     use std::path::PathBuf;
     use std::process::ExitCode;
     use std::time::Instant;
-    use tierlens::analysis::{Analysis, Filter, Settings};
+    use tierlens::analysis::Analysis;
     use tierlens::clv::model::ModelKind;
     use tierlens::clv::value::{ChurnRisk, ClvSettings, TimeUnit};
     use tierlens::customer_table::{self, Query, SortKey};
     use tierlens::day::Day;
-    use tierlens::engine::{self, Request};
-    use tierlens::export;
+    use tierlens::engine::{self, ReadOptions, Request};
     use tierlens::ingest::status::StatusChoice;
     use tierlens::ingest::values::{DateOrder, NumberStyle};
+    use tierlens::ingest::{IngestError, InputReport};
     use tierlens::lifecycle::LifecycleSettings;
     use tierlens::lifecycle::Stage;
     use tierlens::loyalty::LoyaltyAxis;
     use tierlens::profit::WhatIfSettings;
     use tierlens::retention::Period;
-    use tierlens::rfm::MonetaryBasis;
-    use tierlens::rfm::Segment;
+    use tierlens::rfm::{self, MonetaryBasis, Segment};
     use tierlens::sample;
+    use tierlens::settings::{self, Field, Filter, Settings, SettingsError};
     use tierlens::tiers::Tier;
     use tierlens::tiers::TierRule;
 
@@ -98,16 +98,16 @@ mod cli {
             #[arg(long, default_value = "")]
             search: String,
             /// Keep one tier: A, B or C.
-            #[arg(long, value_parser = parse_tier)]
+            #[arg(long, value_parser = Tier::parse)]
             tier: Option<Tier>,
             /// Keep one RFM segment (champions, loyal_customers, ...).
-            #[arg(long, value_parser = parse_segment)]
+            #[arg(long, value_parser = Segment::parse)]
             segment: Option<Segment>,
             /// Keep one lifecycle stage: new, reactivated, active, dormant or lost.
-            #[arg(long, value_parser = parse_stage)]
+            #[arg(long, value_parser = Stage::parse)]
             stage: Option<Stage>,
             /// Keep one churn risk: low, medium or high.
-            #[arg(long, value_parser = parse_churn_risk)]
+            #[arg(long, value_parser = ChurnRisk::parse)]
             churn_risk: Option<ChurnRisk>,
             /// Keep customers whose DIMENSION is VALUE (the analysis itself
             /// still covers everyone; --filter narrows the analysis).
@@ -138,7 +138,7 @@ mod cli {
     #[derive(clap::Args)]
     struct Reading {
         /// Analyse as of this day (YYYY-MM-DD); default: the last transaction date.
-        #[arg(long, value_parser = parse_day)]
+        #[arg(long, value_parser = |t: &str| settings::day(Field::AsOf, t))]
         as_of: Option<Day>,
         /// The A and B tier limits: cumulative revenue shares (the
         /// default rule), shares of customers (--tier-by top) or revenue
@@ -153,11 +153,11 @@ mod cli {
         #[arg(long, value_name = "DIMENSION=VALUE", value_parser = Filter::parse)]
         filter: Option<Filter>,
         /// Loyalty axis of the loyalty-profit quadrant: tenure or frequency.
-        #[arg(long, default_value = "tenure", value_parser = parse_axis)]
+        #[arg(long, default_value = "tenure", value_parser = LoyaltyAxis::parse)]
         loyalty: LoyaltyAxis,
         /// What-if: the bottom share of customers by profit, and the share
         /// of their cost saved when served more cheaply.
-        #[arg(long, default_value = "0.3,0.2", value_name = "BOTTOM,COST_CUT", value_parser = parse_what_if)]
+        #[arg(long, default_value = "0.3,0.2", value_name = "BOTTOM,COST_CUT", value_parser = WhatIfSettings::parse)]
         what_if: WhatIfSettings,
         /// Margin assumed when the file has no cost, profit or margin column.
         #[arg(long, default_value_t = tierlens::profit::DEFAULT_ASSUMED_MARGIN)]
@@ -166,18 +166,18 @@ mod cli {
         #[arg(long, default_value = "90,90,90,365", value_name = "NEW,ACTIVE,GAP,DORMANT", value_parser = LifecycleSettings::parse)]
         lifecycle: LifecycleSettings,
         /// Retention cohorts by month or quarter of the first purchase.
-        #[arg(long, default_value = "month", value_parser = parse_cohort)]
+        #[arg(long, default_value = "month", value_parser = Period::parse)]
         cohort: Period,
         /// RFM monetary value: revenue or aov (average order value).
-        #[arg(long, default_value = "revenue", value_parser = parse_monetary)]
+        #[arg(long, default_value = "revenue", value_parser = MonetaryBasis::parse)]
         rfm_monetary: MonetaryBasis,
         /// RFM breakpoints instead of quintiles, per measure (recency,
         /// frequency or monetary): four ascending values; repeatable.
-        #[arg(long, value_name = "MEASURE=A,B,C,D", value_parser = parse_rfm_breaks)]
-        rfm_breaks: Vec<(String, [f64; 4])>,
+        #[arg(long, value_name = "MEASURE=A,B,C,D")]
+        rfm_breaks: Vec<String>,
         /// CLV models: the end of the calibration period (default: the
         /// as-of date); later transactions are the holdout.
-        #[arg(long, value_parser = parse_day)]
+        #[arg(long, value_parser = |t: &str| settings::day(Field::CalibrationEnd, t))]
         calibration_end: Option<Day>,
         /// CLV models' time unit: day, week or month.
         #[arg(long, default_value = "week", value_parser = TimeUnit::parse)]
@@ -199,10 +199,10 @@ mod cli {
         #[arg(long)]
         encoding: Option<String>,
         /// Use the column HEADER for ROLE (customer, date, amount, cost, ...); repeatable.
-        #[arg(long = "map", value_name = "ROLE=HEADER", value_parser = parse_mapping)]
+        #[arg(long = "map", value_name = "ROLE=HEADER", value_parser = ReadOptions::parse_mapping)]
         map: Vec<(String, String)>,
         /// Day/month order of dates like 03/04/2024: dmy or mdy (default: decided from the data).
-        #[arg(long, value_parser = parse_date_order)]
+        #[arg(long, value_parser = ReadOptions::parse_date_order)]
         date_order: Option<DateOrder>,
         /// Read this sheet of an Excel workbook (default: the sheet that
         /// reads as a transaction log).
@@ -221,101 +221,55 @@ mod cli {
         drop_status: Vec<String>,
         /// The decimal mark of amounts: point (1,234.56) or comma (1.234,56)
         /// (default: decided from the data).
-        #[arg(long, value_parser = parse_decimal)]
+        #[arg(long, value_parser = ReadOptions::parse_decimal)]
         decimal: Option<NumberStyle>,
         /// Multiply every money column by this instead of the unit its
         /// header names (1: read amounts as written).
-        #[arg(long, value_parser = parse_unit)]
+        #[arg(long, value_parser = ReadOptions::parse_unit)]
         unit: Option<f64>,
     }
 
-    fn parse_decimal(text: &str) -> Result<NumberStyle, String> {
-        NumberStyle::parse(text)
-            .ok_or_else(|| format!("\"{text}\": expected point (12.5) or comma (12,5)"))
+    /// Why a command could not finish: one line on stderr, and exit 2.
+    #[derive(Debug, thiserror::Error)]
+    enum CliError {
+        #[error(transparent)]
+        Settings(#[from] SettingsError),
+        #[error("{}: {error}", file.display())]
+        Input {
+            file: PathBuf,
+            error: Box<IngestError>,
+        },
+        #[error("cannot read {}: {error}", path.display())]
+        Read {
+            path: PathBuf,
+            error: std::io::Error,
+        },
+        #[error("cannot write {}: {error}", path.display())]
+        Write {
+            path: PathBuf,
+            error: std::io::Error,
+        },
+        #[error("no customer \"{id}\" in {}", file.display())]
+        NoCustomer { id: String, file: PathBuf },
+        #[error("--customers must be at least 1")]
+        NoSampleCustomers,
+        #[error("cannot write JSON: {0}")]
+        Json(#[from] serde_json::Error),
     }
 
-    fn parse_unit(text: &str) -> Result<f64, String> {
-        text.trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|u| u.is_finite() && *u > 0.0)
-            .ok_or_else(|| format!("\"{text}\": expected a positive number such as 1 or 10000"))
+    fn read(path: &std::path::Path) -> Result<Vec<u8>, CliError> {
+        std::fs::read(path).map_err(|error| CliError::Read {
+            path: path.to_path_buf(),
+            error,
+        })
     }
 
-    fn parse_day(text: &str) -> Result<Day, String> {
-        Day::parse_iso(text)
-            .ok_or_else(|| format!("\"{text}\" is not a date in the form YYYY-MM-DD"))
-    }
-
-    fn parse_date_order(text: &str) -> Result<DateOrder, String> {
-        DateOrder::parse(text)
-            .ok_or_else(|| format!("\"{text}\": expected dmy (3 April) or mdy (March 4)"))
-    }
-
-    fn parse_rfm_breaks(text: &str) -> Result<(String, [f64; 4]), String> {
-        let (measure, values) = text.split_once('=').ok_or_else(|| {
-            format!("\"{text}\": expected MEASURE=A,B,C,D, e.g. recency=30,90,180,365")
-        })?;
-        let measure = measure.trim();
-        if !["recency", "frequency", "monetary"].contains(&measure) {
-            return Err(format!(
-                "\"{measure}\": expected recency, frequency or monetary"
-            ));
+    /// An ingest error, said with the file it is about.
+    fn located(file: &std::path::Path) -> impl Fn(IngestError) -> CliError + '_ {
+        move |error| CliError::Input {
+            file: file.to_path_buf(),
+            error: Box::new(error),
         }
-        match tierlens::rfm::parse_breaks(values)? {
-            Some(breaks) => Ok((measure.to_string(), breaks)),
-            None => Err(format!("\"{text}\": four breakpoints are needed")),
-        }
-    }
-
-    fn parse_cohort(text: &str) -> Result<Period, String> {
-        match text {
-            "month" => Ok(Period::Month),
-            "quarter" => Ok(Period::Quarter),
-            _ => Err(format!("\"{text}\": expected month or quarter")),
-        }
-    }
-
-    fn parse_monetary(text: &str) -> Result<MonetaryBasis, String> {
-        match text {
-            "revenue" => Ok(MonetaryBasis::Revenue),
-            "aov" => Ok(MonetaryBasis::AverageOrder),
-            _ => Err(format!("\"{text}\": expected revenue or aov")),
-        }
-    }
-
-    fn parse_axis(text: &str) -> Result<LoyaltyAxis, String> {
-        match text {
-            "tenure" => Ok(LoyaltyAxis::Tenure),
-            "frequency" => Ok(LoyaltyAxis::Frequency),
-            _ => Err(format!("\"{text}\": expected tenure or frequency")),
-        }
-    }
-
-    fn parse_what_if(text: &str) -> Result<WhatIfSettings, String> {
-        let share = |s: &str| {
-            s.trim()
-                .parse::<f64>()
-                .ok()
-                .filter(|v| (0.0..=1.0).contains(v))
-                .ok_or_else(|| format!("\"{s}\" is not a share between 0 and 1"))
-        };
-        match text.split_once(',') {
-            Some((bottom, cut)) => Ok(WhatIfSettings {
-                bottom: share(bottom)?,
-                cost_cut: share(cut)?,
-            }),
-            None => Err(format!(
-                "\"{text}\": expected BOTTOM,COST_CUT such as 0.3,0.2"
-            )),
-        }
-    }
-
-    fn parse_mapping(text: &str) -> Result<(String, String), String> {
-        let (role, header) = text
-            .split_once('=')
-            .ok_or_else(|| format!("\"{text}\": expected ROLE=HEADER, e.g. customer=客户编号"))?;
-        Ok((role.trim().to_string(), header.trim().to_string()))
     }
 
     pub fn main() -> ExitCode {
@@ -392,12 +346,10 @@ mod cli {
     }
 
     /// The request the flags describe, or what is wrong with them.
-    fn request(r: Reading) -> Result<Request, String> {
-        let tier_rule =
-            TierRule::parse(&r.tier_by, &r.abc).map_err(|m| format!("--abc/--tier-by: {m}"))?;
+    fn request(r: Reading) -> Result<Request, CliError> {
         let mut settings = Settings {
             as_of: r.as_of,
-            tier_rule,
+            tier_rule: TierRule::parse(&r.tier_by, &r.abc)?,
             filter: r.filter,
             what_if: r.what_if,
             assumed_margin: r.margin,
@@ -413,17 +365,14 @@ mod cli {
             monthly_discount: r.discount,
             retention_points: r.retention_points,
             model: r.model,
-        }
-        .validated()?;
+        };
         settings.rfm.monetary = r.rfm_monetary;
-        for (measure, breaks) in r.rfm_breaks {
-            match measure.as_str() {
-                "recency" => settings.rfm.recency_breaks = Some(breaks),
-                "frequency" => settings.rfm.frequency_breaks = Some(breaks),
-                _ => settings.rfm.monetary_breaks = Some(breaks),
-            }
+        for breaks in &r.rfm_breaks {
+            rfm::set_breaks(&mut settings.rfm, breaks)?;
         }
-        Ok(Request {
+        // Checked here too, so a bad flag is named before the file is read.
+        settings.clone().validate()?;
+        let read = ReadOptions {
             encoding: r.encoding,
             map: r.map,
             sheet: r.sheet,
@@ -435,42 +384,8 @@ mod cli {
                 drop: r.drop_status,
             },
             unit: r.unit,
-            settings,
-        })
-    }
-
-    fn parse_tier(text: &str) -> Result<Tier, String> {
-        Tier::ALL
-            .into_iter()
-            .find(|t| t.to_string().eq_ignore_ascii_case(text))
-            .ok_or_else(|| format!("\"{text}\": expected A, B or C"))
-    }
-
-    fn parse_segment(text: &str) -> Result<Segment, String> {
-        Segment::ALL
-            .into_iter()
-            .find(|s| s.key() == text)
-            .ok_or_else(|| {
-                let keys: Vec<&str> = Segment::ALL.iter().map(|s| s.key()).collect();
-                format!("\"{text}\": expected one of {}", keys.join(", "))
-            })
-    }
-
-    fn parse_churn_risk(text: &str) -> Result<ChurnRisk, String> {
-        ChurnRisk::ALL
-            .into_iter()
-            .find(|c| c.key() == text.trim())
-            .ok_or_else(|| format!("churn risk \"{text}\": expected low, medium or high"))
-    }
-
-    fn parse_stage(text: &str) -> Result<Stage, String> {
-        Stage::ALL
-            .into_iter()
-            .find(|s| s.key() == text)
-            .ok_or_else(|| {
-                let keys: Vec<&str> = Stage::ALL.iter().map(|s| s.key()).collect();
-                format!("\"{text}\": expected one of {}", keys.join(", "))
-            })
+        };
+        Ok(Request { read, settings })
     }
 
     /// `customers`: a page of the table (or one card), as the page shows it.
@@ -481,20 +396,22 @@ mod cli {
         (offset, limit): (usize, usize),
         card: Option<&str>,
         json: bool,
-    ) -> Result<(), String> {
-        let bytes =
-            std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    ) -> Result<(), CliError> {
+        let bytes = read(file)?;
         let clock = || 0.0;
-        let located = |e: tierlens::ingest::IngestError| format!("{}: {e}", file.display());
-        let loaded = engine::load(&bytes, request, &clock, &mut |_| {}).map_err(located)?;
-        let mut outcome = engine::analyse(&loaded, &request.settings, &clock).map_err(located)?;
+        let loaded = engine::load(&bytes, request, &clock, &mut |_| {}).map_err(located(file))?;
+        let mut outcome =
+            engine::analyse(&loaded, &request.settings, &clock).map_err(located(file))?;
         let text = match card {
             Some(id) => {
                 let as_of = outcome.analysis.as_of;
                 let card = customer_table::card(&outcome.customers, loaded.table(), as_of, id)
-                    .ok_or_else(|| format!("no customer \"{id}\" in {}", file.display()))?;
+                    .ok_or_else(|| CliError::NoCustomer {
+                        id: id.to_string(),
+                        file: file.to_path_buf(),
+                    })?;
                 if json {
-                    serde_json::to_string_pretty(&card).map_err(|e| e.to_string())?
+                    serde_json::to_string_pretty(&card)?
                 } else {
                     card_text(&card)
                 }
@@ -502,7 +419,7 @@ mod cli {
             None => {
                 let page = outcome.customers.page(query, offset, limit);
                 if json {
-                    serde_json::to_string_pretty(&page).map_err(|e| e.to_string())?
+                    serde_json::to_string_pretty(&page)?
                 } else {
                     page_text(&page)
                 }
@@ -590,35 +507,39 @@ mod cli {
         call_list: Option<(&'a std::path::Path, Option<&'a str>)>,
     }
 
-    fn write(path: &std::path::Path, text: &str) -> Result<(), String> {
-        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    fn write(path: &std::path::Path, text: &str) -> Result<(), CliError> {
+        std::fs::write(path, text).map_err(|error| CliError::Write {
+            path: path.to_path_buf(),
+            error,
+        })
     }
 
     fn analyze(
         file: &std::path::Path,
         request: &Request,
         outputs: &Outputs<'_>,
-    ) -> Result<(), String> {
+    ) -> Result<(), CliError> {
         let started = Instant::now();
         let clock = move || started.elapsed().as_secs_f64() * 1000.0;
-        let bytes =
-            std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let outcome =
-            engine::run(&bytes, request, &clock).map_err(|e| format!("{}: {e}", file.display()))?;
+        let bytes = read(file)?;
+        let outcome = engine::run(&bytes, request, &clock).map_err(located(file))?;
         let mut analysis = outcome.analysis;
         analysis.timings_ms.total = clock();
         if let Some(path) = outputs.rejected {
             write(path, &outcome.rejected_csv)?;
         }
         if let Some(path) = outputs.customers {
-            write(path, &export::customers_csv(outcome.customers.rows()))?;
+            write(
+                path,
+                &customer_table::csv::customers_csv(outcome.customers.rows()),
+            )?;
         }
         if let Some((path, manager)) = outputs.call_list {
             let calls = tierlens::call_list::of_manager(&analysis.call_list, manager);
-            write(path, &export::call_list_csv(calls))?;
+            write(path, &tierlens::call_list::csv(calls))?;
         }
         let text = if outputs.json {
-            serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?
+            serde_json::to_string_pretty(&analysis)?
         } else {
             report(&analysis)
         };
@@ -632,9 +553,9 @@ mod cli {
         customers: usize,
         seed: u64,
         out: Option<&std::path::Path>,
-    ) -> Result<(), String> {
+    ) -> Result<(), CliError> {
         if customers == 0 {
-            return Err("--customers must be at least 1".into());
+            return Err(CliError::NoSampleCustomers);
         }
         let spec = sample::Spec {
             customers,
@@ -642,10 +563,15 @@ mod cli {
             ..sample::Spec::default()
         };
         let mut buffer = Vec::new();
-        sample::write(&spec, &mut buffer).map_err(|e| e.to_string())?;
+        sample::write(&spec, &mut buffer).map_err(|error| CliError::Write {
+            path: PathBuf::from("-"),
+            error,
+        })?;
         match out {
-            Some(path) => std::fs::write(path, &buffer)
-                .map_err(|e| format!("cannot write {}: {e}", path.display())),
+            Some(path) => std::fs::write(path, &buffer).map_err(|error| CliError::Write {
+                path: path.to_path_buf(),
+                error,
+            }),
             None => {
                 let _ = std::io::stdout().lock().write_all(&buffer);
                 Ok(())
@@ -658,7 +584,7 @@ mod cli {
     }
 
     /// "super 235, high_performance 49, ...".
-    fn counts(groups: &[tierlens::analysis::Group]) -> String {
+    fn counts(groups: &[customer_table::Group]) -> String {
         groups
             .iter()
             .map(|g| format!("{} {}", g.key, g.customers))
@@ -685,7 +611,7 @@ mod cli {
     }
 
     /// "UTF-8, delimiter ','" or "xlsx, sheet 交易明细 of 交易明细, 说明".
-    fn source(i: &tierlens::analysis::InputReport) -> String {
+    fn source(i: &InputReport) -> String {
         match &i.sheet {
             Some(sheet) => format!("{}, sheet {sheet} of {}", i.format, i.sheets.join(", ")),
             None => format!("{}, delimiter {:?}", i.encoding, i.delimiter),
@@ -725,7 +651,7 @@ mod cli {
     }
 
     /// One line per decision made on weak evidence, or none.
-    fn decided(i: &tierlens::analysis::InputReport) -> String {
+    fn decided(i: &InputReport) -> String {
         i.decisions
             .iter()
             .map(|d| format!("Decided     {}: {}", d.what, d.why))
@@ -839,7 +765,7 @@ mod cli {
             "Lifecycle   new {}, reactivated {}, active {}, dormant {}, lost {}; revenue at risk {:.2}",
             l.new, l.reactivated, l.active, l.dormant, l.lost, a.lifecycle_detail.revenue_at_risk
         ));
-        let named = |groups: &[tierlens::analysis::Named]| {
+        let named = |groups: &[rfm::Named]| {
             groups
                 .iter()
                 .filter(|g| g.group.customers > 0)

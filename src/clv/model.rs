@@ -19,6 +19,7 @@ use super::data::History;
 use super::mbgnbd::{self, MbgNbd};
 use super::pareto_nbd::{self, ParetoNbd};
 use super::special::SameEverywhere;
+use crate::settings::{self, Field, SettingsError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -52,11 +53,9 @@ impl ModelKind {
         }
     }
 
-    pub fn parse(text: &str) -> Result<ModelKind, String> {
-        ModelKind::ALL
-            .into_iter()
-            .find(|m| m.key() == text.trim())
-            .ok_or_else(|| format!("model \"{text}\": expected bgnbd, mbgnbd or pareto_nbd"))
+    pub fn parse(text: &str) -> Result<ModelKind, SettingsError> {
+        let options = ModelKind::ALL.map(|m| (m.key(), m));
+        settings::one_of(Field::Model, text, &options)
     }
 }
 

@@ -549,7 +549,7 @@ fn who_to_call_lists_valuable_customers_at_risk_most_at_stake_first() {
     let manager = calls[0].customer.account_manager.clone();
     let theirs: Vec<_> = crate::call_list::of_manager(calls, manager.as_deref()).collect();
     assert!(!theirs.is_empty() && theirs.iter().all(|c| c.customer.account_manager == manager));
-    let csv = crate::export::call_list_csv(theirs);
+    let csv = crate::call_list::csv(theirs);
     assert_eq!(
         csv.lines().count(),
         1 + crate::call_list::of_manager(calls, manager.as_deref()).count()

@@ -36,6 +36,7 @@ use super::special::SameEverywhere;
 use super::{bgnbd, gamma_gamma, holdout, mbgnbd, pareto_nbd, what_if};
 use crate::customers::Customers;
 use crate::day::Day;
+use crate::settings::{self, Field, SettingsError};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -67,13 +68,16 @@ impl TimeUnit {
         }
     }
 
-    pub fn parse(text: &str) -> Result<TimeUnit, String> {
-        match text.trim() {
-            "day" => Ok(TimeUnit::Day),
-            "week" => Ok(TimeUnit::Week),
-            "month" => Ok(TimeUnit::Month),
-            other => Err(format!("period \"{other}\": expected day, week or month")),
-        }
+    pub fn parse(text: &str) -> Result<TimeUnit, SettingsError> {
+        settings::one_of(
+            Field::Period,
+            text,
+            &[
+                ("day", TimeUnit::Day),
+                ("week", TimeUnit::Week),
+                ("month", TimeUnit::Month),
+            ],
+        )
     }
 }
 
@@ -106,27 +110,14 @@ impl Default for ClvSettings {
 }
 
 impl ClvSettings {
-    /// Checks the horizon, discount and what-if points.
-    pub fn validated(self) -> Result<ClvSettings, String> {
-        if !(1..=120).contains(&self.horizon_months) {
-            return Err(format!(
-                "horizon {} months: expected 1 to 120",
-                self.horizon_months
-            ));
-        }
-        if !(0.0..=0.5).contains(&self.monthly_discount) {
-            return Err(format!(
-                "discount {}: expected a monthly rate from 0 to 0.5",
-                self.monthly_discount
-            ));
-        }
-        if !(0.0..=50.0).contains(&self.retention_points) {
-            return Err(format!(
-                "retention what-if {} points: expected 0 to 50",
-                self.retention_points
-            ));
-        }
-        Ok(self)
+    /// A horizon of 1 to 120 months, a monthly discount from 0 to 0.5 and
+    /// 0 to 50 points of retention.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        let horizon = f64::from(self.horizon_months);
+        settings::in_range(Field::Horizon, horizon, 1.0, 120.0)?;
+        settings::in_range(Field::Discount, self.monthly_discount, 0.0, 0.5)?;
+        settings::in_range(Field::RetentionPoints, self.retention_points, 0.0, 50.0)?;
+        Ok(())
     }
 }
 
@@ -182,6 +173,15 @@ pub enum ChurnRisk {
 
 impl ChurnRisk {
     pub const ALL: [ChurnRisk; 3] = [ChurnRisk::Low, ChurnRisk::Medium, ChurnRisk::High];
+
+    /// `low`, `medium` or `high`.
+    pub fn parse(text: &str) -> Result<ChurnRisk, SettingsError> {
+        settings::one_of(
+            Field::ChurnRisk,
+            text,
+            &ChurnRisk::ALL.map(|c| (c.key(), c)),
+        )
+    }
 
     pub fn of(p_purchase: f64) -> ChurnRisk {
         let none = 1.0 - p_purchase;

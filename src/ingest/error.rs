@@ -63,6 +63,10 @@ fn sheets_hint(sheets: &[String]) -> String {
 
 #[derive(Debug, Error, Clone, PartialEq, Serialize, Deserialize)]
 pub enum IngestError {
+    /// A setting out of bounds (the analysis never runs with one).
+    #[error(transparent)]
+    Settings(#[from] crate::settings::SettingsError),
+
     #[error("the file is empty: expected a CSV or TSV export with a header row and one row per purchase")]
     Empty,
 

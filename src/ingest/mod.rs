@@ -19,6 +19,7 @@ pub mod inspect;
 pub mod layout;
 pub mod map;
 pub mod read;
+pub mod report;
 pub mod sheet;
 pub mod status;
 pub mod table;
@@ -27,6 +28,7 @@ pub mod values;
 pub use category::Category;
 pub use error::IngestError;
 pub use map::{ColumnMap, Role, Shape};
+pub use report::InputReport;
 pub use table::{Rejection, Table};
 
 /// The largest file the page reads: 250 MB, about five million purchase

@@ -147,7 +147,7 @@ pub fn rerun(state: AppState, request: Request) {
 }
 
 /// Changes the analysis settings (tiers, filter, what-if ...) and reruns.
-pub fn change_settings(state: AppState, change: impl FnOnce(&mut crate::analysis::Settings)) {
+pub fn change_settings(state: AppState, change: impl FnOnce(&mut crate::settings::Settings)) {
     let mut request = state.request.get_untracked();
     change(&mut request.settings);
     super::settings_store::remember_settings(&request.settings);
@@ -396,13 +396,11 @@ fn apply_remembered(
     headers: &[String],
     columns: &BTreeMap<String, String>,
 ) -> bool {
-    let guessed = state.request.with_untracked(|r| r.map.is_empty());
+    let guessed = state.request.with_untracked(|r| r.read.map.is_empty());
     match super::mapping_store::recall(headers) {
         Some(map) if guessed && !headers.is_empty() && !same_mapping(&map, columns) => {
-            let request = Request {
-                map,
-                ..state.request.get_untracked()
-            };
+            let mut request = state.request.get_untracked();
+            request.read.map = map;
             rerun(state, request);
             true
         }

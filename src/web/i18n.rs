@@ -8,6 +8,7 @@ use crate::ingest::decision::{Decision, Detail};
 use crate::ingest::error::FileKind;
 use crate::ingest::values::ValueError;
 use crate::ingest::{IngestError, Rejection, Role};
+use crate::settings::{Field, SettingsError};
 use crate::web::state::Failure;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -229,7 +230,6 @@ pub enum Key {
     HorizonMonths,
     DiscountMonthly,
     RetentionPoints,
-    ClvError,
     ClvTotal,
     HistoricalValue,
     ExpectedPurchases,
@@ -287,6 +287,7 @@ pub enum Key {
     AssumedMargin,
     DependencyThreshold,
     LifecycleThresholds,
+    RfmBreaksLabel,
     ApplyAll,
     ResetDefaults,
     NoCurrency,
@@ -379,7 +380,6 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         HorizonMonths => ("Horizon, months", "预测期（月）"),
         DiscountMonthly => ("Discount per month, %", "月折现率（%）"),
         RetentionPoints => ("Retention what-if, points", "留存提升（百分点）"),
-        ClvError => ("Horizon 1–120 months, discount 0–50%, points 0–50, and a date as YYYY-MM-DD.", "预测期 1–120 个月，折现率 0–50%，提升 0–50 个百分点，日期格式为 YYYY-MM-DD。"),
         ClvTotal => ("Predicted CLV", "预测 CLV 合计"),
         HistoricalValue => ("Value to date", "历史价值"),
         ExpectedPurchases => ("Expected purchases", "预期购买次数"),
@@ -660,6 +660,7 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         AssumedMargin => ("Assumed margin when the file has no cost, %", "文件无成本时假定的毛利率（%）"),
         DependencyThreshold => ("Dependency warning above", "依赖预警阈值"),
         LifecycleThresholds => ("Lifecycle thresholds, days", "生命周期阈值（天）"),
+        RfmBreaksLabel => ("RFM breakpoints", "RFM 分界点"),
         ApplyAll => ("Apply all", "全部应用"),
         ResetDefaults => ("Reset to defaults", "恢复默认"),
         NoCurrency => ("No symbol", "不显示符号"),
@@ -841,9 +842,108 @@ pub fn failure_text(locale: Locale, failure: &Failure) -> String {
     }
 }
 
+/// A setting that cannot be used, in the page's words: shares as the
+/// page types them (in percent), the setting by its label.
+pub fn settings_error(locale: Locale, error: &SettingsError) -> String {
+    use SettingsError::*;
+    let field = field_name(locale, error.field());
+    let percent = is_percent(error.field());
+    let shown = |v: f64| match percent {
+        true => format!("{}%", crate::format::plain(v * 100.0)),
+        false => crate::format::plain(v),
+    };
+    match (locale, error) {
+        (Locale::En, NotANumber { text, .. }) => format!("{field}: \"{text}\" is not a number"),
+        (Locale::Zh, NotANumber { text, .. }) => format!("{field}：“{text}”不是数字"),
+        (Locale::En, NotADate { text, .. }) => {
+            format!("{field}: \"{text}\" is not a date in the form YYYY-MM-DD")
+        }
+        (Locale::Zh, NotADate { text, .. }) => {
+            format!("{field}：“{text}”不是 YYYY-MM-DD 格式的日期")
+        }
+        (
+            Locale::En,
+            OutOfRange {
+                value, min, max, ..
+            },
+        ) => format!(
+            "{field}: {} is outside {} to {}",
+            shown(*value),
+            shown(*min),
+            shown(*max)
+        ),
+        (
+            Locale::Zh,
+            OutOfRange {
+                value, min, max, ..
+            },
+        ) => format!(
+            "{field}：{} 不在 {} 到 {} 之间",
+            shown(*value),
+            shown(*min),
+            shown(*max)
+        ),
+        (
+            Locale::En,
+            Malformed {
+                text,
+                expected,
+                example,
+                ..
+            },
+        ) => {
+            format!("{field}: \"{text}\": expected {expected}, e.g. {example}")
+        }
+        (Locale::Zh, Malformed { text, example, .. }) => {
+            format!("{field}：“{text}”格式不对，例如 {example}")
+        }
+        (Locale::En, NotOneOf { text, options, .. }) => {
+            format!(
+                "{field}: \"{text}\": expected one of {}",
+                options.join(", ")
+            )
+        }
+        (Locale::Zh, NotOneOf { text, options, .. }) => {
+            format!("{field}：“{text}”应为 {} 之一", options.join("、"))
+        }
+        (Locale::En, NotAscending { low, high, .. }) => {
+            format!("{field}: {} must be below {}", shown(*low), shown(*high))
+        }
+        (Locale::Zh, NotAscending { low, high, .. }) => {
+            format!("{field}：{} 应小于 {}", shown(*low), shown(*high))
+        }
+    }
+}
+
+/// Settings the page shows in percent.
+fn is_percent(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Dependency | Field::Margin | Field::Discount | Field::WhatIf | Field::TypeShares
+    )
+}
+
+fn field_name(locale: Locale, field: Field) -> String {
+    let key = match field {
+        Field::AsOf => Some(Key::AsOf),
+        Field::TierBy | Field::TierLimits => Some(Key::TierRuleLabel),
+        Field::Dependency => Some(Key::DependencyThreshold),
+        Field::Margin => Some(Key::AssumedMargin),
+        Field::Lifecycle => Some(Key::LifecycleThresholds),
+        Field::Horizon => Some(Key::HorizonMonths),
+        Field::Discount => Some(Key::DiscountMonthly),
+        Field::RetentionPoints => Some(Key::RetentionPoints),
+        Field::CalibrationEnd => Some(Key::CalibrationEnd),
+        Field::RfmBreaks => Some(Key::RfmBreaksLabel),
+        _ => None,
+    };
+    key.map_or_else(|| field.flag().to_string(), |k| t(locale, k).to_string())
+}
+
 fn error_zh(error: &IngestError) -> String {
     use IngestError::*;
     match error {
+        Settings(error) => settings_error(Locale::Zh, error),
         Empty => "文件是空的：需要一个带表头、每行一笔交易的 CSV 或 TSV 导出文件".into(),
         NotText { kind } => format!(
             "这个文件看起来是{}，不是文本表格：请导出为 CSV（UTF-8 或 GBK 编码）后重试",

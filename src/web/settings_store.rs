@@ -32,15 +32,15 @@ const SETTINGS_KEY: &str = "tierlens.settings.v1";
 const CURRENCY_KEY: &str = "tierlens.currency.v1";
 
 /// The remembered settings, or the defaults (also when they no longer parse).
-pub fn settings() -> crate::analysis::Settings {
+pub fn settings() -> crate::settings::Settings {
     storage()
         .and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten())
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default()
 }
 
-pub fn remember_settings(settings: &crate::analysis::Settings) {
-    let mut kept = crate::analysis::Settings {
+pub fn remember_settings(settings: &crate::settings::Settings) {
+    let mut kept = crate::settings::Settings {
         filter: None,
         ..settings.clone()
     };

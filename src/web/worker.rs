@@ -133,8 +133,10 @@ fn answer(Asked { id, ask }: Asked) -> Reply {
             }
             Ask::Export { query } => {
                 let csv = match query {
-                    Some(query) => crate::export::customers_csv(customers.matching(&query)),
-                    None => crate::export::customers_csv(customers.rows()),
+                    Some(query) => {
+                        crate::customer_table::csv::customers_csv(customers.matching(&query))
+                    }
+                    None => crate::customer_table::csv::customers_csv(customers.rows()),
                 };
                 Reply::Export { id, csv }
             }
@@ -149,7 +151,7 @@ async fn table_for(job: &Job, file: Option<File>) -> Result<Rc<Loaded>, Failure>
     let cached = LAST_TABLE.with(|last| {
         last.borrow()
             .as_ref()
-            .filter(|(n, r, _)| job.reuse && *n == name && r.reads_like(&job.request))
+            .filter(|(n, r, _)| job.reuse && *n == name && r.read == job.request.read)
             .map(|(_, _, loaded)| loaded.clone())
     });
     if let Some(loaded) = cached {

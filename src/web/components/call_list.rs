@@ -37,8 +37,7 @@ pub fn CallList(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         let calls = calls.clone();
         move |_| {
             let chosen = manager.get_untracked();
-            let csv =
-                crate::export::call_list_csv(call_list::of_manager(&calls, chosen.as_deref()));
+            let csv = crate::call_list::csv(call_list::of_manager(&calls, chosen.as_deref()));
             if let Err(e) =
                 download::save("tierlens-who-to-call.csv", "text/csv;charset=utf-8", &csv)
             {

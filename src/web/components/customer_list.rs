@@ -1,7 +1,7 @@
 //! A compact customer table, shared by every list a manager acts on
 //! (loss-makers, a customer type, a loyalty quadrant).
 
-use crate::analysis::CustomerRow;
+use crate::customer_table::CustomerRow;
 use crate::format::{self, Locale};
 use crate::web::i18n::{t, Key};
 use leptos::prelude::*;

@@ -251,7 +251,7 @@ fn headers(query: RwSignal<Query>, locale: Locale) -> impl IntoView {
 
 /// The sort key as the CLI's `--sort` names it.
 fn row_view(
-    row: &crate::analysis::CustomerRow,
+    row: &crate::customer_table::CustomerRow,
     locale: Locale,
     card: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -419,7 +419,7 @@ fn DimensionChoice(loaded: Arc<Loaded>, locale: Locale, query: RwSignal<Query>) 
         query.update(|q| {
             q.dimension = value
                 .split_once(SEP)
-                .map(|(key, v)| crate::analysis::Filter {
+                .map(|(key, v)| crate::settings::Filter {
                     key: key.to_string(),
                     value: Some(v.to_string()),
                 })

@@ -6,13 +6,13 @@
 use crate::chart::{self, Axes, Size};
 use crate::clv::model::{Basis, ModelKind};
 use crate::clv::value::{ChurnRisk, Clv, ClvSettings, Status, TimeUnit, ValueGroup};
-use crate::day::Day;
 use crate::format::{self, Locale};
 use crate::rfm::Segment;
+use crate::settings::{self, Field, SettingsError};
 use crate::web::components::chart_view::chart_view;
 use crate::web::components::field::field;
 use crate::web::engine::change_settings;
-use crate::web::i18n::{t, Key};
+use crate::web::i18n::{settings_error, t, Key};
 use crate::web::state::{use_state, Loaded};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -97,7 +97,7 @@ fn ClvEditor(clv: Clv, locale: Locale) -> impl IntoView {
     let points = RwSignal::new(format!("{}", s.retention_points));
     let unit = RwSignal::new(s.period);
     let model = RwSignal::new(s.model);
-    let error = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
     let apply = move |_| match read_settings(
         &end.get_untracked(),
         unit.get_untracked(),
@@ -109,11 +109,11 @@ fn ClvEditor(clv: Clv, locale: Locale) -> impl IntoView {
         model: model.get_untracked(),
         ..chosen
     }) {
-        Some(chosen) => {
-            error.set(false);
+        Ok(chosen) => {
+            error.set(None);
             change_settings(state, |s| s.clv = chosen);
         }
-        None => error.set(true),
+        Err(e) => error.set(Some(settings_error(locale, &e))),
     };
     let on_unit = move |ev: leptos::ev::Event| {
         unit.set(TimeUnit::parse(&event_target_value(&ev)).unwrap_or_default());
@@ -147,29 +147,43 @@ fn ClvEditor(clv: Clv, locale: Locale) -> impl IntoView {
             {field(t(locale, Key::DiscountMonthly), "clv-discount", String::new(), discount)}
             {field(t(locale, Key::RetentionPoints), "clv-retention-points", String::new(), points)}
             <button type="button" class="secondary" data-testid="apply-clv" on:click=apply>{t(locale, Key::Apply)}</button>
-            {move || error.get().then(|| view! { <p class="field-error" role="alert">{t(locale, Key::ClvError)}</p> })}
+            {move || error.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
         </div>
     }
 }
 
+/// The CLV settings as typed (the discount in percent), through the one
+/// validation.
 fn read_settings(
     end: &str,
     period: TimeUnit,
     horizon: &str,
     discount: &str,
     points: &str,
-) -> Option<ClvSettings> {
-    let number = |text: &str| text.trim().parse::<f64>().ok().filter(|v| v.is_finite());
-    ClvSettings {
-        calibration_end: Some(Day::parse_iso(end.trim())?),
+) -> Result<ClvSettings, SettingsError> {
+    let chosen = ClvSettings {
+        calibration_end: Some(settings::day(Field::CalibrationEnd, end)?),
         period,
-        horizon_months: horizon.trim().parse().ok()?,
-        monthly_discount: number(discount)? / 100.0,
-        retention_points: number(points)?,
+        horizon_months: read_horizon(horizon)?,
+        monthly_discount: settings::number(Field::Discount, discount)? / 100.0,
+        retention_points: settings::number(Field::RetentionPoints, points)?,
         model: None,
+    };
+    chosen.validate()?;
+    Ok(chosen)
+}
+
+/// Whole months, as typed.
+pub fn read_horizon(text: &str) -> Result<u32, SettingsError> {
+    let months = settings::number(Field::Horizon, text)?;
+    settings::in_range(Field::Horizon, months, 1.0, 120.0)?;
+    if months.fract() != 0.0 {
+        return Err(SettingsError::NotANumber {
+            field: Field::Horizon,
+            text: text.to_string(),
+        });
     }
-    .validated()
-    .ok()
+    Ok(months as u32)
 }
 
 /// A parameter as the papers write it (the same in every language).

@@ -4,7 +4,6 @@
 //! mapping re-reads the same file and remembers the choice for files with
 //! the same headers. For workbooks it also picks the sheet.
 
-use crate::engine::Request;
 use crate::format::{self, Locale};
 use crate::ingest::status::{means_no_revenue, StatusChoice, StatusKind, StatusValue};
 use crate::ingest::values::NumberStyle;
@@ -59,8 +58,8 @@ pub fn ColumnMapping(
     let state = use_state();
     let chosen = RwSignal::new(columns);
     let header_row = RwSignal::new(header_line);
-    let decimal = RwSignal::new(state.request.with_untracked(|r| r.decimal));
-    let unit = RwSignal::new(state.request.with_untracked(|r| r.unit));
+    let decimal = RwSignal::new(state.request.with_untracked(|r| r.read.decimal));
+    let unit = RwSignal::new(state.request.with_untracked(|r| r.read.unit));
     let counted: Vec<RwSignal<bool>> = status.iter().map(|v| RwSignal::new(!v.excluded)).collect();
     let status_choice = {
         let status = status.clone();
@@ -79,21 +78,17 @@ pub fn ColumnMapping(
             })
             .collect();
         mapping_store::remember(&stored_headers.get_value(), &map);
-        let current = state.request.get_untracked();
+        let mut request = state.request.get_untracked();
         let line = header_row.get_untracked();
-        rerun(
-            state,
-            Request {
-                map,
-                header_row: (line > 0 && line != header_line)
-                    .then_some(line)
-                    .or(current.header_row),
-                decimal: decimal.get_untracked(),
-                unit: unit.get_untracked(),
-                status: status_choice.with_value(|choice| choice()),
-                ..current
-            },
-        );
+        let read = &mut request.read;
+        read.header_row = (line > 0 && line != header_line)
+            .then_some(line)
+            .or(read.header_row);
+        read.map = map;
+        read.decimal = decimal.get_untracked();
+        read.unit = unit.get_untracked();
+        read.status = status_choice.with_value(|choice| choice());
+        rerun(state, request);
     };
     let selects = Role::ALL
         .iter()
@@ -137,14 +132,10 @@ pub fn ColumnMapping(
         let on_sheet = move |ev| {
             let sheet = Some(event_target_value(&ev));
             // Another sheet has other headers: start from the guess again.
-            rerun(
-                state,
-                Request {
-                    sheet,
-                    map: Vec::new(),
-                    ..state.request.get_untracked()
-                },
-            );
+            let mut request = state.request.get_untracked();
+            request.read.sheet = sheet;
+            request.read.map = Vec::new();
+            rerun(state, request);
         };
         view! {
             <label class="mapping-role sheet">
@@ -164,7 +155,7 @@ pub fn ColumnMapping(
         }
     });
     let encoding_picker = (!encoding.is_empty()).then(|| {
-        let forced = state.request.with_untracked(|r| r.encoding.clone());
+        let forced = state.request.with_untracked(|r| r.read.encoding.clone());
         let options = ENCODINGS
             .iter()
             .map(|&(label, name)| {
@@ -175,13 +166,9 @@ pub fn ColumnMapping(
         let on_encoding = move |ev| {
             let value = event_target_value(&ev);
             let encoding = (!value.is_empty()).then_some(value);
-            rerun(
-                state,
-                Request {
-                    encoding,
-                    ..state.request.get_untracked()
-                },
-            );
+            let mut request = state.request.get_untracked();
+            request.read.encoding = encoding;
+            rerun(state, request);
         };
         view! {
             <label class="mapping-role">

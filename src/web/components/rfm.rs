@@ -2,13 +2,14 @@
 //! the eleven named segments with their actions and customers, and the
 //! eight classes of Chinese CRM practice.
 
-use crate::analysis::{GridCell, Named};
 use crate::format::{self, Locale};
 use crate::rfm::{self, Class, MonetaryBasis, Segment};
+use crate::rfm::{GridCell, Named};
+use crate::settings::SettingsError;
 use crate::web::components::customer_list::CustomerList;
 use crate::web::components::field::field;
 use crate::web::engine::change_settings;
-use crate::web::i18n::{t, Key};
+use crate::web::i18n::{settings_error, t, Key};
 use crate::web::state::{use_state, Loaded};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -117,7 +118,7 @@ fn BreaksEditor(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
     ];
     let error = RwSignal::new(None::<String>);
     let apply = move |_| {
-        let parsed: Result<Vec<Option<[f64; 4]>>, String> = fields
+        let parsed: Result<Vec<Option<[f64; 4]>>, SettingsError> = fields
             .iter()
             .map(|f| rfm::parse_breaks(&f.get_untracked()))
             .collect();
@@ -132,7 +133,7 @@ fn BreaksEditor(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                 });
             }
             Ok(_) => {}
-            Err(e) => error.set(Some(e.clone())),
+            Err(e) => error.set(Some(settings_error(locale, e))),
         }
     };
     let labels = [

@@ -4,13 +4,14 @@
 //! in this browser's localStorage (never the data) and used for every file
 //! opened afterwards.
 
-use crate::analysis::Settings;
-use crate::day::Day;
 use crate::format::{Currency, Locale};
 use crate::lifecycle::LifecycleSettings;
-use crate::tiers::TierRule;
+use crate::settings::Settings;
+use crate::settings::{self, Field, SettingsError};
+use crate::web::components::lifetime_value::read_horizon;
+use crate::web::components::tiers::read_rule;
 use crate::web::engine::change_settings;
-use crate::web::i18n::{t, Key};
+use crate::web::i18n::{settings_error, t, Key};
 use crate::web::settings_store;
 use crate::web::state::{use_state, Loaded};
 use leptos::prelude::*;
@@ -51,53 +52,29 @@ impl Form {
         }
     }
 
-    /// The settings the form says, on top of `base`, or what is wrong.
-    fn read(&self, base: &Settings) -> Result<Settings, String> {
+    /// The settings the form says, on top of `base`, or what is wrong:
+    /// the typed text is read here, and bounds are checked by
+    /// `Settings::validate`, as for the CLI.
+    fn read(&self, base: &Settings) -> Result<Settings, SettingsError> {
         let mut s = base.clone();
-        let as_of = self.as_of.get_untracked();
-        s.as_of = match as_of.trim() {
-            "" => None,
-            text => Some(Day::parse_iso(text).ok_or(format!("{text}: YYYY-MM-DD?"))?),
+        let text = |field: RwSignal<String>| field.get_untracked();
+        let percent = |field: Field, typed: RwSignal<String>| {
+            let typed = text(typed);
+            settings::number(field, typed.trim().trim_end_matches('%')).map(|v| v / 100.0)
         };
-        let kind = self.tier_by.get_untracked();
-        s.tier_rule = TierRule::from_form(&kind, number(self.tier_a)?, number(self.tier_b)?)?;
-        let dependency = number(self.dependency)? / 100.0;
-        if !(0.0..=1.0).contains(&dependency) {
-            return Err(format!(
-                "{}%: 0–100",
-                crate::format::plain(dependency * 100.0)
-            ));
-        }
-        s.dependency_threshold = dependency;
-        let days = self.lifecycle.map(|d| d.get_untracked()).join(",");
-        s.lifecycle = LifecycleSettings::parse(&days)?;
-        s.clv.horizon_months = self
-            .horizon
-            .get_untracked()
-            .trim()
-            .parse()
-            .map_err(|_| format!("{}: 1–120", self.horizon.get_untracked()))?;
-        s.clv.monthly_discount = number(self.discount)? / 100.0;
-        s.clv = s.clv.validated()?;
-        let margin = number(self.margin)? / 100.0;
-        if !(0.0..=1.0).contains(&margin) {
-            return Err(format!("{}%: 0–100", crate::format::plain(margin * 100.0)));
-        }
-        s.assumed_margin = margin;
+        s.as_of = match text(self.as_of).trim() {
+            "" => None,
+            typed => Some(settings::day(Field::AsOf, typed)?),
+        };
+        s.tier_rule = read_rule(&text(self.tier_by), &text(self.tier_a), &text(self.tier_b))?;
+        s.dependency_threshold = percent(Field::Dependency, self.dependency)?;
+        s.lifecycle = LifecycleSettings::parse(&self.lifecycle.map(text).join(","))?;
+        s.clv.horizon_months = read_horizon(&text(self.horizon))?;
+        s.clv.monthly_discount = percent(Field::Discount, self.discount)?;
+        s.assumed_margin = percent(Field::Margin, self.margin)?;
+        s.clone().validate()?;
         Ok(s)
     }
-}
-
-fn number(text: RwSignal<String>) -> Result<f64, String> {
-    let typed = text.get_untracked();
-    typed
-        .trim()
-        .trim_end_matches('%')
-        .replace(',', "")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| format!("\"{typed}\"?"))
 }
 
 /// A number as a user would type it: no trailing zeros.
@@ -119,7 +96,7 @@ pub fn SettingsPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                 settings_store::remember_currency(currency);
                 state.currency.set(currency);
             }
-            Err(message) => error.set(Some(message)),
+            Err(e) => error.set(Some(settings_error(locale, &e))),
         }
     };
     let reset = move |_| {

@@ -1,8 +1,8 @@
 //! Filter the whole dashboard to one value of a category (an industry, a
 //! region, an account manager), or split every view by a category.
 
-use crate::analysis::Filter;
 use crate::format::Locale;
+use crate::settings::Filter;
 use crate::web::engine::change_settings;
 use crate::web::i18n::{t, Key};
 use crate::web::state::{use_state, Loaded};

@@ -104,13 +104,14 @@ fn choices(locale: Locale, buttons: Vec<(&'static str, Key, Change)>) -> impl In
 /// Counts the rows of every status the default rule left out.
 fn keep_all(values: Vec<String>, locale: Locale) -> impl IntoView {
     let keep: Change =
-        Arc::new(move |r: &mut Request| r.status.keep.extend(values.iter().cloned()));
+        Arc::new(move |r: &mut Request| r.read.status.keep.extend(values.iter().cloned()));
     choices(locale, vec![("keep-all-status", Key::KeepAllStatus, keep)])
 }
 
 fn decimal_choice(locale: Locale) -> impl IntoView {
-    let style =
-        |style: NumberStyle| -> Change { Arc::new(move |r: &mut Request| r.decimal = Some(style)) };
+    let style = |style: NumberStyle| -> Change {
+        Arc::new(move |r: &mut Request| r.read.decimal = Some(style))
+    };
     choices(
         locale,
         vec![
@@ -130,7 +131,7 @@ fn decimal_choice(locale: Locale) -> impl IntoView {
 
 fn date_order_choice(locale: Locale) -> impl IntoView {
     let order = |order: DateOrder| -> Change {
-        Arc::new(move |r: &mut Request| r.date_order = Some(order))
+        Arc::new(move |r: &mut Request| r.read.date_order = Some(order))
     };
     choices(
         locale,

@@ -4,10 +4,11 @@
 
 use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
+use crate::settings::{self, Field, SettingsError};
 use crate::tiers::{self, Tier, TierRule, TierSummary};
 use crate::web::components::chart_view::chart_view;
 use crate::web::engine::change_settings;
-use crate::web::i18n::{t, Key};
+use crate::web::i18n::{settings_error, t, Key};
 use crate::web::settings_store::remember_services;
 use crate::web::state::{use_state, Loaded};
 use leptos::prelude::*;
@@ -155,6 +156,13 @@ fn ServiceText(#[prop(into)] key: String, tier: Option<Tier>, locale: Locale) ->
     }
 }
 
+/// The rule a form's kind and two typed limits say (thousands
+/// separators allowed), through the one validation.
+pub fn read_rule(kind: &str, a: &str, b: &str) -> Result<TierRule, SettingsError> {
+    let limit = |text: &str| settings::number(Field::TierLimits, &text.replace(',', ""));
+    TierRule::from_form(kind, limit(a)?, limit(b)?)
+}
+
 /// Chooses the tier rule and its two limits, then reruns.
 #[component]
 fn RuleEditor(rule: TierRule, locale: Locale) -> impl IntoView {
@@ -164,20 +172,14 @@ fn RuleEditor(rule: TierRule, locale: Locale) -> impl IntoView {
     let a = RwSignal::new(crate::format::plain(a));
     let b = RwSignal::new(crate::format::plain(b));
     let error = RwSignal::new(None::<String>);
-    let apply = move |_| {
-        let parse = |s: String| s.trim().replace(',', "").parse::<f64>();
-        let rule = match (parse(a.get_untracked()), parse(b.get_untracked())) {
-            (Ok(a), Ok(b)) => TierRule::from_form(&by.get_untracked(), a, b),
-            _ => Err("?".to_string()),
-        };
-        match rule {
+    let apply =
+        move |_| match read_rule(&by.get_untracked(), &a.get_untracked(), &b.get_untracked()) {
             Ok(rule) => {
                 error.set(None);
                 change_settings(state, |s| s.tier_rule = rule);
             }
-            Err(message) => error.set(Some(message)),
-        }
-    };
+            Err(e) => error.set(Some(settings_error(locale, &e))),
+        };
     let labels = move || {
         if by.get() == "revenue" {
             (t(locale, Key::TierMinA), t(locale, Key::TierMinB), "")
