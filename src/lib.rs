@@ -26,6 +26,7 @@ pub mod embedding;
 pub mod engine;
 pub mod export;
 pub mod format;
+pub mod i18n;
 pub mod index;
 pub mod ingest;
 pub mod lifecycle;

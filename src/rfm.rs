@@ -28,6 +28,7 @@
 use crate::base::Base;
 use crate::customer_table::{Group, RowSource};
 use crate::format::Locale;
+use crate::i18n;
 use crate::index::{CustomerId, IndexVec};
 use crate::settings::{self, Field, SettingsError};
 use serde::{Deserialize, Serialize};
@@ -271,100 +272,9 @@ impl Segment {
         self.text(Locale::En).0
     }
 
-    /// (name, recommended action) in `locale`.
+    /// (name, recommended action) in `locale`, from the translation table.
     pub fn text(self, locale: Locale) -> (&'static str, &'static str) {
-        let (en, zh) = match self {
-            Segment::Champions => (
-                (
-                    "Champions",
-                    "Reward them: early access, referrals, co-developed offers; ask for reviews.",
-                ),
-                (
-                    "冠军客户",
-                    "给予回馈：新品优先、推荐奖励、联合方案；邀请其评价与背书。",
-                ),
-            ),
-            Segment::LoyalCustomers => (
-                (
-                    "Loyal customers",
-                    "Upsell higher-value lines; invite to loyalty and account-review programmes.",
-                ),
-                ("忠诚客户", "推荐更高价值的产品线；纳入会员与客户回顾计划。"),
-            ),
-            Segment::PotentialLoyalists => (
-                (
-                    "Potential loyalists",
-                    "Offer membership or a volume agreement; recommend related products.",
-                ),
-                ("潜在忠诚客户", "提供会员或年度采购协议；推荐相关产品。"),
-            ),
-            Segment::NewCustomers => (
-                (
-                    "New customers",
-                    "Onboard well: a welcome call, first-order support, a second-order offer.",
-                ),
-                ("新客户", "做好新客引导：欢迎回访、首单支持、复购优惠。"),
-            ),
-            Segment::Promising => (
-                (
-                    "Promising",
-                    "Build the relationship: samples, trials, a regular contact.",
-                ),
-                ("有潜力客户", "建立关系：试用、样品、定期联系。"),
-            ),
-            Segment::NeedAttention => (
-                (
-                    "Need attention",
-                    "Limited-time offers based on past purchases; check satisfaction.",
-                ),
-                ("需要关注", "基于历史购买推出限时优惠；回访了解满意度。"),
-            ),
-            Segment::AboutToSleep => (
-                (
-                    "About to sleep",
-                    "Reactivate with a relevant offer before they go dormant.",
-                ),
-                ("即将沉睡", "在其沉睡前以相关优惠唤醒。"),
-            ),
-            Segment::AtRisk => (
-                (
-                    "At risk",
-                    "Personal outreach from the account manager; find out what changed.",
-                ),
-                ("流失风险", "客户经理亲自联系，了解发生了什么变化。"),
-            ),
-            Segment::CantLoseThem => (
-                (
-                    "Can't lose them",
-                    "Win them back now: senior visit, tailored terms; do not lose to a competitor.",
-                ),
-                (
-                    "不能失去",
-                    "立即挽回：高层拜访、定制条款，防止被竞争对手夺走。",
-                ),
-            ),
-            Segment::Hibernating => (
-                (
-                    "Hibernating",
-                    "Low-cost reminders and catalogue updates; revive the relevant ones.",
-                ),
-                (
-                    "休眠客户",
-                    "低成本提醒与产品目录更新，唤醒其中有价值的客户。",
-                ),
-            ),
-            Segment::Lost => (
-                (
-                    "Lost",
-                    "Try one win-back campaign; otherwise stop spending on them.",
-                ),
-                ("已流失", "尝试一次挽回活动；无效则停止投入。"),
-            ),
-        };
-        match locale {
-            Locale::En => en,
-            Locale::Zh => zh,
-        }
+        i18n::segment_text(locale, self)
     }
 }
 
@@ -407,58 +317,10 @@ impl Class {
         }
     }
 
-    /// (Chinese name, English gloss, action in Chinese, action in English).
+    /// (Chinese name, English gloss, action in Chinese, action in
+    /// English), from the translation table.
     pub fn text(self) -> (&'static str, &'static str, &'static str, &'static str) {
-        match self {
-            Class::ImportantValue => (
-                "重要价值客户",
-                "Important value",
-                "重点维护，提供 VIP 服务",
-                "Keep them close: VIP service",
-            ),
-            Class::ImportantDevelop => (
-                "重要发展客户",
-                "Important to develop",
-                "提高购买频次，推荐组合与年度协议",
-                "Raise frequency: bundles, annual agreements",
-            ),
-            Class::ImportantKeep => (
-                "重要保持客户",
-                "Important to keep",
-                "主动联系，防止流失",
-                "Reach out before they drift away",
-            ),
-            Class::ImportantRetain => (
-                "重要挽留客户",
-                "Important to win back",
-                "重点挽留，了解流失原因",
-                "Win back: find out why they left",
-            ),
-            Class::GeneralValue => (
-                "一般价值客户",
-                "General value",
-                "提升客单价，推荐高价值产品",
-                "Raise order value: higher-value products",
-            ),
-            Class::GeneralDevelop => (
-                "一般发展客户",
-                "General, to develop",
-                "低成本培育，引导复购",
-                "Nurture cheaply, encourage repeat orders",
-            ),
-            Class::GeneralKeep => (
-                "一般保持客户",
-                "General, to keep",
-                "常规维护，自助服务",
-                "Routine contact, self-service",
-            ),
-            Class::GeneralRetain => (
-                "一般挽留客户",
-                "General, to win back",
-                "低成本唤醒，必要时放弃",
-                "Cheap reminders; let go if no response",
-            ),
-        }
+        i18n::class_text(self)
     }
 
     pub fn name(self) -> &'static str {

@@ -219,7 +219,7 @@ pub fn summarise(values: &RankedValues<'_>, tiers: &[Tier]) -> Vec<TierSummary> 
                 profit,
                 profit_share: share(profit, total_profit),
                 average_purchase_days: ratio(days as f64, count as f64),
-                recommendation: service(Some(tier), Locale::En).to_string(),
+                recommendation: crate::i18n::service(Some(tier), Locale::En).to_string(),
             }
         })
         .collect()
@@ -263,22 +263,6 @@ impl AbcCounts {
             b: count(Tier::B),
             c: count(Tier::C),
         }
-    }
-}
-
-/// Differentiated service, the default recommendation per tier (`None`:
-/// the loss-making customers of any tier). From key-account practice: the
-/// A/B/C "VIP card" model gives each tier its own cost to serve.
-pub fn service(tier: Option<Tier>, locale: Locale) -> &'static str {
-    match (tier, locale) {
-        (Some(Tier::A), Locale::En) => "Dedicated account manager, quarterly business reviews, customised offers and priority delivery.",
-        (Some(Tier::B), Locale::En) => "Regular reviews by the sales team, bundles and volume offers to grow them towards A.",
-        (Some(Tier::C), Locale::En) => "Standard terms, self-service ordering and digital campaigns; keep the cost to serve low.",
-        (None, Locale::En) => "Review prices, discounts and cost to serve; renegotiate terms or move to self-service.",
-        (Some(Tier::A), Locale::Zh) => "专属客户经理，季度业务回顾，定制化方案与优先交付。",
-        (Some(Tier::B), Locale::Zh) => "销售团队定期回访，组合套餐与批量优惠，推动其成长为 A 类。",
-        (Some(Tier::C), Locale::Zh) => "标准条款、自助下单与线上营销，控制服务成本。",
-        (None, Locale::Zh) => "复核价格、折扣与服务成本；重新谈判条款或转为自助服务。",
     }
 }
 

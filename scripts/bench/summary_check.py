@@ -61,7 +61,7 @@ def run_duckdb(log, summary):
     return seconds
 
 
-def analyze(cli, path, out):
+def analyse(cli, path, out):
     start = time.perf_counter()
     done = subprocess.run([cli, "analyze", str(path), "--json"], capture_output=True)
     seconds = time.perf_counter() - start
@@ -123,8 +123,8 @@ def main():
         summary = (out / f"{log.stem}_summary.csv").resolve()
         duckdb_seconds = run_duckdb(log, summary)
 
-    a, log_seconds = analyze(args.cli, log, out / "log.json")
-    b, summary_seconds = analyze(args.cli, summary, out / "summary.json")
+    a, log_seconds = analyse(args.cli, log, out / "log.json")
+    b, summary_seconds = analyse(args.cli, summary, out / "summary.json")
     made = f"duckdb {duckdb_seconds:.2f} s" if duckdb_seconds is not None else "given"
     print(
         f"summary: {log.name} ({os.path.getsize(log) / 1e6:,.1f} MB, {a['input']['rows_read']:,} rows)"

@@ -56,7 +56,8 @@ mod cli {
     #[allow(clippy::large_enum_variant)]
     enum Command {
         /// Analyse a transaction log (CSV, TSV; UTF-8, UTF-16 or GBK).
-        Analyze {
+        #[command(name = "analyze")]
+        Analyse {
             file: PathBuf,
             /// Print one JSON object (the keys of CONTRACT.md) instead of a report.
             #[arg(long)]
@@ -275,7 +276,7 @@ mod cli {
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         let result = match cli.command {
-            Command::Analyze {
+            Command::Analyse {
                 file,
                 json,
                 reading,
@@ -291,7 +292,7 @@ mod cli {
                         customers: customers.as_deref(),
                         call_list: call_list.as_deref().map(|p| (p, manager.as_deref())),
                     };
-                    analyze(&file, &request, &outputs)
+                    analyse(&file, &request, &outputs)
                 }
                 Err(message) => Err(message),
             },
@@ -514,7 +515,7 @@ mod cli {
         })
     }
 
-    fn analyze(
+    fn analyse(
         file: &std::path::Path,
         request: &Request,
         outputs: &Outputs<'_>,

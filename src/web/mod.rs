@@ -9,7 +9,7 @@ mod download;
 mod download_blob;
 mod embed;
 mod engine;
-mod i18n;
+pub use crate::i18n;
 mod mapping_store;
 mod offline;
 mod settings_store;

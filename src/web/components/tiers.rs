@@ -5,7 +5,7 @@
 use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
 use crate::settings::{self, Field, SettingsError};
-use crate::tiers::{self, Tier, TierRule, TierSummary};
+use crate::tiers::{Tier, TierRule, TierSummary};
 use crate::web::components::chart_view::chart_view;
 use crate::web::engine::change_settings;
 use crate::web::i18n::{settings_error, t, Key};
@@ -133,7 +133,7 @@ fn tier_row(s: &TierSummary, locale: Locale) -> impl IntoView {
 #[component]
 fn ServiceText(#[prop(into)] key: String, tier: Option<Tier>, locale: Locale) -> impl IntoView {
     let state = use_state();
-    let default = tiers::service(tier, locale);
+    let default = crate::i18n::service(tier, locale);
     let text = state
         .services
         .with_untracked(|s| s.get(&key).cloned())

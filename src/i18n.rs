@@ -1,6 +1,9 @@
 //! Every string the user reads, in English and 简体中文.
 //!
-//! Components never hold literal text: they ask `t(locale, Key::X)`.
+//! The one translation table: the page and the CLI both read it.
+//! Components never hold literal text: they ask `t(locale, Key::X)`;
+//! the core's sections name segments, classes and services by key and
+//! take their text from here.
 //! Adding a string means adding a key and both translations here.
 
 use crate::format::Locale;
@@ -8,8 +11,10 @@ use crate::ingest::decision::{Decision, Detail};
 use crate::ingest::error::FileKind;
 use crate::ingest::values::ValueError;
 use crate::ingest::{IngestError, Rejection, Role};
+use crate::protocol::Failure;
+use crate::rfm::{Class, Segment};
 use crate::settings::{Field, SettingsError};
-use crate::web::state::Failure;
+use crate::tiers::Tier;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
@@ -1156,5 +1161,171 @@ fn file_kind_zh(kind: FileKind) -> &'static str {
         FileKind::Program => "可执行程序",
         FileKind::Utf16WithoutBom => "没有字节顺序标记（BOM）的 UTF-16 文本",
         FileKind::Binary => "二进制文件",
+    }
+}
+
+/// An RFM segment's (name, recommended action).
+pub fn segment_text(locale: Locale, segment: Segment) -> (&'static str, &'static str) {
+    let (en, zh) = match segment {
+        Segment::Champions => (
+            (
+                "Champions",
+                "Reward them: early access, referrals, co-developed offers; ask for reviews.",
+            ),
+            (
+                "冠军客户",
+                "给予回馈：新品优先、推荐奖励、联合方案；邀请其评价与背书。",
+            ),
+        ),
+        Segment::LoyalCustomers => (
+            (
+                "Loyal customers",
+                "Upsell higher-value lines; invite to loyalty and account-review programmes.",
+            ),
+            ("忠诚客户", "推荐更高价值的产品线；纳入会员与客户回顾计划。"),
+        ),
+        Segment::PotentialLoyalists => (
+            (
+                "Potential loyalists",
+                "Offer membership or a volume agreement; recommend related products.",
+            ),
+            ("潜在忠诚客户", "提供会员或年度采购协议；推荐相关产品。"),
+        ),
+        Segment::NewCustomers => (
+            (
+                "New customers",
+                "Onboard well: a welcome call, first-order support, a second-order offer.",
+            ),
+            ("新客户", "做好新客引导：欢迎回访、首单支持、复购优惠。"),
+        ),
+        Segment::Promising => (
+            (
+                "Promising",
+                "Build the relationship: samples, trials, a regular contact.",
+            ),
+            ("有潜力客户", "建立关系：试用、样品、定期联系。"),
+        ),
+        Segment::NeedAttention => (
+            (
+                "Need attention",
+                "Limited-time offers based on past purchases; check satisfaction.",
+            ),
+            ("需要关注", "基于历史购买推出限时优惠；回访了解满意度。"),
+        ),
+        Segment::AboutToSleep => (
+            (
+                "About to sleep",
+                "Reactivate with a relevant offer before they go dormant.",
+            ),
+            ("即将沉睡", "在其沉睡前以相关优惠唤醒。"),
+        ),
+        Segment::AtRisk => (
+            (
+                "At risk",
+                "Personal outreach from the account manager; find out what changed.",
+            ),
+            ("流失风险", "客户经理亲自联系，了解发生了什么变化。"),
+        ),
+        Segment::CantLoseThem => (
+            (
+                "Can't lose them",
+                "Win them back now: senior visit, tailored terms; do not lose to a competitor.",
+            ),
+            (
+                "不能失去",
+                "立即挽回：高层拜访、定制条款，防止被竞争对手夺走。",
+            ),
+        ),
+        Segment::Hibernating => (
+            (
+                "Hibernating",
+                "Low-cost reminders and catalogue updates; revive the relevant ones.",
+            ),
+            (
+                "休眠客户",
+                "低成本提醒与产品目录更新，唤醒其中有价值的客户。",
+            ),
+        ),
+        Segment::Lost => (
+            (
+                "Lost",
+                "Try one win-back campaign; otherwise stop spending on them.",
+            ),
+            ("已流失", "尝试一次挽回活动；无效则停止投入。"),
+        ),
+    };
+    match locale {
+        Locale::En => en,
+        Locale::Zh => zh,
+    }
+}
+
+/// An RFM class's (Chinese name, English gloss, action in Chinese, action in English).
+pub fn class_text(class: Class) -> (&'static str, &'static str, &'static str, &'static str) {
+    match class {
+        Class::ImportantValue => (
+            "重要价值客户",
+            "Important value",
+            "重点维护，提供 VIP 服务",
+            "Keep them close: VIP service",
+        ),
+        Class::ImportantDevelop => (
+            "重要发展客户",
+            "Important to develop",
+            "提高购买频次，推荐组合与年度协议",
+            "Raise frequency: bundles, annual agreements",
+        ),
+        Class::ImportantKeep => (
+            "重要保持客户",
+            "Important to keep",
+            "主动联系，防止流失",
+            "Reach out before they drift away",
+        ),
+        Class::ImportantRetain => (
+            "重要挽留客户",
+            "Important to win back",
+            "重点挽留，了解流失原因",
+            "Win back: find out why they left",
+        ),
+        Class::GeneralValue => (
+            "一般价值客户",
+            "General value",
+            "提升客单价，推荐高价值产品",
+            "Raise order value: higher-value products",
+        ),
+        Class::GeneralDevelop => (
+            "一般发展客户",
+            "General, to develop",
+            "低成本培育，引导复购",
+            "Nurture cheaply, encourage repeat orders",
+        ),
+        Class::GeneralKeep => (
+            "一般保持客户",
+            "General, to keep",
+            "常规维护，自助服务",
+            "Routine contact, self-service",
+        ),
+        Class::GeneralRetain => (
+            "一般挽留客户",
+            "General, to win back",
+            "低成本唤醒，必要时放弃",
+            "Cheap reminders; let go if no response",
+        ),
+    }
+}
+
+/// Differentiated service, the default recommendation per tier (`None`:
+/// the loss-making customers of any tier). From key-account practice: the
+/// A/B/C "VIP card" model gives each tier its own cost to serve.
+pub fn service(tier: Option<Tier>, locale: Locale) -> &'static str {
+    match (tier, locale) {
+        (Some(Tier::A), Locale::En) => "Dedicated account manager, quarterly business reviews, customised offers and priority delivery.",
+        (Some(Tier::B), Locale::En) => "Regular reviews by the sales team, bundles and volume offers to grow them towards A.",
+        (Some(Tier::C), Locale::En) => "Standard terms, self-service ordering and digital campaigns; keep the cost to serve low.",
+        (None, Locale::En) => "Review prices, discounts and cost to serve; renegotiate terms or move to self-service.",
+        (Some(Tier::A), Locale::Zh) => "专属客户经理，季度业务回顾，定制化方案与优先交付。",
+        (Some(Tier::B), Locale::Zh) => "销售团队定期回访，组合套餐与批量优惠，推动其成长为 A 类。",
+        (Some(Tier::C), Locale::Zh) => "标准条款、自助下单与线上营销，控制服务成本。",
+        (None, Locale::Zh) => "复核价格、折扣与服务成本；重新谈判条款或转为自助服务。",
     }
 }
