@@ -242,7 +242,7 @@ pub enum SettingsError {
 /// A number short enough for one line: huge and tiny ones in e-notation.
 fn shown(value: f64) -> String {
     let size = value.abs();
-    if size != 0.0 && (size >= 1e9 || size < 1e-4) {
+    if size != 0.0 && !(1e-4..1e9).contains(&size) {
         format!("{value:e}")
     } else {
         format!("{value}")
