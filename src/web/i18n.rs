@@ -8,7 +8,7 @@ use crate::ingest::decision::{Decision, Detail};
 use crate::ingest::error::FileKind;
 use crate::ingest::values::ValueError;
 use crate::ingest::{IngestError, Rejection, Role};
-use crate::web::state::Failure;
+use crate::protocol::Failure;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {

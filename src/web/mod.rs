@@ -12,6 +12,7 @@ mod engine;
 mod i18n;
 mod mapping_store;
 mod offline;
+mod sections;
 mod settings_store;
 mod state;
 pub mod worker;

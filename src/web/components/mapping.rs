@@ -9,7 +9,7 @@ use crate::format::{self, Locale};
 use crate::ingest::status::{means_no_revenue, StatusChoice, StatusKind, StatusValue};
 use crate::ingest::values::NumberStyle;
 use crate::ingest::Role;
-use crate::web::engine::rerun;
+use crate::web::engine::use_engine;
 use crate::web::i18n::{role_name, t, Key};
 use crate::web::mapping_store;
 use crate::web::state::use_state;
@@ -57,6 +57,7 @@ pub fn ColumnMapping(
     locale: Locale,
 ) -> impl IntoView {
     let state = use_state();
+    let engine = use_engine();
     let chosen = RwSignal::new(columns);
     let header_row = RwSignal::new(header_line);
     let decimal = RwSignal::new(state.request.with_untracked(|r| r.decimal));
@@ -81,19 +82,16 @@ pub fn ColumnMapping(
         mapping_store::remember(&stored_headers.get_value(), &map);
         let current = state.request.get_untracked();
         let line = header_row.get_untracked();
-        rerun(
-            state,
-            Request {
-                map,
-                header_row: (line > 0 && line != header_line)
-                    .then_some(line)
-                    .or(current.header_row),
-                decimal: decimal.get_untracked(),
-                unit: unit.get_untracked(),
-                status: status_choice.with_value(|choice| choice()),
-                ..current
-            },
-        );
+        engine.rerun(Request {
+            map,
+            header_row: (line > 0 && line != header_line)
+                .then_some(line)
+                .or(current.header_row),
+            decimal: decimal.get_untracked(),
+            unit: unit.get_untracked(),
+            status: status_choice.with_value(|choice| choice()),
+            ..current
+        });
     };
     let selects = Role::ALL
         .iter()
@@ -137,14 +135,11 @@ pub fn ColumnMapping(
         let on_sheet = move |ev| {
             let sheet = Some(event_target_value(&ev));
             // Another sheet has other headers: start from the guess again.
-            rerun(
-                state,
-                Request {
-                    sheet,
-                    map: Vec::new(),
-                    ..state.request.get_untracked()
-                },
-            );
+            engine.rerun(Request {
+                sheet,
+                map: Vec::new(),
+                ..state.request.get_untracked()
+            });
         };
         view! {
             <label class="mapping-role sheet">
@@ -175,13 +170,10 @@ pub fn ColumnMapping(
         let on_encoding = move |ev| {
             let value = event_target_value(&ev);
             let encoding = (!value.is_empty()).then_some(value);
-            rerun(
-                state,
-                Request {
-                    encoding,
-                    ..state.request.get_untracked()
-                },
-            );
+            engine.rerun(Request {
+                encoding,
+                ..state.request.get_untracked()
+            });
         };
         view! {
             <label class="mapping-role">

@@ -2,30 +2,33 @@
 //! region, an account manager), or split every view by a category.
 
 use crate::analysis::Filter;
+use crate::dimensions::{DimensionInfo, Split};
 use crate::format::Locale;
-use crate::web::engine::change_settings;
+use crate::web::engine::use_engine;
 use crate::web::i18n::{t, Key};
-use crate::web::state::{use_state, Loaded};
+use crate::web::state::{use_state, Part};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Separates a dimension key from a value in an option's value.
 const SEP: char = '\u{1f}';
 
 #[component]
-pub fn Slicer(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
+pub fn Slicer(
+    dimensions: Part<Vec<DimensionInfo>>,
+    filter: Option<Filter>,
+    splits: Part<Vec<Split>>,
+    locale: Locale,
+) -> impl IntoView {
     let state = use_state();
-    let a = &loaded.analysis;
-    if a.dimensions.is_empty() {
+    let engine = use_engine();
+    if dimensions.is_empty() {
         return None;
     }
-    let current = a
-        .filter
+    let current = filter
         .as_ref()
         .map(|f| format!("{}{SEP}{}", f.key, f.value.clone().unwrap_or_default()))
         .unwrap_or_default();
-    let groups = a
-        .dimensions
+    let groups = dimensions
         .iter()
         .map(|d| {
             let options = d
@@ -46,10 +49,9 @@ pub fn Slicer(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
             key: key.to_string(),
             value: Some(value.to_string()).filter(|v| !v.is_empty()),
         });
-        change_settings(state, |s| s.filter = filter);
+        engine.change_settings(|s| s.filter = filter);
     };
-    let split_options = a
-        .splits
+    let split_options = splits
         .iter()
         .map(|s| {
             let selected = state.split_by.get_untracked().as_deref() == Some(s.key.as_str());
@@ -60,7 +62,7 @@ pub fn Slicer(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         let key = event_target_value(&ev);
         state.split_by.set(Some(key).filter(|k| !k.is_empty()));
     };
-    let filtered = a.filter.is_some();
+    let filtered = filter.is_some();
     Some(view! {
         <section class="card slicer" class:filtered=filtered aria-label=t(locale, Key::Slice)>
             <label>
