@@ -7,6 +7,7 @@
 //! the document. A click (or Enter) on a row opens the customer's card.
 
 use super::customer_card::CustomerCard;
+use super::slicer::{chosen_dimension, dimension_groups};
 use crate::clv::value::ChurnRisk;
 use crate::customer_table::{Page, Query, SortKey};
 use crate::dimensions::DimensionInfo;
@@ -409,31 +410,17 @@ fn DimensionChoice(
     locale: Locale,
     query: RwSignal<Query>,
 ) -> impl IntoView {
-    const SEP: char = '\u{1f}';
-    let dims = &*dimensions;
-    if dims.is_empty() {
+    if dimensions.is_empty() {
         return None;
     }
-    let groups = dims
-        .iter()
-        .map(|d| {
-            let options = d
-                .values
-                .iter()
-                .map(|v| view! { <option value=format!("{}{SEP}{v}", d.key)>{v.clone()}</option> })
-                .collect_view();
-            view! { <optgroup label=d.header.clone()>{options}</optgroup> }
-        })
-        .collect_view();
+    let groups = dimension_groups(&dimensions, "");
     let change = move |ev| {
         let value = event_target_value(&ev);
         query.update(|q| {
-            q.dimension = value
-                .split_once(SEP)
-                .map(|(key, v)| crate::analysis::Filter {
-                    key: key.to_string(),
-                    value: Some(v.to_string()),
-                })
+            q.dimension = chosen_dimension(&value).map(|(key, v)| crate::analysis::Filter {
+                key: key.to_string(),
+                value: Some(v.to_string()),
+            })
         });
     };
     Some(view! {

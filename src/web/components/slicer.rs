@@ -24,28 +24,11 @@ pub fn Slicer(
     if dimensions.is_empty() {
         return None;
     }
-    let current = filter
-        .as_ref()
-        .map(|f| format!("{}{SEP}{}", f.key, f.value.clone().unwrap_or_default()))
-        .unwrap_or_default();
-    let groups = dimensions
-        .iter()
-        .map(|d| {
-            let options = d
-                .values
-                .iter()
-                .map(|v| {
-                    let value = format!("{}{SEP}{v}", d.key);
-                    let selected = value == current;
-                    view! { <option value=value selected=selected>{v.clone()}</option> }
-                })
-                .collect_view();
-            view! { <optgroup label=d.header.clone()>{options}</optgroup> }
-        })
-        .collect_view();
+    let current = filter.as_ref().map(option_value).unwrap_or_default();
+    let groups = dimension_groups(&dimensions, &current);
     let on_filter = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev);
-        let filter = chosen.split_once(SEP).map(|(key, value)| Filter {
+        let filter = chosen_dimension(&chosen).map(|(key, value)| Filter {
             key: key.to_string(),
             value: Some(value.to_string()).filter(|v| !v.is_empty()),
         });
@@ -82,4 +65,35 @@ pub fn Slicer(
             {filtered.then(|| view! { <p class="filter-note">{t(locale, Key::FilteredNote)}</p> })}
         </section>
     })
+}
+
+/// The option value that stands for one value of one dimension.
+fn option_value(filter: &Filter) -> String {
+    let value = filter.value.as_deref().unwrap_or_default();
+    format!("{}{SEP}{value}", filter.key)
+}
+
+/// One `<optgroup>` per dimension, one option per value; the option whose
+/// value is `current` is selected. Also the customer table's filter.
+pub fn dimension_groups(dimensions: &[DimensionInfo], current: &str) -> impl IntoView {
+    dimensions
+        .iter()
+        .map(|d| {
+            let options = d
+                .values
+                .iter()
+                .map(|v| {
+                    let value = format!("{}{SEP}{v}", d.key);
+                    let selected = value == current;
+                    view! { <option value=value selected=selected>{v.clone()}</option> }
+                })
+                .collect_view();
+            view! { <optgroup label=d.header.clone()>{options}</optgroup> }
+        })
+        .collect_view()
+}
+
+/// The dimension key and value an option of `dimension_groups` stands for.
+pub fn chosen_dimension(option: &str) -> Option<(&str, &str)> {
+    option.split_once(SEP)
 }
