@@ -56,6 +56,28 @@ pub struct Profit {
     pub what_if_settings: WhatIfSettings,
 }
 
+/// The loss-making customers as the tier table's last row: each share of
+/// all customers, all revenue and total profit (0 when that is not positive).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LossRow {
+    pub customer_share: f64,
+    pub revenue_share: f64,
+    pub profit_share: f64,
+    pub average_revenue: f64,
+}
+
+impl Profit {
+    pub fn loss_row(&self, customers: usize, revenue_total: f64) -> LossRow {
+        let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
+        LossRow {
+            customer_share: ratio(self.loss_makers as f64, customers as f64),
+            revenue_share: ratio(self.loss_revenue, revenue_total),
+            profit_share: ratio(self.loss, self.total),
+            average_revenue: ratio(self.loss_revenue, self.loss_makers as f64),
+        }
+    }
+}
+
 /// Profit without the bottom `drop_bottom` share of customers by profit
 /// (`profit`), or with them served more cheaply (`cheaper_profit`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@
 //! Who may send is decided by `crate::embedding::origin_allowed`; any other
 //! message is ignored and said so in the console.
 
-use super::engine::{self, Input};
+use super::engine::{Engine, Input};
 use super::state::{AppState, Phase};
 use crate::embedding::origin_allowed;
 use leptos::prelude::*;
@@ -25,15 +25,15 @@ thread_local! {
 }
 
 /// Starts listening for files from a host page; call once.
-pub fn listen(state: AppState) {
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event| receive(state, event));
+pub fn listen(state: AppState, engine: Engine) {
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event| receive(engine, event));
     let _ =
         window().add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     on_message.forget();
     Effect::new(move |_| match state.phase.get() {
         Phase::Ready => answer(state),
         Phase::Failed { failure, .. } => {
-            let reason = super::i18n::failure_text(state.locale.get_untracked(), &failure);
+            let reason = crate::i18n::failure_text(state.locale.get_untracked(), &failure);
             tell("tierlens:failed", &[("reason", JsValue::from_str(&reason))]);
             SENDER.with(|s| s.borrow_mut().take());
         }
@@ -48,7 +48,7 @@ pub fn listen(state: AppState) {
     }
 }
 
-fn receive(state: AppState, event: MessageEvent) {
+fn receive(engine: Engine, event: MessageEvent) {
     let data = event.data();
     if field(&data, "type").as_string().as_deref() != Some(FILE) {
         return;
@@ -76,7 +76,7 @@ fn receive(state: AppState, event: MessageEvent) {
         .map(|s| s.unchecked_into::<web_sys::Window>());
     SENDER.with(|s| *s.borrow_mut() = sender.map(|w| (w, origin)));
     tell("tierlens:accepted", &[("name", JsValue::from_str(&name))]);
-    engine::load(state, Input::File(file));
+    engine.load(Input::File(file));
 }
 
 /// The bytes as a `File`, whatever form the host sent them in.
@@ -108,14 +108,14 @@ fn allowed_origins() -> String {
 }
 
 fn answer(state: AppState) {
-    let Some(loaded) = state.loaded.get_untracked() else {
+    let Some(shown) = state.shown.get_untracked() else {
         return;
     };
-    let a = &loaded.analysis;
+    let a = &shown.analysis;
     tell(
         "tierlens:analysed",
         &[
-            ("name", JsValue::from_str(&loaded.file)),
+            ("name", JsValue::from_str(&shown.file)),
             ("customers", JsValue::from_f64(a.customers as f64)),
             ("revenue_total", JsValue::from_f64(a.revenue_total)),
         ],

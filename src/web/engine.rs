@@ -5,9 +5,10 @@
 //! works, then the result or the reason the file cannot be used. The page's
 //! thread only posts a `File` handle and decodes the finished result, so it
 //! stays responsive whatever the file's size. A new file while one is still
-//! being analysed stops that worker and starts a fresh one.
+//! being analysed stops that worker and starts a fresh one. Components
+//! reach all this through the `use_engine()` handle only.
 
-use super::state::{AppState, Loaded, Phase, Work};
+use super::state::{AppState, Phase, Shown, Work};
 use crate::customer_table::{Card, Page, Query};
 use crate::engine::Request;
 use crate::protocol::{Ask, Asked, Failure, Job, Reply, Source};
@@ -18,6 +19,9 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+mod use_engine;
+pub use use_engine::{provide_engine, use_engine, Engine};
 
 /// The worker's glue and module, which Trunk writes next to `index.html`
 /// (relative: any sub-path works).
@@ -58,7 +62,7 @@ type Answer = Box<dyn FnOnce(Reply)>;
 
 /// Asks the worker for `count` rows from `offset` of the customers `query`
 /// selects; `on_page` gets them.
-pub fn ask_rows(query: Query, offset: usize, count: usize, on_page: impl FnOnce(Page) + 'static) {
+fn ask_rows(query: Query, offset: usize, count: usize, on_page: impl FnOnce(Page) + 'static) {
     let ask = Ask::Rows {
         query,
         offset,
@@ -72,7 +76,7 @@ pub fn ask_rows(query: Query, offset: usize, count: usize, on_page: impl FnOnce(
 }
 
 /// Asks for one customer's card (`None`: no such customer).
-pub fn ask_card(customer: String, on_card: impl FnOnce(Option<Card>) + 'static) {
+fn ask_card(customer: String, on_card: impl FnOnce(Option<Card>) + 'static) {
     post_ask(Ask::Card { customer }, move |reply| {
         if let Reply::Card { card, .. } = reply {
             on_card(card.map(|c| *c));
@@ -81,7 +85,7 @@ pub fn ask_card(customer: String, on_card: impl FnOnce(Option<Card>) + 'static) 
 }
 
 /// Asks for the customers as CSV: those `query` selects, or everyone.
-pub fn ask_export(query: Option<Query>, on_csv: impl FnOnce(String) + 'static) {
+fn ask_export(query: Option<Query>, on_csv: impl FnOnce(String) + 'static) {
     post_ask(Ask::Export { query }, move |reply| {
         if let Reply::Export { csv, .. } = reply {
             on_csv(csv);
@@ -126,7 +130,7 @@ fn deliver(id: u32, reply: Reply) {
 }
 
 /// Starts analysing a new `input` with the default reading of it.
-pub fn load(state: AppState, input: Input) {
+fn load(state: AppState, input: Input) {
     LAST_INPUT.with(|last| *last.borrow_mut() = Some(input.clone()));
     // A new file is read afresh, with the settings the user keeps.
     let request = Request {
@@ -139,7 +143,7 @@ pub fn load(state: AppState, input: Input) {
 
 /// Analyses the last input again, read as `request` says (mapping, sheet,
 /// settings). When only settings changed the worker reuses its table.
-pub fn rerun(state: AppState, request: Request) {
+fn rerun(state: AppState, request: Request) {
     if let Some(input) = LAST_INPUT.with(|last| last.borrow().clone()) {
         state.request.set(request.clone());
         start(state, input, request, true);
@@ -147,7 +151,7 @@ pub fn rerun(state: AppState, request: Request) {
 }
 
 /// Changes the analysis settings (tiers, filter, what-if ...) and reruns.
-pub fn change_settings(state: AppState, change: impl FnOnce(&mut crate::settings::Settings)) {
+fn change_settings(state: AppState, change: impl FnOnce(&mut crate::settings::Settings)) {
     let mut request = state.request.get_untracked();
     change(&mut request.settings);
     super::settings_store::remember_settings(&request.settings);
@@ -206,7 +210,7 @@ fn message(job: &Job, file: Option<&web_sys::File>) -> Result<js_sys::Object, St
 
 /// Starts the worker while the page waits for a file, so that its wasm is
 /// compiled before the first file comes rather than after.
-pub fn warm_up(state: AppState) {
+fn warm_up(state: AppState) {
     CONNECTION.with(|slot| {
         let mut slot = slot.borrow_mut();
         if slot.is_none() {
@@ -363,7 +367,7 @@ fn receive(state: AppState, reply: Reply) {
             let file = working_file(state);
             // Answers to the replaced dashboard's asks are not coming.
             ANSWERS.with(|a| a.borrow_mut().clear());
-            state.loaded.set(Some(Arc::new(Loaded {
+            state.shown.set(Some(Arc::new(Shown {
                 file,
                 analysis: outcome.analysis,
                 rejected_csv: outcome.rejected_csv,
@@ -429,7 +433,7 @@ fn fail_current(state: AppState, failure: Failure) {
 }
 
 fn fail(state: AppState, file: String, failure: Failure) {
-    state.loaded.set(None);
+    state.shown.set(None);
     state.phase.set(Phase::Failed { file, failure });
 }
 

@@ -3,7 +3,7 @@
 use crate::analysis::Analysis;
 use crate::engine::Request;
 use crate::format::Locale;
-pub use crate::protocol::{Failure, Stage};
+use crate::protocol::{Failure, Stage};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -38,11 +38,44 @@ impl Work {
     }
 }
 
-/// The result for the current file.
-pub struct Loaded {
+/// The result for the current file: what the dashboard shows.
+pub struct Shown {
     pub file: String,
     pub analysis: Analysis,
     pub rejected_csv: String,
+}
+
+/// One part of what is shown (`&Pareto`, `&Clv` ...): what a panel takes.
+/// It derefs to that part and clones as cheaply as an `Arc`, so a panel
+/// sees only its part and nothing is copied out of the analysis.
+pub struct Part<T: 'static> {
+    whole: Arc<Shown>,
+    pick: fn(&Shown) -> &T,
+}
+
+impl<T> Part<T> {
+    pub fn new(whole: &Arc<Shown>, pick: fn(&Shown) -> &T) -> Part<T> {
+        Part {
+            whole: whole.clone(),
+            pick,
+        }
+    }
+}
+
+impl<T> Clone for Part<T> {
+    fn clone(&self) -> Part<T> {
+        Part {
+            whole: self.whole.clone(),
+            pick: self.pick,
+        }
+    }
+}
+
+impl<T> std::ops::Deref for Part<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        (self.pick)(&self.whole)
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -51,7 +84,7 @@ pub struct AppState {
     /// How the current file is read: column mapping, sheet, encoding.
     pub request: RwSignal<Request>,
     pub phase: RwSignal<Phase>,
-    pub loaded: RwSignal<Option<Arc<Loaded>>>,
+    pub shown: RwSignal<Option<Arc<Shown>>>,
     /// The category every split view groups by (a `Split::key`), if any.
     pub split_by: RwSignal<Option<String>>,
     /// The user's own service recommendation per tier ("A", "B", "C",
@@ -66,16 +99,17 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(locale: Locale, embedded: bool) -> AppState {
+    /// `section` is where the page opens (the address's, or the first).
+    pub fn new(locale: Locale, embedded: bool, section: String) -> AppState {
         AppState {
             locale: RwSignal::new(locale),
             request: RwSignal::new(Request::default()),
             phase: RwSignal::new(Phase::Idle),
-            loaded: RwSignal::new(None),
+            shown: RwSignal::new(None),
             split_by: RwSignal::new(None),
             services: RwSignal::new(super::settings_store::services()),
             currency: RwSignal::new(super::settings_store::currency()),
-            section: RwSignal::new(super::components::nav::first_section()),
+            section: RwSignal::new(section),
             embedded,
         }
     }

@@ -4,19 +4,17 @@
 
 use crate::call_list::{self, Call, Reason};
 use crate::format::{self, Locale};
+use crate::i18n::{t, Key};
 use crate::web::download;
-use crate::web::i18n::{t, Key};
-use crate::web::state::Loaded;
+use crate::web::state::Part;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 /// Rows shown at once; the download has them all.
 const SHOWN: usize = 50;
 
 #[component]
-pub fn CallList(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let calls = Arc::new(loaded.analysis.call_list.clone());
+pub fn CallList(calls: Part<Vec<Call>>, locale: Locale) -> impl IntoView {
     let manager = RwSignal::new(None::<String>);
     let managers: BTreeSet<String> = calls
         .iter()
@@ -45,6 +43,13 @@ pub fn CallList(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
             }
         }
     };
+    let counter = |calls: Part<Vec<Call>>| {
+        move || {
+            let chosen = manager.get();
+            call_list::of_manager(&calls, chosen.as_deref()).count()
+        }
+    };
+    let (count, shown_count) = (counter(calls.clone()), counter(calls.clone()));
     let rows = move || {
         let chosen = manager.get();
         let kept: Vec<&Call> = call_list::of_manager(&calls, chosen.as_deref()).collect();
@@ -57,13 +62,6 @@ pub fn CallList(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    let counter = |loaded: Arc<Loaded>| {
-        move || {
-            let chosen = manager.get();
-            call_list::of_manager(&loaded.analysis.call_list, chosen.as_deref()).count()
-        }
-    };
-    let (count, shown_count) = (counter(loaded.clone()), counter(loaded));
     view! {
         <section class="card" aria-labelledby="call-list-title" data-testid="call-list-section">
             <div class="section-head">

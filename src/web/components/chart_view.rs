@@ -17,9 +17,9 @@ use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElemen
 
 use crate::chart;
 use crate::format::Locale;
+use crate::i18n::{t, Key};
 use crate::web::download;
 use crate::web::download_blob::{js_text, save_blob, text_blob};
-use crate::web::i18n::{t, Key};
 use crate::web::state::AppState;
 
 /// The PNG is drawn at twice the chart's size, sharp on high-density

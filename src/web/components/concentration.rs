@@ -1,16 +1,20 @@
 //! Concentration risk: shares of the largest accounts and the HHI, with the
 //! dependency warning when one customer passes the threshold.
 
+use crate::concentration::Concentration;
+use crate::customer_table::CustomerRow;
 use crate::format::{self, Locale};
-use crate::web::i18n::{t, Key};
-use crate::web::state::Loaded;
+use crate::i18n::{t, Key};
+use crate::web::state::Part;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
-pub fn ConcentrationPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let c = &loaded.analysis.concentration;
-    let largest = loaded.analysis.top_customers.first().cloned();
+pub fn ConcentrationPanel(
+    concentration: Part<Concentration>,
+    largest: Option<CustomerRow>,
+    locale: Locale,
+) -> impl IntoView {
+    let c = &*concentration;
     let rows = [
         (t(locale, Key::Top1), c.top1_share, "top1"),
         (t(locale, Key::Top5), c.top5_share, "top5"),

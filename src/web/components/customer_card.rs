@@ -1,19 +1,20 @@
 //! One customer on a card: the purchase timeline, RFM scores, tier, stage,
 //! lifetime value, probability alive and what to do next. The worker
-//! builds the card from its table (`engine::ask_card`); this only shows it.
+//! builds the card from its table (`use_engine().ask_card`); this only shows it.
 
 use crate::chart::{self, Axes, Size};
 use crate::customer_table::Card;
 use crate::format::{self, Locale};
-use crate::web::engine::ask_card;
-use crate::web::i18n::{t, Key};
+use crate::i18n::{t, Key};
+use crate::web::engine::use_engine;
 use crate::web::state::use_state;
 use leptos::prelude::*;
 
 #[component]
 pub fn CustomerCard(id: String, locale: Locale, open: RwSignal<Option<String>>) -> impl IntoView {
     let card = RwSignal::new(None::<Option<Card>>);
-    ask_card(id.clone(), move |answer: Option<Card>| {
+    let engine = use_engine();
+    engine.ask_card(id.clone(), move |answer: Option<Card>| {
         card.set(Some(answer))
     });
     let close = move || open.set(None);

@@ -3,7 +3,7 @@
 
 use crate::customer_table::CustomerRow;
 use crate::format::{self, Locale};
-use crate::web::i18n::{t, Key};
+use crate::i18n::{t, Key};
 use leptos::prelude::*;
 
 #[component]

@@ -3,22 +3,23 @@
 //!
 //! The rows stay in the analysis worker (a million customers would not fit
 //! the page's budget); the table asks it for the rows in view as the user
-//! scrolls (`engine::ask_rows`), so only about a hundred rows are ever in
+//! scrolls (`use_engine().ask_rows`), so only about a hundred rows are ever in
 //! the document. A click (or Enter) on a row opens the customer's card.
 
 use super::customer_card::CustomerCard;
+use super::slicer::{chosen_dimension, dimension_groups};
 use crate::clv::value::ChurnRisk;
 use crate::customer_table::{Page, Query, SortKey};
+use crate::dimensions::DimensionInfo;
 use crate::format::{self, Locale};
+use crate::i18n::{t, Key};
 use crate::lifecycle::Stage;
 use crate::rfm::Segment;
 use crate::tiers::Tier;
 use crate::web::download;
-use crate::web::engine::{ask_export, ask_rows};
-use crate::web::i18n::{t, Key};
-use crate::web::state::Loaded;
+use crate::web::engine::use_engine;
+use crate::web::state::Part;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Row height in CSS px the stylesheet asks for; the table measures the
 /// rows it draws and uses what the browser made of it (borders, zoom).
@@ -51,15 +52,22 @@ const COLUMNS: [(Key, SortKey, bool); 15] = [
 ];
 
 #[component]
-pub fn CustomerTable(loaded: Arc<Loaded>, locale: Locale, ready: RwSignal<bool>) -> impl IntoView {
+pub fn CustomerTable(
+    /// How many customers the worker holds rows for.
+    customers: usize,
+    dimensions: Part<Vec<DimensionInfo>>,
+    locale: Locale,
+    ready: RwSignal<bool>,
+) -> impl IntoView {
     let query = RwSignal::new(Query::default());
     let page = RwSignal::new(None::<Page>);
     let scroll_top = RwSignal::new(0.0f64);
     let card = RwSignal::new(None::<String>);
     let search = RwSignal::new(String::new());
-    let total = loaded.analysis.customers;
+    let total = customers;
     let scroller = NodeRef::<leptos::html::Div>::new();
     let row_px = RwSignal::new(ROW_PX);
+    let engine = use_engine();
     // A new sort, search or filter starts at the top of its results.
     Effect::new(move |previous: Option<Query>| {
         let q = query.get();
@@ -85,7 +93,7 @@ pub fn CustomerTable(loaded: Arc<Loaded>, locale: Locale, ready: RwSignal<bool>)
             })
         });
         if !covered {
-            ask_rows(q, start, end - start, move |answer: Page| {
+            engine.ask_rows(q, start, end - start, move |answer: Page| {
                 page.set(Some(answer));
                 ready.set(true);
                 request_animation_frame(move || measure_rows(scroller, row_px));
@@ -142,7 +150,7 @@ pub fn CustomerTable(loaded: Arc<Loaded>, locale: Locale, ready: RwSignal<bool>)
                 "tierlens-customers.csv"
             };
             let selected = only_matches.then(|| query.get_untracked());
-            ask_export(selected, move |csv: String| {
+            engine.ask_export(selected, move |csv: String| {
                 if let Err(e) = download::save(name, "text/csv;charset=utf-8", &csv) {
                     leptos::logging::error!("download failed: {e}");
                 }
@@ -159,7 +167,7 @@ pub fn CustomerTable(loaded: Arc<Loaded>, locale: Locale, ready: RwSignal<bool>)
                     <button class="button primary" data-testid="export-csv" on:click=export(false)>{t(locale, Key::ExportCsv)}</button>
                 </div>
             </div>
-            <Tools loaded=loaded.clone() locale=locale query=query search=search/>
+            <Tools dimensions=dimensions locale=locale query=query search=search/>
             <div class="vt-scroll" node_ref=scroller style:height=format!("{VIEW_PX}px") on:scroll=on_scroll tabindex="0"
                 aria-label=t(locale, Key::NavCustomers)>
                 <table class="data customers vt" data-testid="customer-table" aria-rowcount=move || page.get().map_or(0, |p| p.matches)>
@@ -302,7 +310,7 @@ fn row_view(
 /// Search box and the four filters.
 #[component]
 fn Tools(
-    loaded: Arc<Loaded>,
+    dimensions: Part<Vec<DimensionInfo>>,
     locale: Locale,
     query: RwSignal<Query>,
     search: RwSignal<String>,
@@ -368,7 +376,7 @@ fn Tools(
             {choice(t(locale, Key::Segment), "filter-segment", segments, locale, set_segment)}
             {choice(t(locale, Key::Stage), "filter-stage", stages, locale, set_stage)}
             {choice(t(locale, Key::ChurnRiskShort), "filter-churn-risk", risks, locale, set_risk)}
-            <DimensionChoice loaded=loaded locale=locale query=query/>
+            <DimensionChoice dimensions=dimensions locale=locale query=query/>
         </div>
     }
 }
@@ -397,32 +405,22 @@ fn choice(
 
 /// Any value of any dimension (industry, region, manager, other columns).
 #[component]
-fn DimensionChoice(loaded: Arc<Loaded>, locale: Locale, query: RwSignal<Query>) -> impl IntoView {
-    const SEP: char = '\u{1f}';
-    let dims = &loaded.analysis.dimensions;
-    if dims.is_empty() {
+fn DimensionChoice(
+    dimensions: Part<Vec<DimensionInfo>>,
+    locale: Locale,
+    query: RwSignal<Query>,
+) -> impl IntoView {
+    if dimensions.is_empty() {
         return None;
     }
-    let groups = dims
-        .iter()
-        .map(|d| {
-            let options = d
-                .values
-                .iter()
-                .map(|v| view! { <option value=format!("{}{SEP}{v}", d.key)>{v.clone()}</option> })
-                .collect_view();
-            view! { <optgroup label=d.header.clone()>{options}</optgroup> }
-        })
-        .collect_view();
+    let groups = dimension_groups(&dimensions, "");
     let change = move |ev| {
         let value = event_target_value(&ev);
         query.update(|q| {
-            q.dimension = value
-                .split_once(SEP)
-                .map(|(key, v)| crate::settings::Filter {
-                    key: key.to_string(),
-                    value: Some(v.to_string()),
-                })
+            q.dimension = chosen_dimension(&value).map(|(key, v)| crate::settings::Filter {
+                key: key.to_string(),
+                value: Some(v.to_string()),
+            })
         });
     };
     Some(view! {

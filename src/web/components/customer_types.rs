@@ -3,12 +3,13 @@
 //! its customers listed.
 
 use crate::customer_types::CustomerType;
+use crate::customer_types::CustomerTypes;
+use crate::day::Day;
 use crate::format::{self, Locale};
+use crate::i18n::{t, Key};
 use crate::web::components::customer_list::CustomerList;
-use crate::web::i18n::{t, Key};
-use crate::web::state::Loaded;
+use crate::web::state::Part;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 fn names(kind: CustomerType) -> (Key, Key) {
     match kind {
@@ -20,8 +21,7 @@ fn names(kind: CustomerType) -> (Key, Key) {
 }
 
 #[component]
-pub fn CustomerTypesPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let types = loaded.analysis.customer_types.clone();
+pub fn CustomerTypesPanel(types: Part<CustomerTypes>, as_of: Day, locale: Locale) -> impl IntoView {
     let shown = RwSignal::new(0usize);
     let cards = CustomerType::ALL
         .iter()
@@ -42,9 +42,9 @@ pub fn CustomerTypesPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView 
             }
         })
         .collect_view();
-    let groups = types.groups.clone();
+    let groups = types.clone();
     let list = move || {
-        let group = groups.get(shown.get()).cloned();
+        let group = groups.groups.get(shown.get()).cloned();
         group.map(|g| view! { <CustomerList rows=g.list locale=locale testid="type-list"/> })
     };
     view! {
@@ -54,7 +54,7 @@ pub fn CustomerTypesPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView 
             </div>
             <p class="hint">
                 {t(locale, Key::TypesHint)} " " {types.settings.window_days} " " {t(locale, Key::Days)}
-                " (" {types.previous_from.to_string()} " … " {types.recent_from.to_string()} " … " {loaded.analysis.as_of.to_string()} ")"
+                " (" {types.previous_from.to_string()} " … " {types.recent_from.to_string()} " … " {as_of.to_string()} ")"
             </p>
             {(!types.trend_available).then(|| view! { <p class="note">{t(locale, Key::NoTrend)}</p> })}
             <div class="type-cards">{cards}</div>

@@ -4,8 +4,8 @@
 //! short list with a link here; the import report shows each with why.
 
 use crate::format::Locale;
+use crate::i18n::{decision_text, t, Key};
 use crate::ingest::decision::Decision;
-use crate::web::i18n::{decision_text, t, Key};
 use leptos::prelude::*;
 
 /// The decision's kind, as `input.decisions[].kind` names it.

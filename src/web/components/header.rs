@@ -1,5 +1,5 @@
 use crate::format::Locale;
-use crate::web::i18n::{t, Key};
+use crate::i18n::{t, Key};
 use crate::web::state::use_state;
 use leptos::prelude::*;
 

@@ -3,15 +3,20 @@
 use super::decisions::Decisions;
 use super::mapping::ColumnMapping;
 use crate::format::{self, Locale};
+use crate::i18n::{kind_text, rejection_text, t, Key};
+use crate::ingest::InputReport;
 use crate::web::download;
-use crate::web::i18n::{kind_text, rejection_text, t, Key};
-use crate::web::state::Loaded;
+use crate::web::state::Part;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
-pub fn ImportReport(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let input = &loaded.analysis.input;
+pub fn ImportReport(
+    input: Part<InputReport>,
+    file: String,
+    /// Every rejected row as CSV, for the download.
+    rejected_csv: Part<String>,
+    locale: Locale,
+) -> impl IntoView {
     let source = match (input.format.as_str(), &input.sheet) {
         ("text", _) => {
             let delimiter = match input.delimiter.as_str() {
@@ -24,10 +29,9 @@ pub fn ImportReport(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         (format, None) => format.to_uppercase(),
     };
     let download = {
-        let loaded = loaded.clone();
+        let name = format!("{file}.rejected.csv");
         move |_| {
-            let name = format!("{}.rejected.csv", loaded.file);
-            if let Err(e) = download::save(&name, "text/csv;charset=utf-8", &loaded.rejected_csv) {
+            if let Err(e) = download::save(&name, "text/csv;charset=utf-8", &rejected_csv) {
                 leptos::logging::error!("download failed: {e}");
             }
         }

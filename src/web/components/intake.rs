@@ -1,8 +1,8 @@
 //! The drop zone, the file picker and the sample button.
 
 use crate::format::Locale;
-use crate::web::engine::{load, Input};
-use crate::web::i18n::{t, Key};
+use crate::i18n::{t, Key};
+use crate::web::engine::{use_engine, Input};
 use crate::web::state::{use_state, Phase};
 use leptos::ev::{DragEvent, Event};
 use leptos::prelude::*;
@@ -15,7 +15,8 @@ const SAMPLE: &str = "public/sample-key-accounts.csv";
 pub fn Intake(locale: Locale) -> impl IntoView {
     let state = use_state();
     let dragging = RwSignal::new(false);
-    let start = move |input: Input| load(state, input);
+    let engine = use_engine();
+    let start = move |input: Input| engine.load(input);
     let on_pick = move |ev: Event| {
         let input: HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
@@ -36,7 +37,7 @@ pub fn Intake(locale: Locale) -> impl IntoView {
         }
     };
     let compact = move || {
-        state.loaded.with(Option::is_some) || matches!(state.phase.get(), Phase::Failed { .. })
+        state.shown.with(Option::is_some) || matches!(state.phase.get(), Phase::Failed { .. })
     };
     view! {
         <section

@@ -4,15 +4,15 @@
 
 use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
+use crate::i18n::{t, Key};
+use crate::lifecycle::LifecycleDetail;
 use crate::lifecycle::{LifecycleSettings, Stage};
 use crate::web::components::chart_view::chart_view;
 use crate::web::components::customer_list::CustomerList;
 use crate::web::components::field::field;
-use crate::web::engine::change_settings;
-use crate::web::i18n::{t, Key};
-use crate::web::state::{use_state, Loaded};
+use crate::web::engine::use_engine;
+use crate::web::state::Part;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 pub fn stage_name(stage: Stage, locale: Locale) -> &'static str {
     t(
@@ -28,8 +28,8 @@ pub fn stage_name(stage: Stage, locale: Locale) -> &'static str {
 }
 
 #[component]
-pub fn LifecyclePanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let detail = &loaded.analysis.lifecycle_detail;
+pub fn LifecyclePanel(lifecycle: Part<LifecycleDetail>, locale: Locale) -> impl IntoView {
+    let detail = &*lifecycle;
     let rows: Vec<(String, f64)> = Stage::ALL
         .iter()
         .zip(&detail.stages)
@@ -89,7 +89,7 @@ fn rule_text(s: &LifecycleSettings, locale: Locale) -> String {
 /// The four day thresholds of the rule, then rerun.
 #[component]
 fn Thresholds(settings: LifecycleSettings, locale: Locale) -> impl IntoView {
-    let state = use_state();
+    let engine = use_engine();
     let fields = [
         settings.new_days,
         settings.active_days,
@@ -103,7 +103,7 @@ fn Thresholds(settings: LifecycleSettings, locale: Locale) -> impl IntoView {
         match LifecycleSettings::parse(&days.join(",")) {
             Ok(chosen) => {
                 error.set(false);
-                change_settings(state, |s| s.lifecycle = chosen);
+                engine.change_settings(|s| s.lifecycle = chosen);
             }
             Err(_) => error.set(true),
         }

@@ -6,20 +6,20 @@
 use crate::chart::{self, Axes, Size};
 use crate::clv::model::{Basis, ModelKind};
 use crate::clv::value::{ChurnRisk, Clv, ClvSettings, Status, TimeUnit, ValueGroup};
+use crate::day::Day;
 use crate::format::{self, Locale};
+use crate::i18n::{settings_error, t, Key};
 use crate::rfm::Segment;
 use crate::settings::{self, Field, SettingsError};
 use crate::web::components::chart_view::chart_view;
 use crate::web::components::field::field;
-use crate::web::engine::change_settings;
-use crate::web::i18n::{settings_error, t, Key};
-use crate::web::state::{use_state, Loaded};
+use crate::web::engine::use_engine;
+use crate::web::state::Part;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
-pub fn LifetimeValuePanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let c = loaded.analysis.clv.clone();
+pub fn LifetimeValuePanel(clv: Part<Clv>, locale: Locale) -> impl IntoView {
+    let c = &*clv;
     let fitted = c.status == Status::Fitted;
     view! {
         <section class="card" aria-labelledby="clv-title">
@@ -29,20 +29,20 @@ pub fn LifetimeValuePanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView 
             <p class="hint">{t(locale, Key::ClvHint)}</p>
             <p class="hint">{t(locale, if c.margin_applied { Key::ClvProfit } else { Key::ClvRevenue })}</p>
             {status_note(c.status, locale)}
-            <ClvEditor clv=c.clone() locale=locale/>
-            {figures(&c, locale)}
-            {interval_note(&c, locale)}
-            {fitted.then(|| churn_counts(&c, locale))}
-            {regularity_note(&c, locale)}
-            {fitted.then(|| models(&c, locale))}
-            {model_choice_note(&c, locale)}
-            {groups_table(&tier_groups(&c), Key::Tier, "clv-by-tier", (t(locale, Key::ClvByTier), None), locale)}
-            {groups_table(&segment_groups(&c, locale), Key::Segment, "clv-by-segment", (t(locale, Key::ClvBySegment), None), locale)}
-            {dimension_tables(&c, locale)}
-            {fitted.then(|| holdout(&c, locale))}
-            {fitted.then(|| alive_matrix(&c, locale))}
-            {distribution(&c, locale)}
-            {what_if(&c, locale)}
+            <ClvEditor settings=c.settings calibration_end=c.calibration_end locale=locale/>
+            {figures(c, locale)}
+            {interval_note(c, locale)}
+            {fitted.then(|| churn_counts(c, locale))}
+            {regularity_note(c, locale)}
+            {fitted.then(|| models(c, locale))}
+            {model_choice_note(c, locale)}
+            {groups_table(&tier_groups(c), Key::Tier, "clv-by-tier", (t(locale, Key::ClvByTier), None), locale)}
+            {groups_table(&segment_groups(c, locale), Key::Segment, "clv-by-segment", (t(locale, Key::ClvBySegment), None), locale)}
+            {dimension_tables(c, locale)}
+            {fitted.then(|| holdout(c, locale))}
+            {fitted.then(|| alive_matrix(c, locale))}
+            {distribution(c, locale)}
+            {what_if(c, locale)}
         </section>
     }
 }
@@ -88,10 +88,10 @@ fn figures(c: &Clv, locale: Locale) -> impl IntoView {
 
 /// Calibration end, time unit, horizon, discount and what-if points.
 #[component]
-fn ClvEditor(clv: Clv, locale: Locale) -> impl IntoView {
-    let state = use_state();
-    let s = clv.settings;
-    let end = RwSignal::new(clv.calibration_end.to_string());
+fn ClvEditor(settings: ClvSettings, calibration_end: Day, locale: Locale) -> impl IntoView {
+    let engine = use_engine();
+    let s = settings;
+    let end = RwSignal::new(calibration_end.to_string());
     let horizon = RwSignal::new(s.horizon_months.to_string());
     let discount = RwSignal::new(format!("{}", s.monthly_discount * 100.0));
     let points = RwSignal::new(format!("{}", s.retention_points));
@@ -111,7 +111,7 @@ fn ClvEditor(clv: Clv, locale: Locale) -> impl IntoView {
     }) {
         Ok(chosen) => {
             error.set(None);
-            change_settings(state, |s| s.clv = chosen);
+            engine.change_settings(|s| s.clv = chosen);
         }
         Err(e) => error.set(Some(settings_error(locale, &e))),
     };

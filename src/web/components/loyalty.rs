@@ -4,14 +4,14 @@
 
 use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
+use crate::i18n::{t, Key};
+use crate::loyalty::Loyalty;
 use crate::loyalty::{LoyaltyAxis, Quadrant};
 use crate::web::components::chart_view::chart_view;
 use crate::web::components::customer_list::CustomerList;
-use crate::web::engine::change_settings;
-use crate::web::i18n::{t, Key};
-use crate::web::state::{use_state, Loaded};
+use crate::web::engine::use_engine;
+use crate::web::state::{use_state, Part};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 fn name(q: Quadrant) -> Key {
     match q {
@@ -23,8 +23,8 @@ fn name(q: Quadrant) -> Key {
 }
 
 #[component]
-pub fn LoyaltyPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let l = loaded.analysis.loyalty.clone();
+pub fn LoyaltyPanel(loyalty: Part<Loyalty>, locale: Locale) -> impl IntoView {
+    let l = &*loyalty;
     let axis_name = match l.axis {
         LoyaltyAxis::Tenure => t(locale, Key::AxisTenure),
         LoyaltyAxis::Frequency => t(locale, Key::AxisFrequency),
@@ -63,9 +63,10 @@ pub fn LoyaltyPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
             }
         })
         .collect_view();
-    let groups = l.groups.clone();
+    let groups = loyalty.clone();
     let list = move || {
         groups
+            .groups
             .get(shown.get())
             .cloned()
             .map(|g| view! { <CustomerList rows=g.list locale=locale testid="quadrant-list"/> })
@@ -76,7 +77,7 @@ pub fn LoyaltyPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                 <h2 id="loyalty-title">{t(locale, Key::LoyaltyTitle)}</h2>
             </div>
             <p class="hint">{t(locale, Key::LoyaltyHint)}</p>
-            <SplitEditor loaded=loaded.clone() locale=locale/>
+            <SplitEditor loyalty=loyalty.clone() locale=locale/>
             {chart_view(svg, "loyalty-chart")}
             <table class="data">
                 <thead>
@@ -97,9 +98,10 @@ pub fn LoyaltyPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
 
 /// The loyalty axis and the two lines; an empty line means the median.
 #[component]
-fn SplitEditor(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
+fn SplitEditor(loyalty: Part<Loyalty>, locale: Locale) -> impl IntoView {
     let state = use_state();
-    let l = &loaded.analysis.loyalty;
+    let engine = use_engine();
+    let l = &*loyalty;
     let settings = state.request.with_untracked(|r| r.settings.loyalty);
     let text = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     let loyalty_line = RwSignal::new(text(settings.loyalty_split));
@@ -118,7 +120,7 @@ fn SplitEditor(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
             line(profit_line.get_untracked()),
         );
         let chosen = axis.get_untracked();
-        change_settings(state, |s| {
+        engine.change_settings(|s| {
             s.loyalty.axis = chosen;
             s.loyalty.loyalty_split = lx;
             s.loyalty.profit_split = px;

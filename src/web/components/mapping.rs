@@ -5,11 +5,11 @@
 //! the same headers. For workbooks it also picks the sheet.
 
 use crate::format::{self, Locale};
+use crate::i18n::{role_name, t, Key};
 use crate::ingest::status::{means_no_revenue, StatusChoice, StatusKind, StatusValue};
 use crate::ingest::values::NumberStyle;
 use crate::ingest::Role;
-use crate::web::engine::rerun;
-use crate::web::i18n::{role_name, t, Key};
+use crate::web::engine::use_engine;
 use crate::web::mapping_store;
 use crate::web::state::use_state;
 use leptos::prelude::*;
@@ -56,6 +56,7 @@ pub fn ColumnMapping(
     locale: Locale,
 ) -> impl IntoView {
     let state = use_state();
+    let engine = use_engine();
     let chosen = RwSignal::new(columns);
     let header_row = RwSignal::new(header_line);
     let decimal = RwSignal::new(state.request.with_untracked(|r| r.read.decimal));
@@ -88,7 +89,7 @@ pub fn ColumnMapping(
         read.decimal = decimal.get_untracked();
         read.unit = unit.get_untracked();
         read.status = status_choice.with_value(|choice| choice());
-        rerun(state, request);
+        engine.rerun(request);
     };
     let selects = Role::ALL
         .iter()
@@ -135,7 +136,7 @@ pub fn ColumnMapping(
             let mut request = state.request.get_untracked();
             request.read.sheet = sheet;
             request.read.map = Vec::new();
-            rerun(state, request);
+            engine.rerun(request);
         };
         view! {
             <label class="mapping-role sheet">
@@ -168,7 +169,7 @@ pub fn ColumnMapping(
             let encoding = (!value.is_empty()).then_some(value);
             let mut request = state.request.get_untracked();
             request.read.encoding = encoding;
-            rerun(state, request);
+            engine.rerun(request);
         };
         view! {
             <label class="mapping-role">

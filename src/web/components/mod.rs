@@ -8,6 +8,7 @@ pub mod customer_card;
 pub mod customer_list;
 pub mod customer_table;
 pub mod customer_types;
+pub mod dashboard;
 pub mod decisions;
 pub mod field;
 pub mod header;

@@ -1,64 +1,15 @@
 //! The dashboard's table of contents: one link per section, the section in
 //! view highlighted, and the place kept in the address (`#sec-tiers`) so a
 //! reload, a rerun or a language switch returns the user to where they were.
+//! The links are the sections of `sections::SECTIONS`, like the dashboard's.
 
 use crate::format::Locale;
-use crate::web::i18n::{t, Key};
+use crate::i18n::{t, Key};
+use crate::web::sections::SECTIONS;
 use crate::web::state::use_state;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// One dashboard section: its anchor and its name in the navigation.
-#[derive(Clone, Copy)]
-pub struct Section {
-    pub id: &'static str,
-    pub key: Key,
-}
-
-/// Every section, in page order.
-pub const SECTIONS: [Section; 10] = [
-    Section {
-        id: "sec-overview",
-        key: Key::Overview,
-    },
-    Section {
-        id: "sec-pareto",
-        key: Key::NavPareto,
-    },
-    Section {
-        id: "sec-tiers",
-        key: Key::NavTiers,
-    },
-    Section {
-        id: "sec-types",
-        key: Key::NavTypes,
-    },
-    Section {
-        id: "sec-rfm",
-        key: Key::NavRfm,
-    },
-    Section {
-        id: "sec-lifecycle",
-        key: Key::NavLifecycle,
-    },
-    Section {
-        id: "sec-value",
-        key: Key::NavValue,
-    },
-    Section {
-        id: "sec-customers",
-        key: Key::NavCustomers,
-    },
-    Section {
-        id: "sec-settings",
-        key: Key::NavSettings,
-    },
-    Section {
-        id: "sec-data",
-        key: Key::ImportReport,
-    },
-];
 
 /// A section heading sits this far below the top of the viewport when
 /// it counts as the one being read (the sticky bar's height and a margin).
@@ -152,7 +103,7 @@ pub fn follow_scroll(current: RwSignal<String>) {
 /// The last section whose top has passed the reading line.
 fn section_in_view() -> Option<&'static str> {
     let mut seen = None;
-    for s in &SECTIONS {
+    for s in SECTIONS {
         let Some(el) = document().get_element_by_id(s.id) else {
             continue;
         };

@@ -1,17 +1,19 @@
 //! The headline figures: customers, net revenue, profit, top-20% share,
-//! Gini, A-tier count, revenue at risk and the dependency warning.
+//! Gini, A-tier count, revenue at risk and the dependency warning: a
+//! summary of every section, so it takes the whole analysis.
 
 use super::decisions::DecisionsSummary;
+use crate::analysis::Analysis;
+use crate::concentration::Concentration;
 use crate::format::{self, Locale};
+use crate::i18n::{t, Key};
 use crate::ingest::Shape;
-use crate::web::i18n::{t, Key};
-use crate::web::state::{use_state, Loaded};
+use crate::web::state::{use_state, Part};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
-pub fn Overview(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let a = &loaded.analysis;
+pub fn Overview(analysis: Part<Analysis>, file: String, locale: Locale) -> impl IntoView {
+    let a = &*analysis;
     let p = &a.pareto;
     let currency = use_state().currency.get_untracked();
     let money = move |v: f64| format::money(v, locale, currency);
@@ -55,7 +57,7 @@ pub fn Overview(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         <section class="card overview" aria-labelledby="overview-title">
             <div class="section-head">
                 <h2 id="overview-title">{t(locale, Key::Overview)}</h2>
-                <span class="meta">{t(locale, Key::LoadedFile)} ": " <span data-user-text>{loaded.file.clone()}</span> "  ·  " {period}</span>
+                <span class="meta">{t(locale, Key::LoadedFile)} ": " <span data-user-text>{file}</span> "  ·  " {period}</span>
             </div>
             <DecisionsSummary decisions=a.input.decisions.clone() locale=locale/>
             <div class="kpis">
@@ -73,7 +75,7 @@ pub fn Overview(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                     shown=format::count(a.abc.a) note=a_note/>
                 <Kpi testid="kpi-revenue-at-risk" label=t(locale, Key::AtRiskShort) value=at_risk
                     shown=money(at_risk) note=risk_note/>
-                <Dependency loaded=loaded.clone() locale=locale/>
+                <Dependency concentration=a.concentration.clone() largest=largest_name(a) locale=locale/>
             </div>
         </section>
     }
@@ -98,14 +100,8 @@ fn Kpi(
 
 /// The dependency warning, or that no customer passes the threshold.
 #[component]
-fn Dependency(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let c = &loaded.analysis.concentration;
-    let largest = loaded
-        .analysis
-        .top_customers
-        .first()
-        .map(|row| row.name.clone().unwrap_or_else(|| row.id.clone()))
-        .unwrap_or_default();
+fn Dependency(concentration: Concentration, largest: String, locale: Locale) -> impl IntoView {
+    let c = &concentration;
     let (title, note) = if c.dependency_warning {
         (
             t(locale, Key::DependencyWarning).to_string(),
@@ -132,8 +128,16 @@ fn Dependency(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
     }
 }
 
+/// The largest customer's name (or id).
+fn largest_name(a: &Analysis) -> String {
+    a.top_customers
+        .first()
+        .map(|row| row.name.clone().unwrap_or_else(|| row.id.clone()))
+        .unwrap_or_default()
+}
+
 /// "6,919 transaction rows", or for a summary, that rows are customers.
-fn customers_note(a: &crate::analysis::Analysis, locale: Locale) -> String {
+fn customers_note(a: &Analysis, locale: Locale) -> String {
     match a.input.shape {
         Shape::Transactions => format!(
             "{} {}",

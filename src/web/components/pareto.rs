@@ -4,32 +4,33 @@
 
 use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
-use crate::pareto::READOUT_STEPS;
+use crate::i18n::{t, Key};
+use crate::pareto::{Pareto, READOUT_STEPS};
 use crate::web::components::chart_view::chart_view;
-use crate::web::i18n::{t, Key};
-use crate::web::state::Loaded;
+use crate::web::state::Part;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
-pub fn ParetoPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
+pub fn ParetoPanel(pareto: Part<Pareto>, locale: Locale) -> impl IntoView {
     let pick = RwSignal::new(20.0f64);
-    let pareto = loaded.analysis.pareto.clone();
-    let shares = pareto.top_shares.clone();
+    let shares = pareto.clone();
     // x in steps of 0.1%: the core's table holds each step exactly.
     let readout = Memo::new(move |_| {
         let x = pick.get().clamp(0.1, 100.0);
         let step = ((x / 100.0) * READOUT_STEPS as f64).round() as usize;
-        (x / 100.0, shares.get(step).copied().unwrap_or(0.0))
+        (
+            x / 100.0,
+            shares.top_shares.get(step).copied().unwrap_or(0.0),
+        )
     });
-    let curve = pareto.curve.clone();
+    let curve = pareto.clone();
     let svg = move || {
         let axes = Axes {
             x: t(locale, Key::AxisCustomerShare),
             y: t(locale, Key::AxisRevenueShare),
             aria: t(locale, Key::ParetoTitle),
         };
-        chart::lorenz(&curve, Some(readout.get()), &axes, Size::default())
+        chart::lorenz(&curve.curve, Some(readout.get()), &axes, Size::default())
     };
     let on_input = move |ev: leptos::ev::Event| {
         if let Ok(x) = event_target_value(&ev).parse::<f64>() {

@@ -3,27 +3,32 @@
 //! cheaply.
 
 use crate::chart::{self, Axes, Size};
+use crate::customer_table::CustomerRow;
 use crate::format::{self, Locale};
-use crate::profit::WhatIfSettings;
+use crate::i18n::{t, Key};
+use crate::profit::{Profit, WhatIfSettings};
 use crate::web::components::chart_view::chart_view;
 use crate::web::components::customer_list::CustomerList;
-use crate::web::engine::change_settings;
-use crate::web::i18n::{t, Key};
-use crate::web::state::{use_state, Loaded};
+use crate::web::engine::use_engine;
+use crate::web::state::Part;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
-pub fn ProfitPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let a = &loaded.analysis;
-    let p = &a.profit;
+pub fn ProfitPanel(
+    profit: Part<Profit>,
+    /// The header of the column profit comes from.
+    source_column: String,
+    loss_makers: Part<Vec<CustomerRow>>,
+    locale: Locale,
+) -> impl IntoView {
+    let p = &*profit;
     let source = match p.assumed_margin {
         Some(margin) => view! {
             <p class="note assumed" data-testid="profit-assumed">{t(locale, Key::ProfitAssumed)} " " {format::percent(margin)}</p>
         }
         .into_any(),
         None => view! {
-            <p class="hint">{t(locale, Key::ProfitFrom)} " " <span data-user-text>{a.input.columns.get(&p.source).cloned().unwrap_or_default()}</span></p>
+            <p class="hint">{t(locale, Key::ProfitFrom)} " " <span data-user-text>{source_column}</span></p>
         }
         .into_any(),
     };
@@ -52,9 +57,9 @@ pub fn ProfitPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                 <Stat label=t(locale, Key::TheyLose) testid="profit-loss" value=p.loss text=format::compact(p.loss, locale)/>
             </div>
             {chart_view(svg, "whale-chart")}
-            <WhatIf loaded=loaded.clone() locale=locale/>
+            <WhatIf profit=profit.clone() locale=locale/>
             <h3>{t(locale, Key::LossMakers)}</h3>
-            <CustomerList rows=a.loss_makers.clone() locale=locale testid="loss-makers"/>
+            <CustomerList rows=loss_makers.to_vec() locale=locale testid="loss-makers"/>
         </section>
     }
 }
@@ -75,9 +80,9 @@ fn Stat(
 }
 
 #[component]
-fn WhatIf(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let state = use_state();
-    let p = &loaded.analysis.profit;
+fn WhatIf(profit: Part<Profit>, locale: Locale) -> impl IntoView {
+    let engine = use_engine();
+    let p = &*profit;
     let bottom = RwSignal::new(format!("{}", (p.what_if_settings.bottom * 100.0).round()));
     let cut = RwSignal::new(format!("{}", (p.what_if_settings.cost_cut * 100.0).round()));
     let apply = move |_| {
@@ -91,7 +96,7 @@ fn WhatIf(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         if let (Some(bottom), Some(cost_cut)) =
             (share(bottom.get_untracked()), share(cut.get_untracked()))
         {
-            change_settings(state, |s| s.what_if = WhatIfSettings { bottom, cost_cut });
+            engine.change_settings(|s| s.what_if = WhatIfSettings { bottom, cost_cut });
         }
     };
     let rows = p

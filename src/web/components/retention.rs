@@ -4,19 +4,18 @@
 
 use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
+use crate::i18n::{t, Key};
 use crate::retention::Period;
 use crate::retention::Retention;
 use crate::web::components::chart_view::chart_view;
-use crate::web::engine::change_settings;
-use crate::web::i18n::{t, Key};
-use crate::web::state::{use_state, Loaded};
+use crate::web::engine::use_engine;
+use crate::web::state::Part;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
-pub fn RetentionPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let state = use_state();
-    let r = loaded.analysis.retention.clone();
+pub fn RetentionPanel(retention: Part<Retention>, locale: Locale) -> impl IntoView {
+    let engine = use_engine();
+    let r = &*retention;
     if !r.available {
         return view! {
             <section class="card" aria-labelledby="retention-title">
@@ -33,7 +32,7 @@ pub fn RetentionPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         } else {
             Period::Month
         };
-        change_settings(state, |s| s.retention_period = period);
+        engine.change_settings(|s| s.retention_period = period);
     };
     let width = r.cohorts.iter().map(|c| c.shares.len()).max().unwrap_or(0);
     let head = (0..width)
@@ -95,7 +94,7 @@ pub fn RetentionPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                     </span>
                 </div>
             </div>
-            {rates_chart(&r, locale)}
+            {rates_chart(r, locale)}
             <div class="table-scroll heat-scroll">
                 <table class="heatmap cohorts" data-testid="cohort-heatmap">
                     <thead><tr><th>{t(locale, Key::Cohort)}</th><th class="num">{t(locale, Key::Customers)}</th>{head}</tr></thead>

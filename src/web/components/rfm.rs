@@ -3,33 +3,32 @@
 //! eight classes of Chinese CRM practice.
 
 use crate::format::{self, Locale};
+use crate::i18n::{settings_error, t, Key};
+use crate::rfm::Rfm;
 use crate::rfm::{self, Class, MonetaryBasis, Segment};
 use crate::rfm::{GridCell, Named};
 use crate::settings::SettingsError;
 use crate::web::components::customer_list::CustomerList;
 use crate::web::components::field::field;
-use crate::web::engine::change_settings;
-use crate::web::i18n::{settings_error, t, Key};
-use crate::web::state::{use_state, Loaded};
+use crate::web::engine::use_engine;
+use crate::web::state::Part;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
-pub fn RfmPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let state = use_state();
-    let rfm = loaded.analysis.rfm.clone();
+pub fn RfmPanel(rfm: Part<Rfm>, locale: Locale) -> impl IntoView {
+    let engine = use_engine();
     let by_money = RwSignal::new(false);
     let shown = RwSignal::new(0usize);
-    let grid = rfm.grid.clone();
+    let grid = rfm.clone();
     let on_basis = move |ev: leptos::ev::Event| {
         let basis = if event_target_value(&ev) == "aov" {
             MonetaryBasis::AverageOrder
         } else {
             MonetaryBasis::Revenue
         };
-        change_settings(state, |s| s.rfm.monetary = basis);
+        engine.change_settings(|s| s.rfm.monetary = basis);
     };
-    let segments = rfm.segments.clone();
+    let segments = rfm.clone();
     let rows = Segment::ALL
         .iter()
         .zip(rfm.segments.iter())
@@ -42,7 +41,7 @@ pub fn RfmPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         .map(|(&c, named)| class_row(c, named, locale))
         .collect_view();
     let list = move || {
-        segments.get(shown.get()).map(
+        segments.segments.get(shown.get()).map(
             |s| view! { <CustomerList rows=s.group.list.clone() locale=locale testid="rfm-list"/> },
         )
     };
@@ -67,8 +66,8 @@ pub fn RfmPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <BreaksEditor loaded=loaded.clone() locale=locale/>
-            {move || grid_view(&grid, by_money.get(), locale)}
+            <BreaksEditor rfm=rfm.clone() locale=locale/>
+            {move || grid_view(&grid.grid, by_money.get(), locale)}
             <table class="data segments">
                 <thead><tr>
                     <th>{t(locale, Key::Segment)}</th>
@@ -97,9 +96,8 @@ pub fn RfmPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
 
 /// Breakpoints per measure, four ascending values; empty means quintiles.
 #[component]
-fn BreaksEditor(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let state = use_state();
-    let rfm = &loaded.analysis.rfm;
+fn BreaksEditor(rfm: Part<Rfm>, locale: Locale) -> impl IntoView {
+    let engine = use_engine();
     let text = |b: Option<[f64; 4]>| {
         b.map(|b| b.map(|v| v.to_string()).join(","))
             .unwrap_or_default()
@@ -126,7 +124,7 @@ fn BreaksEditor(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
             Ok([r, f, m]) => {
                 let (r, f, m) = (*r, *f, *m);
                 error.set(None);
-                change_settings(state, |s| {
+                engine.change_settings(|s| {
                     s.rfm.recency_breaks = r;
                     s.rfm.frequency_breaks = f;
                     s.rfm.monetary_breaks = m;

@@ -4,18 +4,17 @@
 //! in this browser's localStorage (never the data) and used for every file
 //! opened afterwards.
 
+use crate::day::Day;
 use crate::format::{Currency, Locale};
+use crate::i18n::{settings_error, t, Key};
 use crate::lifecycle::LifecycleSettings;
-use crate::settings::Settings;
-use crate::settings::{self, Field, SettingsError};
+use crate::settings::{self, Field, Settings, SettingsError};
 use crate::web::components::lifetime_value::read_horizon;
 use crate::web::components::tiers::read_rule;
-use crate::web::engine::change_settings;
-use crate::web::i18n::{settings_error, t, Key};
+use crate::web::engine::use_engine;
 use crate::web::settings_store;
-use crate::web::state::{use_state, Loaded};
+use crate::web::state::use_state;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// The form's text, as typed.
 #[derive(Clone, Copy)]
@@ -79,8 +78,13 @@ impl Form {
 
 /// A number as a user would type it: no trailing zeros.
 #[component]
-pub fn SettingsPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
+pub fn SettingsPanel(
+    /// The file's last purchase: the as-of date when none is set.
+    last_date: Day,
+    locale: Locale,
+) -> impl IntoView {
     let state = use_state();
+    let engine = use_engine();
     let current = state.request.get_untracked().settings;
     let form = Form::from(&current, state.currency.get_untracked());
     let error = RwSignal::new(None::<String>);
@@ -91,7 +95,7 @@ pub fn SettingsPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
             Ok(settings) => {
                 let currency = form.currency.get_untracked();
                 error.set(None);
-                change_settings(state, |s| *s = settings);
+                engine.change_settings(|s| *s = settings);
                 // Last: a new currency redraws the page, this panel too.
                 settings_store::remember_currency(currency);
                 state.currency.set(currency);
@@ -100,7 +104,7 @@ pub fn SettingsPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         }
     };
     let reset = move |_| {
-        change_settings(state, |s| {
+        engine.change_settings(|s| {
             *s = Settings {
                 filter: s.filter.take(),
                 ..Settings::default()
@@ -109,7 +113,7 @@ pub fn SettingsPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
         settings_store::forget_settings();
         state.currency.set(Currency::None);
     };
-    let as_of_hint = format!("{} {}", t(locale, Key::AsOfHint), loaded.analysis.last_date);
+    let as_of_hint = format!("{} {}", t(locale, Key::AsOfHint), last_date);
     view! {
         <section class="card settings" aria-labelledby="settings-title">
             <div class="section-head">

@@ -2,13 +2,12 @@
 //! industry, region or account manager.
 
 use crate::chart::{self, Axes, Size};
-use crate::dimensions::{Slice, SliceKind};
+use crate::dimensions::{Slice, SliceKind, Split};
 use crate::format::{self, Locale};
+use crate::i18n::{t, Key};
 use crate::web::components::chart_view::chart_view;
-use crate::web::i18n::{t, Key};
-use crate::web::state::{use_state, Loaded};
+use crate::web::state::{use_state, Part};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 fn label(slice: &Slice, locale: Locale) -> String {
     match slice.kind {
@@ -19,16 +18,11 @@ fn label(slice: &Slice, locale: Locale) -> String {
 }
 
 #[component]
-pub fn SplitPanel(loaded: Arc<Loaded>, locale: Locale) -> impl IntoView {
+pub fn SplitPanel(splits: Part<Vec<Split>>, locale: Locale) -> impl IntoView {
     let state = use_state();
     move || {
         let key = state.split_by.get()?;
-        let split = loaded
-            .analysis
-            .splits
-            .iter()
-            .find(|s| s.key == key)?
-            .clone();
+        let split = splits.iter().find(|s| s.key == key)?.clone();
         let names: Vec<String> = split.slices.iter().map(|s| label(s, locale)).collect();
         let revenue: Vec<(String, f64)> = names
             .iter()

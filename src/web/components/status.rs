@@ -3,12 +3,12 @@
 use super::mapping::ColumnMapping;
 use crate::engine::Request;
 use crate::format::{self, Locale};
+use crate::i18n::{failure_text, t, Key};
 use crate::ingest::values::{DateOrder, NumberStyle};
 use crate::ingest::IngestError;
-use crate::protocol::Failure;
-use crate::web::engine::rerun;
-use crate::web::i18n::{failure_text, t, Key};
-use crate::web::state::{use_state, Phase, Stage, Work};
+use crate::protocol::{Failure, Stage};
+use crate::web::engine::use_engine;
+use crate::web::state::{use_state, Phase, Work};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -87,13 +87,14 @@ type Change = Arc<dyn Fn(&mut Request) + Send + Sync>;
 /// Buttons that each read the file again with one change to the request.
 fn choices(locale: Locale, buttons: Vec<(&'static str, Key, Change)>) -> impl IntoView {
     let state = use_state();
+    let engine = use_engine();
     let buttons = buttons
         .into_iter()
         .map(|(testid, label, change)| {
             let choose = move |_| {
                 let mut request = state.request.get_untracked();
                 change(&mut request);
-                rerun(state, request);
+                engine.rerun(request);
             };
             view! { <button class="button" data-testid=testid on:click=choose>{t(locale, label)}</button> }
         })

@@ -4,21 +4,28 @@
 
 use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
+use crate::i18n::{settings_error, t, Key};
+use crate::profit::Profit;
 use crate::settings::{self, Field, SettingsError};
 use crate::tiers::{Tier, TierRule, TierSummary};
 use crate::web::components::chart_view::chart_view;
-use crate::web::engine::change_settings;
-use crate::web::i18n::{settings_error, t, Key};
+use crate::web::engine::use_engine;
 use crate::web::settings_store::remember_services;
-use crate::web::state::{use_state, Loaded};
+use crate::web::state::{use_state, Part};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
-pub fn Tiers(analysis: Arc<Loaded>, locale: Locale) -> impl IntoView {
-    let a = &analysis.analysis;
-    let summary = a.tiers.clone();
-    let groups: Vec<(String, Vec<f64>)> = summary
+pub fn Tiers(
+    tiers: Part<Vec<TierSummary>>,
+    rule: TierRule,
+    /// For the loss-making customers' row.
+    profit: Part<Profit>,
+    /// All customers and their revenue: the loss row's shares are of these.
+    customers: usize,
+    revenue_total: f64,
+    locale: Locale,
+) -> impl IntoView {
+    let groups: Vec<(String, Vec<f64>)> = tiers
         .iter()
         .map(|s| {
             (
@@ -38,16 +45,16 @@ pub fn Tiers(analysis: Arc<Loaded>, locale: Locale) -> impl IntoView {
         t(locale, Key::ProfitShare),
     ];
     let svg = chart::grouped_bars(&series, &groups, &axes, Size::default());
-    let rows = summary.iter().map(|s| tier_row(s, locale)).collect_view();
-    let p = &a.profit;
-    let loss_share = if p.total > 0.0 { p.loss / p.total } else { 0.0 };
+    let rows = tiers.iter().map(|s| tier_row(s, locale)).collect_view();
+    let p = &*profit;
+    let loss = p.loss_row(customers, revenue_total);
     view! {
         <section class="card" aria-labelledby="tiers-title">
             <div class="section-head">
                 <h2 id="tiers-title">{t(locale, Key::TiersTitle)}</h2>
             </div>
-            <p class="hint">{rule_text(a.tier_rule, locale)}</p>
-            <RuleEditor rule=a.tier_rule locale=locale/>
+            <p class="hint">{rule_text(rule, locale)}</p>
+            <RuleEditor rule=rule locale=locale/>
             {chart_view(svg, "tiers-chart")}
             <div class="table-scroll">
                 <table class="data tiers">
@@ -70,12 +77,12 @@ pub fn Tiers(analysis: Arc<Loaded>, locale: Locale) -> impl IntoView {
                         <tr class="loss-row">
                             <td>{t(locale, Key::LossRow)}</td>
                             <td class="num" data-testid="tier-loss" data-value=p.loss_makers.to_string()>{format::count(p.loss_makers)}</td>
-                            <td class="num">{format::percent(ratio(p.loss_makers as f64, a.customers as f64))}</td>
+                            <td class="num">{format::percent(loss.customer_share)}</td>
                             <td class="num">{format::grouped(p.loss_revenue, 0)}</td>
-                            <td class="num">{format::percent(ratio(p.loss_revenue, a.revenue_total))}</td>
+                            <td class="num">{format::percent(loss.revenue_share)}</td>
                             <td class="num negative">{format::grouped(p.loss, 0)}</td>
-                            <td class="num">{format::percent(loss_share)}</td>
-                            <td class="num">{format::grouped(ratio(p.loss_revenue, p.loss_makers as f64), 0)}</td>
+                            <td class="num">{format::percent(loss.profit_share)}</td>
+                            <td class="num">{format::grouped(loss.average_revenue, 0)}</td>
                             <td class="num">"–"</td>
                             <td><ServiceText key="loss" tier=None locale=locale/></td>
                         </tr>
@@ -99,14 +106,6 @@ fn rule_text(rule: TierRule, locale: Locale) -> String {
         ),
     };
     t(locale, key).replace("{a}", &a).replace("{b}", &b)
-}
-
-fn ratio(a: f64, b: f64) -> f64 {
-    if b > 0.0 {
-        a / b
-    } else {
-        0.0
-    }
 }
 
 fn tier_row(s: &TierSummary, locale: Locale) -> impl IntoView {
@@ -166,7 +165,7 @@ pub fn read_rule(kind: &str, a: &str, b: &str) -> Result<TierRule, SettingsError
 /// Chooses the tier rule and its two limits, then reruns.
 #[component]
 fn RuleEditor(rule: TierRule, locale: Locale) -> impl IntoView {
-    let state = use_state();
+    let engine = use_engine();
     let (by, a, b) = rule.form_values();
     let by = RwSignal::new(by.to_string());
     let a = RwSignal::new(crate::format::plain(a));
@@ -176,7 +175,7 @@ fn RuleEditor(rule: TierRule, locale: Locale) -> impl IntoView {
         move |_| match read_rule(&by.get_untracked(), &a.get_untracked(), &b.get_untracked()) {
             Ok(rule) => {
                 error.set(None);
-                change_settings(state, |s| s.tier_rule = rule);
+                engine.change_settings(|s| s.tier_rule = rule);
             }
             Err(e) => error.set(Some(settings_error(locale, &e))),
         };
