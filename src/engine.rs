@@ -142,14 +142,27 @@ pub fn run(
     run_with_progress(bytes, request, clock, &mut |_| {})
 }
 
-/// What `run_with_progress` reports as it goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The steps of one job, from a file's bytes to its analysis: the one
+/// name for them in the core, across the worker boundary and on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Step {
-    Parsing(table::Progress),
-    /// Every row is read; customers and analyses are being computed.
-    Analysing {
-        rows: u64,
-    },
+    /// Bytes from the file: `done` and `total` are bytes (the page's worker
+    /// reads the file; the core starts at `Parsing`).
+    Reading,
+    /// Rows from the text: `done` and `total` are bytes of text.
+    Parsing,
+    /// Customers and every analysis.
+    Analysing,
+}
+
+/// How far a job has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub step: Step,
+    pub done: u64,
+    pub total: u64,
+    /// Rows read so far.
+    pub rows: u64,
 }
 
 /// `run`, telling `progress` how far it has come.
@@ -157,7 +170,7 @@ pub fn run_with_progress(
     bytes: &[u8],
     request: &Request,
     clock: &dyn Fn() -> f64,
-    progress: &mut dyn FnMut(Step),
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<Outcome, IngestError> {
     let loaded = load(bytes, request, clock, progress)?;
     analyse(&loaded, &request.settings, clock)
@@ -167,11 +180,11 @@ pub fn run_with_progress(
 fn with_rows(
     bytes: &[u8],
     request: &Request,
-    use_rows: &mut dyn FnMut(&mut dyn Rows, Source) -> Result<(), IngestError>,
+    use_rows: &mut dyn FnMut(&mut dyn Rows, Detected) -> Result<(), IngestError>,
 ) -> Result<(), IngestError> {
     if sheet::is_workbook(bytes) {
         let (mut rows, chosen) = open_sheet(bytes, request)?;
-        let source = Source {
+        let source = Detected {
             format: if bytes.starts_with(b"PK") {
                 "xlsx"
             } else {
@@ -196,7 +209,7 @@ fn with_rows(
     };
     let mut rows = read::Records::open(text, separator)?;
     let legacy = !decoded.encoding.starts_with("UTF");
-    let source = Source {
+    let source = Detected {
         format: "text",
         encoding: decoded.encoding.to_string(),
         delimiter: read::delimiter_name(delimiter).to_string(),
@@ -322,7 +335,7 @@ fn empty_filter(table: &Table, filter: &Filter) -> IngestError {
 }
 
 /// What was detected about the file, for the input report.
-struct Source {
+struct Detected {
     format: &'static str,
     encoding: String,
     delimiter: String,
@@ -337,11 +350,11 @@ pub fn load(
     bytes: &[u8],
     request: &Request,
     clock: &dyn Fn() -> f64,
-    progress: &mut dyn FnMut(Step),
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<Loaded, IngestError> {
     let start = clock();
     let mut loaded = None;
-    let mut keep = |rows: &mut dyn Rows, source: Source| -> Result<(), IngestError> {
+    let mut keep = |rows: &mut dyn Rows, source: Detected| -> Result<(), IngestError> {
         loaded = Some(read_table(rows, source, request, progress)?);
         Ok(())
     };
@@ -355,16 +368,24 @@ pub fn load(
 
 fn read_table(
     rows: &mut dyn Rows,
-    source: Source,
+    source: Detected,
     request: &Request,
-    progress: &mut dyn FnMut(Step),
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<Loaded, IngestError> {
     let inspection = inspect::inspect(rows, &request.read.inspection(), &source.sheets)?;
     let columns = &inspection.map;
     let mut table = table::build(rows, columns, &inspection.plan, &mut |p| {
-        progress(Step::Parsing(p))
+        progress(Progress {
+            step: Step::Parsing,
+            done: p.bytes,
+            total: p.total,
+            rows: p.rows,
+        })
     })?;
-    progress(Step::Analysing {
+    progress(Progress {
+        step: Step::Analysing,
+        done: 0,
+        total: 0,
         rows: table.rows_read,
     });
     let mut decisions = source.decisions;
@@ -499,19 +520,22 @@ mod tests {
             steps.push(s)
         })
         .unwrap();
-        let Some(Step::Parsing(first)) = steps.first().copied() else {
-            panic!("{steps:?}")
+        let first = steps[0];
+        assert_eq!((first.step, first.rows), (Step::Parsing, 65_536));
+        assert!(first.done < first.total);
+        let parsed = Progress {
+            step: Step::Parsing,
+            done: first.total,
+            total: first.total,
+            rows: 70_000,
         };
-        assert_eq!(first.rows, 65_536);
-        assert!(first.bytes < first.total);
-        assert_eq!(
-            steps[steps.len() - 2],
-            Step::Parsing(table::Progress {
-                rows: 70_000,
-                bytes: first.total,
-                total: first.total
-            })
-        );
-        assert_eq!(steps.last(), Some(&Step::Analysing { rows: 70_000 }));
+        assert_eq!(steps[steps.len() - 2], parsed);
+        let analysing = Progress {
+            step: Step::Analysing,
+            done: 0,
+            total: 0,
+            rows: 70_000,
+        };
+        assert_eq!(steps.last(), Some(&analysing));
     }
 }

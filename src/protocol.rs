@@ -12,7 +12,7 @@
 //! rest of the core.
 
 use crate::customer_table::{Card, Page, Query};
-use crate::engine::{Outcome, Request};
+use crate::engine::{Outcome, Progress, Request};
 use crate::ingest::IngestError;
 use serde::{Deserialize, Serialize};
 
@@ -65,25 +65,12 @@ impl Source {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Stage {
-    /// Bytes from the file: `done` and `total` are bytes.
-    Reading,
-    /// Rows from the text: `done` and `total` are bytes of text, `rows` so far.
-    Parsing,
-    /// Customers and every analysis.
-    Analysing,
-}
-
 #[derive(Debug, Serialize, Deserialize)]
 pub enum Reply {
     Ready,
     Progress {
         id: u32,
-        stage: Stage,
-        done: u64,
-        total: u64,
-        rows: u64,
+        progress: Progress,
     },
     Done {
         id: u32,

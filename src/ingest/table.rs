@@ -232,7 +232,7 @@ impl Table {
 /// How far reading has come: rows so far, and how much of the source
 /// (bytes of decoded text, or rows of a sheet) out of `total`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Progress {
+pub struct Parsed {
     pub rows: u64,
     pub bytes: u64,
     pub total: u64,
@@ -247,7 +247,7 @@ pub fn build(
     rows: &mut dyn Rows,
     map: &ColumnMap,
     plan: &Plan,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut dyn FnMut(Parsed),
 ) -> Result<Table, IngestError> {
     let mut builder = Builder::new(map, plan);
     while let Some(record) = rows.next_record()? {
@@ -255,7 +255,7 @@ pub fn build(
         let read = builder.table.rows_read;
         if read % PROGRESS_EVERY == 0 {
             let (bytes, total) = rows.position();
-            progress(Progress {
+            progress(Parsed {
                 rows: read,
                 bytes,
                 total,
@@ -263,7 +263,7 @@ pub fn build(
         }
     }
     let (_, total) = rows.position();
-    progress(Progress {
+    progress(Parsed {
         rows: builder.table.rows_read,
         bytes: total,
         total,

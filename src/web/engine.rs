@@ -339,21 +339,9 @@ fn receive(state: AppState, reply: Reply) {
                 }
             }
         }),
-        Reply::Progress {
-            id,
-            stage,
-            done,
-            total,
-            rows,
-        } if id == current => state.phase.update(|phase| {
+        Reply::Progress { id, progress } if id == current => state.phase.update(|phase| {
             if let Phase::Working(work) = phase {
-                *work = Work {
-                    stage,
-                    done,
-                    total,
-                    rows,
-                    ..work.clone()
-                };
+                work.progress = progress;
             }
         }),
         Reply::Done { id, outcome } if id == current => {

@@ -2,8 +2,9 @@
 
 use crate::analysis::Analysis;
 use crate::engine::Request;
+use crate::engine::{Progress, Step};
 use crate::format::Locale;
-use crate::protocol::{Failure, Stage};
+use crate::protocol::Failure;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -20,20 +21,19 @@ pub enum Phase {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Work {
     pub file: String,
-    pub stage: Stage,
-    pub done: u64,
-    pub total: u64,
-    pub rows: u64,
+    pub progress: Progress,
 }
 
 impl Work {
     pub fn starting(file: &str) -> Work {
         Work {
             file: file.to_string(),
-            stage: Stage::Reading,
-            done: 0,
-            total: 0,
-            rows: 0,
+            progress: Progress {
+                step: Step::Reading,
+                done: 0,
+                total: 0,
+                rows: 0,
+            },
         }
     }
 }

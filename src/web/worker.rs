@@ -9,8 +9,8 @@
 
 use crate::customer_table::{self, CustomerTable};
 use crate::day::Day;
-use crate::engine::{self, Loaded, Request, Step};
-use crate::protocol::{Ask, Asked, Failure, Job, Reply, Source, Stage};
+use crate::engine::{self, Loaded, Progress, Request, Step};
+use crate::protocol::{Ask, Asked, Failure, Job, Reply, Source};
 use js_sys::Uint8Array;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -178,25 +178,7 @@ async fn table_for(job: &Job, file: Option<File>) -> Result<Rc<Loaded>, Failure>
 
 fn load(job: &Job, bytes: &[u8]) -> Result<Loaded, crate::ingest::IngestError> {
     let id = job.id;
-    let mut report = |step: Step| {
-        let reply = match step {
-            Step::Parsing(p) => Reply::Progress {
-                id,
-                stage: Stage::Parsing,
-                done: p.bytes,
-                total: p.total,
-                rows: p.rows,
-            },
-            Step::Analysing { rows } => Reply::Progress {
-                id,
-                stage: Stage::Analysing,
-                done: 0,
-                total: 0,
-                rows,
-            },
-        };
-        post(&reply);
-    };
+    let mut report = |progress: Progress| post(&Reply::Progress { id, progress });
     engine::load(bytes, &job.request, &now_ms, &mut report)
 }
 
@@ -221,13 +203,13 @@ fn read_file(id: u32, file: &File) -> Result<Vec<u8>, String> {
         bytes.resize(start + array.length() as usize, 0);
         array.copy_to(&mut bytes[start..]);
         offset = end;
-        post(&Reply::Progress {
-            id,
-            stage: Stage::Reading,
+        let progress = Progress {
+            step: Step::Reading,
             done: end as u64,
             total: size as u64,
             rows: 0,
-        });
+        };
+        post(&Reply::Progress { id, progress });
     }
     Ok(bytes)
 }

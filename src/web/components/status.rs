@@ -2,11 +2,12 @@
 
 use super::mapping::ColumnMapping;
 use crate::engine::Request;
+use crate::engine::Step;
 use crate::format::{self, Locale};
 use crate::i18n::{failure_text, t, Key};
 use crate::ingest::values::{DateOrder, NumberStyle};
 use crate::ingest::IngestError;
-use crate::protocol::{Failure, Stage};
+use crate::protocol::Failure;
 use crate::web::engine::use_engine;
 use crate::web::state::{use_state, Phase, Work};
 use leptos::prelude::*;
@@ -18,15 +19,15 @@ pub fn Status(locale: Locale) -> impl IntoView {
     move || match state.phase.get() {
         Phase::Working(work) => {
             let (label, detail) = describe(locale, &work);
-            let max = work.total.max(1) as f64;
+            let max = work.progress.total.max(1) as f64;
             // Indeterminate until there is a total to measure against.
-            let value =
-                (work.total > 0 && work.stage != Stage::Analysing).then_some(work.done as f64);
+            let value = (work.progress.total > 0 && work.progress.step != Step::Analysing)
+                .then_some(work.progress.done as f64);
             view! {
                 <div class="status working" role="status">
                     <span class="status-text">{label} " " <strong>{work.file.clone()}</strong> " " <span class="detail">{detail}</span></span>
                     <progress data-testid="progress" aria-label=label max=max value=value
-                        data-stage=format!("{:?}", work.stage) data-rows=work.rows.to_string()></progress>
+                        data-stage=format!("{:?}", work.progress.step) data-rows=work.progress.rows.to_string()></progress>
                 </div>
             }
             .into_any()
@@ -46,21 +47,25 @@ pub fn Status(locale: Locale) -> impl IntoView {
 /// "Reading" and "12.0 of 100.0 MB", or "Parsing" and "1,200,000 rows".
 fn describe(locale: Locale, work: &Work) -> (&'static str, String) {
     let megabytes = |bytes: u64| format::grouped(bytes as f64 / 1e6, 1);
-    match work.stage {
-        Stage::Reading if work.total > 0 => (
+    match work.progress.step {
+        Step::Reading if work.progress.total > 0 => (
             t(locale, Key::Reading),
-            format!("{} / {} MB", megabytes(work.done), megabytes(work.total)),
+            format!(
+                "{} / {} MB",
+                megabytes(work.progress.done),
+                megabytes(work.progress.total)
+            ),
         ),
-        Stage::Reading => (t(locale, Key::Reading), String::new()),
-        Stage::Parsing => (
+        Step::Reading => (t(locale, Key::Reading), String::new()),
+        Step::Parsing => (
             t(locale, Key::Parsing),
             format!(
                 "{} {}",
-                format::count(work.rows as usize),
+                format::count(work.progress.rows as usize),
                 t(locale, Key::RowsSoFar)
             ),
         ),
-        Stage::Analysing => (t(locale, Key::Analysing), String::new()),
+        Step::Analysing => (t(locale, Key::Analysing), String::new()),
     }
 }
 
