@@ -32,6 +32,7 @@ mod cli {
     use tierlens::lifecycle::LifecycleSettings;
     use tierlens::lifecycle::Stage;
     use tierlens::loyalty::LoyaltyAxis;
+    use tierlens::printable::printable;
     use tierlens::profit::WhatIfSettings;
     use tierlens::retention::Period;
     use tierlens::rfm::MonetaryBasis;
@@ -319,8 +320,63 @@ mod cli {
     }
 
     pub fn main() -> ExitCode {
-        let cli = Cli::parse();
-        let result = match cli.command {
+        let cli = match Cli::try_parse() {
+            Ok(cli) => cli,
+            Err(e) => return flag_error(e),
+        };
+        // A parser's panic is caught where it is called (a workbook's
+        // damage becomes an error there); anything else is caught here.
+        // Either way the default hook's lines and backtrace stay off
+        // stderr: the contract is one line and exit 2.
+        std::panic::set_hook(Box::new(|_| {}));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)))
+            .unwrap_or_else(|_| {
+                Err("internal error: the input stopped the analysis (please report the file); nothing was written".to_string())
+            });
+        match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("tierlens: {}", printable(&message));
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    /// clap's error on one line (its own takes three to seven); `--help`
+    /// and `--version` print as clap writes them.
+    fn flag_error(e: clap::Error) -> ExitCode {
+        use clap::error::ErrorKind;
+        if matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        ) {
+            let _ = e.print();
+            return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+        let text = e.render().to_string();
+        let parts: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| {
+                !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+            })
+            .map(|l| l.strip_prefix("error: ").unwrap_or(l))
+            .collect();
+        eprintln!(
+            "tierlens: {} (see tierlens --help)",
+            printable(&parts.join("; "))
+        );
+        ExitCode::from(2)
+    }
+
+    fn run(cli: Cli) -> Result<(), String> {
+        match cli.command {
             Command::Analyze {
                 file,
                 json,
@@ -381,14 +437,17 @@ mod cli {
                 seed,
                 out,
             } => write_sample(customers, seed, out.as_deref()),
-        };
-        match result {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprintln!("tierlens: {message}");
-                ExitCode::from(2)
-            }
         }
+    }
+
+    /// Text for the terminal: user text (names, headers, values) may hold
+    /// escape sequences that would drive it; every control character but
+    /// the report's own line breaks is shown as an escape.
+    fn terminal(text: &str) -> String {
+        text.split('\n')
+            .map(|line| printable(line).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// The request the flags describe, or what is wrong with them.
@@ -508,6 +567,7 @@ mod cli {
                 }
             }
         };
+        let text = if json { text } else { terminal(&text) };
         let _ = writeln!(std::io::stdout().lock(), "{text}");
         Ok(())
     }
@@ -620,7 +680,7 @@ mod cli {
         let text = if outputs.json {
             serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?
         } else {
-            report(&analysis)
+            terminal(&report(&analysis))
         };
         let mut stdout = std::io::stdout().lock();
         // A closed pipe (`| head`) is not an error worth a message.
