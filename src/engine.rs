@@ -185,11 +185,7 @@ fn with_rows(
     if sheet::is_workbook(bytes) {
         let (mut rows, chosen) = open_sheet(bytes, request)?;
         let source = Detected {
-            format: if bytes.starts_with(b"PK") {
-                "xlsx"
-            } else {
-                "xls"
-            },
+            format: rows.format,
             encoding: String::new(),
             delimiter: String::new(),
             sheet: Some(rows.sheet.clone()),
@@ -208,6 +204,7 @@ fn with_rows(
         (decoded.text.as_ref(), delimiter)
     };
     let mut rows = read::Records::open(text, separator)?;
+    rows.lossy = decoded.lossy;
     let legacy = !decoded.encoding.starts_with("UTF");
     let source = Detected {
         format: "text",

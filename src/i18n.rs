@@ -790,6 +790,12 @@ pub fn rejection_text(locale: Locale, r: &Rejection) -> String {
         ValueError::OutOfRange => format!("“{v}”超出可接受的最大金额（10^15）"),
         ValueError::NotACount => format!("“{v}”不是次数（应为 12 这样的整数）"),
         ValueError::NoDateOrder => format!("“{v}”年份在后，但文件中的其他日期无法判断日和月的先后"),
+        ValueError::BadBytes => {
+            format!("“{v}”含有非 UTF-8 字节（显示为 \u{FFFD}）：该字段被截断或损坏，请更正该行")
+        }
+        ValueError::FirstAfterLast => {
+            format!("首次购买日期“{v}”晚于该行的最后购买日期：两列是否互换了？")
+        }
         ValueError::ExtraCell => {
             format!("表头之外多出单元格“{v}”：可能是未加引号的值中含有分隔符（如 1,200.00）")
         }
@@ -924,7 +930,12 @@ pub fn settings_error(locale: Locale, error: &SettingsError) -> String {
 fn is_percent(field: Field) -> bool {
     matches!(
         field,
-        Field::Dependency | Field::Margin | Field::Discount | Field::WhatIf | Field::TypeShares
+        Field::Dependency
+            | Field::Margin
+            | Field::Discount
+            | Field::WhatIf
+            | Field::TypeShares
+            | Field::TierLimits
     )
 }
 
@@ -957,6 +968,8 @@ fn error_zh(error: &IngestError) -> String {
         AmbiguousDates { example, line } => format!(
             "“{example}”（第 {line} 行）等日期年份在后，文件中没有任何日期能看出日和月哪个在前：请选择日期顺序"
         ),
+        WorkbookBudget { what } => format!("工作簿过大，无法安全读取（{what}）：请将工作表导出为 CSV"),
+        TooManyColumns { line, columns, limit } => format!("第 {line} 行有 {columns} 列，超过工作表最多的 {limit} 列：请检查分隔符，或只导出需要的列"),
         Workbook(reason) => {
             format!("无法读取该工作簿（{reason}）：请在 Excel 中重新保存，或将工作表导出为 CSV")
         }

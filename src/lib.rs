@@ -32,6 +32,7 @@ pub mod ingest;
 pub mod lifecycle;
 pub mod loyalty;
 pub mod pareto;
+pub mod printable;
 pub mod profit;
 pub mod protocol;
 pub mod retention;

@@ -340,6 +340,11 @@ pub fn one_of<T: Copy>(
         })
 }
 
+fn count_word(n: usize) -> String {
+    let words = ["no", "one", "two", "three", "four", "five"];
+    words.get(n).map_or(n.to_string(), |w| w.to_string())
+}
+
 /// `text` split at commas into exactly `N` numbers.
 pub fn numbers<const N: usize>(
     field: Field,
@@ -351,7 +356,7 @@ pub fn numbers<const N: usize>(
         return Err(SettingsError::Malformed {
             field,
             text: text.to_string(),
-            expected: format!("{N} comma-separated numbers"),
+            expected: format!("{} comma-separated numbers", count_word(N)),
             example: example.to_string(),
         });
     }
@@ -395,7 +400,7 @@ mod tests {
         let error = numbers::<2>(Field::WhatIf, "0.3", "0.3,0.2").unwrap_err();
         assert_eq!(
             error.to_string(),
-            "--what-if: \"0.3\": expected 2 comma-separated numbers, e.g. 0.3,0.2"
+            "--what-if: \"0.3\": expected two comma-separated numbers, e.g. 0.3,0.2"
         );
         assert_eq!(
             one_of(Field::Cohort, "Quarter", &[("month", 1), ("quarter", 3)]),

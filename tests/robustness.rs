@@ -24,12 +24,13 @@ use std::path::{Path, PathBuf};
 use tierlens::day::Day;
 use tierlens::engine::{run, Request};
 
-const TARGETS: [&str; 5] = [
+const TARGETS: [&str; 6] = [
     "decode",
     "read_records",
     "parse_date",
     "parse_amount",
     "analyse",
+    "workbook",
 ];
 
 fn corpus_dir() -> PathBuf {
@@ -109,6 +110,11 @@ fn corpus_parse_amount() {
 #[test]
 fn corpus_analyse() {
     replay("analyse");
+}
+
+#[test]
+fn corpus_workbook() {
+    replay("workbook");
 }
 
 #[test]

@@ -32,6 +32,7 @@ mod cli {
     use tierlens::lifecycle::LifecycleSettings;
     use tierlens::lifecycle::Stage;
     use tierlens::loyalty::LoyaltyAxis;
+    use tierlens::printable::printable;
     use tierlens::profit::WhatIfSettings;
     use tierlens::retention::Period;
     use tierlens::rfm::{self, MonetaryBasis, Segment};
@@ -256,6 +257,8 @@ mod cli {
         NoSampleCustomers,
         #[error("cannot write JSON: {0}")]
         Json(#[from] serde_json::Error),
+        #[error("internal error: the input stopped the analysis (please report the file); nothing was written")]
+        Internal,
     }
 
     fn read(path: &std::path::Path) -> Result<Vec<u8>, CliError> {
@@ -274,8 +277,61 @@ mod cli {
     }
 
     pub fn main() -> ExitCode {
-        let cli = Cli::parse();
-        let result = match cli.command {
+        let cli = match Cli::try_parse() {
+            Ok(cli) => cli,
+            Err(e) => return flag_error(e),
+        };
+        // A parser's panic is caught where it is called (a workbook's
+        // damage becomes an error there); anything else is caught here.
+        // Either way the default hook's lines and backtrace stay off
+        // stderr: the contract is one line and exit 2.
+        std::panic::set_hook(Box::new(|_| {}));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)))
+            .unwrap_or(Err(CliError::Internal));
+        match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("tierlens: {}", printable(&message.to_string()));
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    /// clap's error on one line (its own takes three to seven); `--help`
+    /// and `--version` print as clap writes them.
+    fn flag_error(e: clap::Error) -> ExitCode {
+        use clap::error::ErrorKind;
+        if matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        ) {
+            let _ = e.print();
+            return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+        let text = e.render().to_string();
+        let parts: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| {
+                !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+            })
+            .map(|l| l.strip_prefix("error: ").unwrap_or(l))
+            .collect();
+        eprintln!(
+            "tierlens: {} (see tierlens --help)",
+            printable(&parts.join("; "))
+        );
+        ExitCode::from(2)
+    }
+
+    fn run(cli: Cli) -> Result<(), CliError> {
+        match cli.command {
             Command::Analyse {
                 file,
                 json,
@@ -336,14 +392,17 @@ mod cli {
                 seed,
                 out,
             } => write_sample(customers, seed, out.as_deref()),
-        };
-        match result {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprintln!("tierlens: {message}");
-                ExitCode::from(2)
-            }
         }
+    }
+
+    /// Text for the terminal: user text (names, headers, values) may hold
+    /// escape sequences that would drive it; every control character but
+    /// the report's own line breaks is shown as an escape.
+    fn terminal(text: &str) -> String {
+        text.split('\n')
+            .map(|line| printable(line).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// The request the flags describe, or what is wrong with them.
@@ -426,6 +485,7 @@ mod cli {
                 }
             }
         };
+        let text = if json { text } else { terminal(&text) };
         let _ = writeln!(std::io::stdout().lock(), "{text}");
         Ok(())
     }
@@ -542,7 +602,7 @@ mod cli {
         let text = if outputs.json {
             serde_json::to_string_pretty(&analysis)?
         } else {
-            report(&analysis)
+            terminal(&report(&analysis))
         };
         let mut stdout = std::io::stdout().lock();
         // A closed pipe (`| head`) is not an error worth a message.

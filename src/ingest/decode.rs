@@ -20,6 +20,9 @@ use std::borrow::Cow;
 pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
     pub encoding: &'static str,
+    /// Some bytes could not be decoded and are U+FFFD in `text`: the rows
+    /// that hold them are rejected (a U+FFFD the file itself holds is text).
+    pub lossy: bool,
 }
 
 /// Decodes `bytes`, detecting the encoding unless `forced` names one.
@@ -32,6 +35,9 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, 
             .ok_or_else(|| IngestError::UnknownEncoding(label.to_string()))?;
         return Ok(with_encoding(bytes, encoding));
     }
+    if let Some(decoded) = utf32(bytes) {
+        return Ok(decoded);
+    }
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         return Ok(with_encoding(bytes, encoding));
     }
@@ -42,9 +48,71 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, 
         return Ok(Decoded {
             text: Cow::Borrowed(text),
             encoding: UTF_8.name(),
+            lossy: false,
+        });
+    }
+    if mostly_utf8(bytes) {
+        // Decoded by line, not by file: the few bad bytes become U+FFFD
+        // in the rows that hold them (rejected there, with their line);
+        // every other row keeps its text. One cut field once sent the
+        // whole file to GB18030 and merged ids that differ in a byte.
+        return Ok(Decoded {
+            text: Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
+            encoding: UTF_8.name(),
+            lossy: true,
         });
     }
     Ok(with_encoding(bytes, detect_legacy(bytes)))
+}
+
+/// Whether bytes that are not all valid UTF-8 are still a UTF-8 file with
+/// a few damaged spots: at least eight valid multi-byte characters for each
+/// invalid sequence. GBK text is almost all invalid sequences; a
+/// Windows-1252 file has no valid multi-byte character at all.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid > 0 && valid >= invalid * 8
+}
+
+/// UTF-32 with its byte-order mark (which starts like UTF-16 LE's, so
+/// it was read as UTF-16 with a NUL after every character); encoding_rs
+/// has no UTF-32. Code units that are no character become U+FFFD.
+fn utf32(bytes: &[u8]) -> Option<Decoded<'static>> {
+    let (little, name) = if bytes.starts_with(b"\xFF\xFE\x00\x00") {
+        (true, "UTF-32LE")
+    } else if bytes.starts_with(b"\x00\x00\xFE\xFF") {
+        (false, "UTF-32BE")
+    } else {
+        return None;
+    };
+    let mut lossy = false;
+    let text = bytes[4..]
+        .chunks(4)
+        .map(|unit| {
+            let mut four = [0u8; 4];
+            four[..unit.len()].copy_from_slice(unit);
+            let n = if little {
+                u32::from_le_bytes(four)
+            } else {
+                u32::from_be_bytes(four)
+            };
+            char::from_u32(n)
+                .filter(|_| unit.len() == 4)
+                .unwrap_or_else(|| {
+                    lossy = true;
+                    '\u{FFFD}'
+                })
+        })
+        .collect();
+    Some(Decoded {
+        text: Cow::Owned(text),
+        encoding: name,
+        lossy,
+    })
 }
 
 /// The legacy encoding of bytes that are not UTF-8.
@@ -90,10 +158,11 @@ fn reads_as_gb2312(bytes: &[u8]) -> bool {
 
 /// Decodes with a known encoding; a BOM, if present, is removed.
 fn with_encoding<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> Decoded<'a> {
-    let (text, used, _had_errors) = encoding.decode(bytes);
+    let (text, used, lossy) = encoding.decode(bytes);
     Decoded {
         text,
         encoding: used.name(),
+        lossy,
     }
 }
 

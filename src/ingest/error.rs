@@ -54,7 +54,7 @@ fn sheets_hint(sheets: &[String]) -> String {
     if sheets.len() > 1 {
         format!(
             ", or --sheet NAME to read another sheet (the workbook's sheets: {})",
-            sheets.join(", ")
+            super::sheet::some_names(sheets)
         )
     } else {
         String::new()
@@ -75,6 +75,12 @@ pub enum IngestError {
 
     #[error("the workbook could not be read ({0}): save it again from Excel, or export the sheet as CSV")]
     Workbook(String),
+
+    #[error("the workbook is too large to read safely: {what} (README \"SECURITY\" lists the limits); export the sheet as CSV, which has none")]
+    WorkbookBudget { what: String },
+
+    #[error("line {line} has {columns} columns, more than the {limit} a sheet can have (Excel's own limit): check the delimiter (--map, --encoding), or export only the columns needed")]
+    TooManyColumns { line: u64, columns: u64, limit: u64 },
 
     #[error("the workbook has no sheet \"{sheet}\"; its sheets are: {sheets}")]
     SheetNotFound { sheet: String, sheets: String },

@@ -525,9 +525,13 @@ impl Evidence {
     }
 }
 
-/// Reads the date column until its order is clear (a year-first date
-/// settles it at once) and the money columns until their decimal mark is,
-/// then rewinds `rows`.
+/// Reads the date column for its day/month order (every year-last date,
+/// counted to the end) and the money columns until their decimal mark is
+/// clear, then rewinds `rows`. Dates that are not year-last say nothing
+/// about the order: they stop the date scan only after
+/// `WITHOUT_YEAR_LAST` of them and no year-last one (an ISO date on the
+/// first line once settled the order, and 500 rows of 25/12/2024 after it
+/// were rejected).
 fn scan(rows: &mut dyn Rows, map: &ColumnMap) -> Result<Evidence, IngestError> {
     let date = map.get(Role::Date);
     let money: Vec<usize> = MONEY.iter().filter_map(|&r| map.get(r)).collect();
@@ -537,6 +541,8 @@ fn scan(rows: &mut dyn Rows, map: &ColumnMap) -> Result<Evidence, IngestError> {
         currencies: currency_column(map).map(|(_, h)| (h, Vec::new())),
     };
     let currency = currency_column(map).map(|(i, _)| i);
+    const WITHOUT_YEAR_LAST: u64 = 100_000;
+    let mut other_dates = 0u64;
     let mut dates_done = date.is_none();
     while let Some(record) = rows.next_record()? {
         if let (Some(i), Some((_, seen))) = (currency, evidence.currencies.as_mut()) {
@@ -551,7 +557,8 @@ fn scan(rows: &mut dyn Rows, map: &ColumnMap) -> Result<Evidence, IngestError> {
                 && !evidence.dates.observe(record.line, cell)
                 && evidence.dates.example.is_none()
             {
-                dates_done = true;
+                other_dates += 1;
+                dates_done = other_dates >= WITHOUT_YEAR_LAST;
             }
         }
         for &i in &money {

@@ -515,6 +515,11 @@ impl ColumnMap {
         &self.headers
     }
 
+    /// Every mapped role and its column.
+    pub fn roles(&self) -> impl Iterator<Item = (Role, usize)> + '_ {
+        self.columns.iter().map(|(&role, &i)| (role, i))
+    }
+
     pub fn get(&self, role: Role) -> Option<usize> {
         self.columns.get(&role).copied()
     }
@@ -1315,7 +1320,7 @@ pub fn list_headers(headers: &[String]) -> String {
     let shown: Vec<String> = headers
         .iter()
         .take(30)
-        .map(|h| format!("\"{h}\""))
+        .map(|h| format!("\"{}\"", super::values::clip(h)))
         .collect();
     let more = headers.len().saturating_sub(30);
     if more > 0 {

@@ -10,6 +10,7 @@
 //! Row-level problems are data (`Rejection`s); only a file that cannot be
 //! used at all is an `IngestError`.
 
+pub mod budget;
 pub mod category;
 pub mod decision;
 pub mod decode;

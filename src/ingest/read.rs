@@ -133,6 +133,11 @@ pub trait Rows {
     fn start_at(&mut self, skip: usize) -> Result<(), IngestError>;
     /// The line of the header row.
     fn header_line(&self) -> u64;
+    /// Whether the decoder replaced bytes it could not read with U+FFFD
+    /// (see `decode::Decoded::lossy`).
+    fn lossy(&self) -> bool {
+        false
+    }
 }
 
 /// A header row and a stream of data records with their line numbers.
@@ -150,6 +155,8 @@ pub struct Records<'a> {
     record: csv::StringRecord,
     /// Rows whose cells were all empty: skipped, but counted.
     pub blank_rows: u64,
+    /// The text has U+FFFD where the decoder met bad bytes.
+    pub lossy: bool,
 }
 
 /// One data record: its 1-based starting line and its cells.
@@ -182,6 +189,7 @@ impl<'a> Records<'a> {
             reader,
             record: csv::StringRecord::new(),
             blank_rows: 0,
+            lossy: false,
         };
         for _ in 0..skip {
             records.next_row()?;
@@ -212,6 +220,15 @@ impl<'a> Records<'a> {
                 self.blank_rows += 1;
                 continue;
             }
+            // Past Excel's width a row is not a table's (a 50 MB header of
+            // 25 million columns once took minutes and gigabytes).
+            if self.record.len() as u64 > super::budget::COLUMNS {
+                return Err(IngestError::TooManyColumns {
+                    line,
+                    columns: self.record.len() as u64,
+                    limit: super::budget::COLUMNS,
+                });
+            }
             return Ok(Some(line));
         }
     }
@@ -239,13 +256,21 @@ impl Rows for Records<'_> {
     }
 
     fn rewind(&mut self) -> Result<(), IngestError> {
+        let lossy = self.lossy;
         *self = Records::open_at(self.source, self.delimiter, self.skip)?;
+        self.lossy = lossy;
         Ok(())
     }
 
     fn start_at(&mut self, skip: usize) -> Result<(), IngestError> {
+        let lossy = self.lossy;
         *self = Records::open_at(self.source, self.delimiter, skip)?;
+        self.lossy = lossy;
         Ok(())
+    }
+
+    fn lossy(&self) -> bool {
+        self.lossy
     }
 
     fn header_line(&self) -> u64 {

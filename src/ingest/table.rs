@@ -90,6 +90,7 @@ pub struct Rejection {
 /// "extra cell".
 pub fn kind(role: Option<Role>, problem: ValueError) -> String {
     match (problem, role) {
+        (ValueError::BadBytes, _) => "invalid bytes".into(),
         (ValueError::ExtraCell, _) | (_, None) => "extra cell".into(),
         (ValueError::Empty, Some(role)) => format!("empty {}", role.key()),
         (_, Some(role)) => format!("bad {}", role.key()),
@@ -250,6 +251,7 @@ pub fn build(
     progress: &mut dyn FnMut(Parsed),
 ) -> Result<Table, IngestError> {
     let mut builder = Builder::new(map, plan);
+    builder.lossy = rows.lossy();
     while let Some(record) = rows.next_record()? {
         builder.push(&record);
         let read = builder.table.rows_read;
@@ -293,6 +295,8 @@ struct Builder<'m> {
     /// Status columns, with how their values are judged.
     statuses: Vec<(Role, usize, StatusKind)>,
     status_index: HashMap<(Role, String), usize>,
+    /// The decoder put U+FFFD for bad bytes: rows holding one are rejected.
+    lossy: bool,
 }
 
 /// The cell that made a row unusable.
@@ -378,6 +382,7 @@ impl<'m> Builder<'m> {
             last_order: String::new(),
             statuses,
             status_index: HashMap::new(),
+            lossy: false,
         }
     }
 
@@ -497,6 +502,9 @@ impl<'m> Builder<'m> {
         if let Some(extra) = self.extra_cell(record) {
             return Err(extra);
         }
+        if let Some(damaged) = self.damaged_cell(record) {
+            return Err(damaged);
+        }
         let customer = self.customer(record)?;
         let (day, summary) = match self.map.shape() {
             Shape::Transactions => {
@@ -615,6 +623,12 @@ impl<'m> Builder<'m> {
             };
             return Err(bad(role, self.cell(record, role), ValueError::Empty));
         }
+        if let (Some(first), Some(last)) = (first, last) {
+            if first > last {
+                let cell = self.cell(record, Role::FirstPurchase);
+                return Err(bad(Role::FirstPurchase, cell, ValueError::FirstAfterLast));
+            }
+        }
         let orders = match self.map.get(Role::Orders) {
             None => None,
             Some(_) => {
@@ -626,6 +640,25 @@ impl<'m> Builder<'m> {
             first,
             last,
             orders,
+        })
+    }
+
+    /// The first mapped cell holding U+FFFD: bytes a UTF-8 file could not
+    /// decode there (`decode` reads such a file line by line).
+    fn damaged_cell(&self, record: &Record<'_>) -> Option<Bad> {
+        if !self.lossy {
+            return None;
+        }
+        let (role, column) = self
+            .map
+            .roles()
+            .filter(|&(_, i)| record.cells.get(i).is_some_and(|c| c.contains('\u{FFFD}')))
+            .min_by_key(|&(_, i)| i)?;
+        Some(Bad {
+            column,
+            role: Some(role),
+            problem: ValueError::BadBytes,
+            value: clip(record.cells.get(column).unwrap_or("").trim()),
         })
     }
 

@@ -37,6 +37,11 @@ pub enum ValueError {
     /// A number beyond `MAX_AMOUNT`: no transaction is that large, and sums
     /// of such numbers would overflow to infinity.
     OutOfRange,
+    /// Bytes that are not UTF-8 in a UTF-8 file, read as U+FFFD: the cell
+    /// is not what the file meant (two ids damaged alike would merge).
+    BadBytes,
+    /// A summary row's first purchase after its last.
+    FirstAfterLast,
 }
 
 /// The order of day and month in year-last dates.
@@ -124,6 +129,14 @@ impl ValueError {
                 "\"{}\" puts the year last, but the file's other dates do not tell whether day or month comes first",
                 clip(value)
             ),
+            ValueError::BadBytes => format!(
+                "\"{}\" holds bytes that are not UTF-8 (shown as \u{FFFD}): the field was cut or damaged; correct the row, or pass --encoding if the file is not UTF-8",
+                clip(value)
+            ),
+            ValueError::FirstAfterLast => format!(
+                "the first purchase \"{}\" is after the row's last purchase: are the two columns swapped?",
+                clip(value)
+            ),
             ValueError::ExtraCell => format!(
                 "extra cell \"{}\" beyond the last header: is a separator inside an unquoted value, such as 1,200.00?",
                 clip(value)
@@ -133,14 +146,17 @@ impl ValueError {
 }
 
 /// Long cells are cut in messages so that one bad cell cannot flood a report.
+/// Control characters are shown as escapes (`\n`, `\x1b`): a message
+/// stays one line and cannot drive a terminal.
 pub fn clip(value: &str) -> String {
     const MAX: usize = 40;
-    if value.chars().count() <= MAX {
+    let clipped = if value.chars().count() <= MAX {
         value.to_string()
     } else {
         let head: String = value.chars().take(MAX).collect();
         format!("{head}…")
-    }
+    };
+    crate::printable::printable(&clipped).into_owned()
 }
 
 /// Excel serials between 1950-01-01 and 2100-12-31 are taken as dates.
@@ -272,7 +288,12 @@ fn parse_excel_serial(text: &str) -> Option<Day> {
     if text.len() == 8 || !text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return None;
     }
-    let serial: f64 = text.parse().ok()?;
+    serial_day(text.parse().ok()?)
+}
+
+/// The day of an Excel serial (1900 system), if it is in `SERIAL_RANGE`:
+/// the one range check of serials, in a text cell or a workbook's date.
+pub fn serial_day(serial: f64) -> Option<Day> {
     SERIAL_RANGE
         .contains(&serial)
         .then(|| Day(EXCEL_EPOCH + serial.floor() as i32))
@@ -393,7 +414,18 @@ pub fn parse_amount_in(cell: &str, style: Option<NumberStyle>) -> Result<f64, Va
         let c = rest.chars().next().unwrap_or(' ');
         match c {
             '－' | '−' => cleaned.push('-'),
-            c if c.is_whitespace() || c == '\'' => {}
+            c if c.is_whitespace() || c == '\'' => {
+                // Between digits a space or an apostrophe groups thousands
+                // ("1 234,56", "1'234.50"): three digits must follow, or
+                // "5 5" (two cells run together?) would read as 55.
+                let after = rest[c.len_utf8()..].trim_start();
+                if cleaned.ends_with(|p: char| p.is_ascii_digit())
+                    && after.starts_with(|n: char| n.is_ascii_digit())
+                    && after.bytes().take_while(u8::is_ascii_digit).count() != 3
+                {
+                    return Err(ValueError::NotANumber);
+                }
+            }
             c => cleaned.push(c),
         }
         rest = &rest[c.len_utf8()..];
@@ -608,6 +640,15 @@ fn finite(value: f64) -> Result<f64, ValueError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_group_thousands_only_before_three_digits() {
+        assert_eq!(parse_amount("1 234,56"), Ok(1234.56));
+        assert_eq!(parse_amount("1'234.50"), Ok(1234.5));
+        assert_eq!(parse_amount("12 345 678"), Ok(12_345_678.0));
+        assert_eq!(parse_amount("5 5"), Err(ValueError::NotANumber));
+        assert_eq!(parse_amount("12 34"), Err(ValueError::NotANumber));
+    }
 
     fn day(y: i32, m: u32, d: u32) -> Day {
         Day::from_ymd(y, m, d).unwrap()

@@ -305,12 +305,23 @@ fn connect(state: AppState) -> Result<Connection, String> {
             }
         }
     });
+    // A worker that died on a file (a parser's panic aborts its wasm, or
+    // it ran out of memory) is replaced at once by a fresh one, and the
+    // user is told the file could not be read.
     let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
         event.prevent_default();
-        CONNECTION.with(|slot| slot.borrow_mut().take());
+        CONNECTION.with(|slot| {
+            if let Some(dead) = slot.borrow_mut().take() {
+                dead.worker.terminate();
+            }
+            *slot.borrow_mut() = connect(state).ok();
+        });
         fail_current(
             state,
-            Failure::Read(format!("the analysis stopped: {}", event.message())),
+            Failure::Read(format!(
+                "the file could not be read: the analysis stopped on it ({}); save it again from Excel, or export it as CSV",
+                crate::printable::printable(&event.message())
+            )),
         );
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

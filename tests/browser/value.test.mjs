@@ -83,7 +83,7 @@ test('tiers by top share and a what-if rerun the analysis like the CLI', async (
   await p.getByTestId('tier-a').fill('90');
   await p.getByTestId('tier-b').fill('40');
   await p.getByTestId('apply-tiers').click();
-  await p.getByRole('alert').filter({ hasText: 'need 0 < A < B' }).waitFor();
+  await p.getByRole('alert').filter({ hasText: 'must be below' }).waitFor();
   await p.getByTestId('what-if-bottom').fill('45');
   await p.getByTestId('what-if-cut').fill('30');
   await p.getByTestId('apply-what-if').click();
