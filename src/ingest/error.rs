@@ -65,7 +65,7 @@ fn sheets_hint(sheets: &[String]) -> String {
 pub enum IngestError {
     /// A setting out of bounds (the analysis never runs with one).
     #[error(transparent)]
-    Settings(#[from] crate::settings::SettingsError),
+    Settings(#[from] crate::settings::check::SettingsError),
 
     #[error("the file is empty: expected a CSV or TSV export with a header row and one row per purchase")]
     Empty,
