@@ -33,6 +33,16 @@ pub struct Base<'a> {
     pub tier: IndexVec<CustomerId, Tier>,
 }
 
+/// `part` as a share of `whole`; 0 when the whole is not positive (no
+/// revenue, no profit, no customers): every section's shares read so.
+pub fn share_of(part: f64, whole: f64) -> f64 {
+    if whole > 0.0 {
+        part / whole
+    } else {
+        0.0
+    }
+}
+
 impl<'a> Base<'a> {
     pub fn new(
         table: &'a Table,

@@ -56,18 +56,27 @@ impl ReadOptions {
     /// `point` or `comma`.
     pub fn parse_decimal(text: &str) -> Result<NumberStyle, SettingsError> {
         NumberStyle::parse(text)
-            .ok_or_else(|| not_one_of(Field::Decimal, text, &["point", "comma"]))
+            .ok_or_else(|| settings::not_one_of(Field::Decimal, text, &["point", "comma"]))
     }
 
     /// `dmy` or `mdy`.
     pub fn parse_date_order(text: &str) -> Result<DateOrder, SettingsError> {
-        DateOrder::parse(text).ok_or_else(|| not_one_of(Field::DateOrder, text, &["dmy", "mdy"]))
+        DateOrder::parse(text)
+            .ok_or_else(|| settings::not_one_of(Field::DateOrder, text, &["dmy", "mdy"]))
     }
 
     /// A positive multiplier such as 1 or 10000.
     pub fn parse_unit(text: &str) -> Result<f64, SettingsError> {
         let unit = settings::number(Field::Unit, text)?;
-        settings::in_range(Field::Unit, unit, f64::MIN_POSITIVE, 1e12)
+        if unit > 0.0 {
+            return Ok(unit);
+        }
+        Err(SettingsError::Malformed {
+            field: Field::Unit,
+            text: text.to_string(),
+            expected: "a positive number".to_string(),
+            example: "10000".to_string(),
+        })
     }
 
     /// `ROLE=HEADER`.
@@ -106,14 +115,6 @@ pub struct Outcome {
     /// CLI writes it with `export::customers_csv`.
     #[serde(skip)]
     pub customers: CustomerTable,
-}
-
-fn not_one_of(field: Field, text: &str, options: &[&str]) -> SettingsError {
-    SettingsError::NotOneOf {
-        field,
-        text: text.to_string(),
-        options: options.iter().map(|o| o.to_string()).collect(),
-    }
 }
 
 /// A file read into a table, before any as-of cut or filter: what the

@@ -866,6 +866,10 @@ pub fn settings_error(locale: Locale, error: &SettingsError) -> String {
     match (locale, error) {
         (Locale::En, NotANumber { text, .. }) => format!("{field}: \"{text}\" is not a number"),
         (Locale::Zh, NotANumber { text, .. }) => format!("{field}：“{text}”不是数字"),
+        (Locale::En, NotWhole { text, .. }) => {
+            format!("{field}: \"{text}\" is not a whole number")
+        }
+        (Locale::Zh, NotWhole { text, .. }) => format!("{field}：“{text}”不是整数"),
         (Locale::En, NotADate { text, .. }) => {
             format!("{field}: \"{text}\" is not a date in the form YYYY-MM-DD")
         }

@@ -42,18 +42,14 @@ impl Default for LifecycleSettings {
     }
 }
 
+/// The longest threshold: a hundred years of days.
+const MAX_DAYS: f64 = 36_500.0;
+
 impl LifecycleSettings {
     /// Parses "NEW,ACTIVE,GAP,DORMANT": four numbers of days.
     pub fn parse(text: &str) -> Result<LifecycleSettings, SettingsError> {
-        let days = settings::numbers::<4>(Field::Lifecycle, text, "90,90,90,365")?;
-        for d in days {
-            if d.fract() != 0.0 {
-                return Err(SettingsError::NotANumber {
-                    field: Field::Lifecycle,
-                    text: d.to_string(),
-                });
-            }
-        }
+        let day = |part: &str| settings::whole(Field::Lifecycle, part, 0.0, MAX_DAYS);
+        let days = settings::list::<4>(text, "90,90,90,365", Field::Lifecycle, day)?;
         let [new_days, active_days, gap_days, dormant_days] = days.map(|d| d as i32);
         let parsed = LifecycleSettings {
             new_days,
@@ -74,7 +70,7 @@ impl LifecycleSettings {
             self.dormant_days,
         ];
         for d in days {
-            settings::in_range(Field::Lifecycle, f64::from(d), 0.0, 36_500.0)?;
+            settings::in_range(Field::Lifecycle, f64::from(d), 0.0, MAX_DAYS)?;
         }
         if self.dormant_days < self.active_days {
             return Err(SettingsError::NotAscending {

@@ -17,7 +17,7 @@
 //! With a total profit of zero or below, shares of it are undefined and
 //! reported as 0; amounts are still reported.
 
-use crate::base::Base;
+use crate::base::{share_of, Base};
 use crate::customers::Customers;
 use crate::ingest::Role;
 use crate::settings::{self, Field, SettingsError};
@@ -68,12 +68,11 @@ pub struct LossRow {
 
 impl Profit {
     pub fn loss_row(&self, customers: usize, revenue_total: f64) -> LossRow {
-        let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
         LossRow {
-            customer_share: ratio(self.loss_makers as f64, customers as f64),
-            revenue_share: ratio(self.loss_revenue, revenue_total),
-            profit_share: ratio(self.loss, self.total),
-            average_revenue: ratio(self.loss_revenue, self.loss_makers as f64),
+            customer_share: share_of(self.loss_makers as f64, customers as f64),
+            revenue_share: share_of(self.loss_revenue, revenue_total),
+            profit_share: share_of(self.loss, self.total),
+            average_revenue: share_of(self.loss_revenue, self.loss_makers as f64),
         }
     }
 }

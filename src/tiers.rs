@@ -11,7 +11,7 @@
 //! When total revenue is not positive no customer carries a share of it,
 //! so every customer is C.
 
-use crate::base::Base;
+use crate::base::{share_of, Base};
 use crate::format::Locale;
 use crate::pareto::top_count;
 use crate::settings::{self, Field, SettingsError};
@@ -198,7 +198,6 @@ pub fn summarise(values: &RankedValues<'_>, tiers: &[Tier]) -> Vec<TierSummary> 
     let total: f64 = values.revenue.iter().sum();
     let total_profit: f64 = values.profit.iter().sum();
     let n = values.revenue.len();
-    let share = |part: f64, whole: f64| if whole > 0.0 { part / whole } else { 0.0 };
     Tier::ALL
         .iter()
         .map(|&tier| {
@@ -214,10 +213,10 @@ pub fn summarise(values: &RankedValues<'_>, tiers: &[Tier]) -> Vec<TierSummary> 
                 customers: count,
                 customer_share: ratio(count as f64, n as f64),
                 revenue,
-                revenue_share: share(revenue, total),
+                revenue_share: share_of(revenue, total),
                 average_revenue: ratio(revenue, count as f64),
                 profit,
-                profit_share: share(profit, total_profit),
+                profit_share: share_of(profit, total_profit),
                 average_purchase_days: ratio(days as f64, count as f64),
                 recommendation: crate::i18n::service(Some(tier), Locale::En).to_string(),
             }

@@ -7,7 +7,7 @@
 //! memory. Sections that list customers (types, quadrants, segments,
 //! stages) sum and list them through `group`.
 
-use crate::base::Base;
+use crate::base::{share_of, Base};
 use crate::clv::value::Prediction;
 use crate::customer_types::CustomerType;
 use crate::customers::Customer;
@@ -124,11 +124,7 @@ impl<'a> RowSource<'a> {
         let mut running = 0.0;
         let cumulative = base.by_rank(|c| {
             running += base.revenue[c];
-            if total > 0.0 {
-                running / total
-            } else {
-                0.0
-            }
+            share_of(running, total)
         });
         RowSource {
             ids: Cow::Borrowed(&base.table.ids),
@@ -243,7 +239,7 @@ impl<'a> RowSource<'a> {
             account_manager: text(Role::AccountManager),
             revenue: customer.revenue,
             profit: self.profits[c],
-            share: share(customer.revenue, self.total),
+            share: share_of(customer.revenue, self.total),
             cumulative_share: self.cumulative[rank],
             tier: self.tiers[rank],
             transactions: customer.transactions,
@@ -288,7 +284,7 @@ impl<'a> RowSource<'a> {
                 group.list.push(self.row(rank));
             }
         }
-        group.revenue_share = share(group.revenue, self.total);
+        group.revenue_share = share_of(group.revenue, self.total);
         group
     }
 
@@ -310,13 +306,5 @@ impl<'a> RowSource<'a> {
             .take(limit)
             .map(|rank| self.row(rank))
             .collect()
-    }
-}
-
-fn share(part: f64, total: f64) -> f64 {
-    if total > 0.0 {
-        part / total
-    } else {
-        0.0
     }
 }

@@ -97,6 +97,8 @@ impl fmt::Display for Field {
 pub enum SettingsError {
     #[error("{field}: \"{text}\" is not a number")]
     NotANumber { field: Field, text: String },
+    #[error("{field}: \"{text}\" is not a whole number")]
+    NotWhole { field: Field, text: String },
     #[error("{field}: \"{text}\" is not a date in the form YYYY-MM-DD")]
     NotADate { field: Field, text: String },
     #[error("{field}: {} is outside {} to {}", shown(*.value), shown(*.min), shown(*.max))]
@@ -137,6 +139,7 @@ impl SettingsError {
     pub fn field(&self) -> Field {
         match self {
             SettingsError::NotANumber { field, .. }
+            | SettingsError::NotWhole { field, .. }
             | SettingsError::NotADate { field, .. }
             | SettingsError::OutOfRange { field, .. }
             | SettingsError::Malformed { field, .. }
@@ -206,7 +209,7 @@ pub fn day(field: Field, text: &str) -> Result<Day, SettingsError> {
     })
 }
 
-/// The option whose key `text` is.
+/// The option whose key `text` is (any case).
 pub fn one_of<T: Copy>(
     field: Field,
     text: &str,
@@ -217,11 +220,31 @@ pub fn one_of<T: Copy>(
         .iter()
         .find(|(key, _)| key.eq_ignore_ascii_case(wanted))
         .map(|(_, value)| *value)
-        .ok_or_else(|| SettingsError::NotOneOf {
+        .ok_or_else(|| {
+            let keys: Vec<&str> = options.iter().map(|(k, _)| *k).collect();
+            not_one_of(field, text, &keys)
+        })
+}
+
+/// `text` is none of `options`.
+pub fn not_one_of(field: Field, text: &str, options: &[&str]) -> SettingsError {
+    SettingsError::NotOneOf {
+        field,
+        text: text.to_string(),
+        options: options.iter().map(|o| o.to_string()).collect(),
+    }
+}
+
+/// A whole number within `min..=max`, as typed (days, months).
+pub fn whole(field: Field, text: &str, min: f64, max: f64) -> Result<f64, SettingsError> {
+    let value = in_range(field, number(field, text)?, min, max)?;
+    if value.fract() != 0.0 {
+        return Err(SettingsError::NotWhole {
             field,
             text: text.to_string(),
-            options: options.iter().map(|(k, _)| k.to_string()).collect(),
-        })
+        });
+    }
+    Ok(value)
 }
 
 fn count_word(n: usize) -> String {
@@ -235,6 +258,16 @@ pub fn numbers<const N: usize>(
     text: &str,
     example: &str,
 ) -> Result<[f64; N], SettingsError> {
+    list(text, example, field, |part| number(field, part))
+}
+
+/// `text` split at commas into exactly `N` values, each read by `each`.
+pub fn list<const N: usize>(
+    text: &str,
+    example: &str,
+    field: Field,
+    each: impl Fn(&str) -> Result<f64, SettingsError>,
+) -> Result<[f64; N], SettingsError> {
     let parts: Vec<&str> = text.split(',').collect();
     if parts.len() != N {
         return Err(SettingsError::Malformed {
@@ -246,7 +279,7 @@ pub fn numbers<const N: usize>(
     }
     let mut out = [0.0; N];
     for (slot, part) in out.iter_mut().zip(parts) {
-        *slot = number(field, part)?;
+        *slot = each(part)?;
     }
     Ok(out)
 }

@@ -23,7 +23,8 @@ use serde::{Deserialize, Serialize};
 
 pub mod check;
 pub use check::{
-    ascending, day, finite, in_range, number, numbers, one_of, share, Field, SettingsError,
+    ascending, day, finite, in_range, list, not_one_of, number, numbers, one_of, share, whole,
+    Field, SettingsError,
 };
 
 /// Settings that change the analysis, not the reading of the file.
@@ -153,6 +154,15 @@ mod tests {
     fn typed_values_are_read_or_named() {
         assert_eq!(number(Field::Margin, " 0.3 "), Ok(0.3));
         assert!(number(Field::Margin, "nan").is_err());
+        assert_eq!(whole(Field::Horizon, "12", 1.0, 120.0), Ok(12.0));
+        assert!(matches!(
+            whole(Field::Horizon, "1.5", 1.0, 120.0),
+            Err(SettingsError::NotWhole { .. })
+        ));
+        assert!(matches!(
+            whole(Field::Horizon, "500", 1.0, 120.0),
+            Err(SettingsError::OutOfRange { .. })
+        ));
         assert_eq!(
             numbers::<2>(Field::WhatIf, "0.3,0.2", "0.3,0.2"),
             Ok([0.3, 0.2])

@@ -175,15 +175,7 @@ fn read_settings(
 
 /// Whole months, as typed.
 pub fn read_horizon(text: &str) -> Result<u32, SettingsError> {
-    let months = settings::number(Field::Horizon, text)?;
-    settings::in_range(Field::Horizon, months, 1.0, 120.0)?;
-    if months.fract() != 0.0 {
-        return Err(SettingsError::NotANumber {
-            field: Field::Horizon,
-            text: text.to_string(),
-        });
-    }
-    Ok(months as u32)
+    settings::whole(Field::Horizon, text, 1.0, 120.0).map(|months| months as u32)
 }
 
 /// A parameter as the papers write it (the same in every language).
