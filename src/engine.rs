@@ -238,7 +238,8 @@ fn open_sheet(
     let mut workbook = sheet::open_workbook(bytes)?;
     let names = workbook.sheets.clone();
     if names.len() < 2 {
-        return Ok((sheet::open(bytes, None)?, None));
+        let first = names.first().ok_or(IngestError::Empty)?;
+        return Ok((workbook.sheet(first)?, None));
     }
     let mut best: Option<(u64, sheet::SheetRows)> = None;
     for name in &names {
