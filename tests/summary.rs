@@ -12,7 +12,7 @@
 //! awk '{sub(/\r$/, "")} NR == 1 {print "customer_id,date,amount"; next}
 //!      {printf "%s,%s-%s-%s,%s\n", $1, substr($2, 1, 4), substr($2, 5, 2), substr($2, 7, 2), $4}' \
 //!     tests/data/CDNOW_master.txt > /tmp/cdnow_master.csv
-//! python3 scripts/bench/summary_check.py --cli target/cli/tierlens \
+//! python3 scripts/bench/summary_check.py --cli target/release/tierlens \
 //!     --log /tmp/cdnow_master.csv --out /tmp/summary-check
 //! cp /tmp/summary-check/cdnow_master_summary.csv tests/data/
 //! ```

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check that a customer summary gives the same figures as its transaction log.
 
-    python summary_check.py --cli target/cli/tierlens --log LOG.csv [--out DIR]
+    python summary_check.py --cli target/release/tierlens --log LOG.csv [--out DIR]
 
 Runs the shipped docs/sql/summary-duckdb.sql with the duckdb package (the
 file is read and only its two paths are substituted), timing it, then runs
