@@ -37,6 +37,7 @@ fn every_shape_gives_the_csv_figures() {
         "cdnow_sample_gbk.csv",
         "cdnow_sample_bom.tsv",
         "cdnow_sample.xlsx",
+        "cdnow_sample.xls",
     ] {
         let v = analyse(name, &Request::default());
         assert_eq!(figures(&v), figures(&plain), "{name}");
@@ -98,6 +99,9 @@ fn each_shape_is_detected_as_what_it_is() {
         ),
         (Some("UTF-8"), Some("\t"))
     );
+    let xls = analyse("cdnow_sample.xls", &Request::default());
+    assert_eq!(xls["input"]["format"], "xls");
+    assert_eq!(xls["input"]["columns"]["customer"], "客户编号");
     let xlsx = analyse("cdnow_sample.xlsx", &Request::default());
     assert_eq!(xlsx["input"]["format"], "xlsx");
     assert_eq!(xlsx["input"]["sheet"], "交易明细");

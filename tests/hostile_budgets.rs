@@ -251,7 +251,7 @@ fn small() -> Vec<(&'static str, Vec<u8>, Expect)> {
                 bytes[44..48].copy_from_slice(&u32::MAX.to_le_bytes());
                 bytes
             },
-            Refused("header is damaged"),
+            Refused("structure is damaged"),
         ),
     ];
     // 10: a zip whose CRC does not match its data.
@@ -349,6 +349,25 @@ fn large() -> Vec<(&'static str, Vec<u8>, Expect)> {
             Refused("more than the 16384"),
         ),
         // 4: 16,384 columns, the roles in the last three: read, and fast.
+        // The CDNOW sample's .xls with one field changed: a DIFAT chain
+        // that loops (calamine looped for ever), a directory sector 2 TB
+        // into the file (calamine grew its buffer to it), a cell at row and
+        // column 65,535 (a dense range of 4.3 billion cells).
+        (
+            "xls-difat-loop",
+            xls_with(&[(68, 5), (6 * 512 + 508, 5)]),
+            Refused("loops back"),
+        ),
+        (
+            "xls-directory-past-the-end",
+            xls_with(&[(48, 0xFFFF_FF00)]),
+            Refused("outside the file"),
+        ),
+        (
+            "xls-cell-at-65535-65535",
+            xls_far_cell(),
+            Refused("too large to read safely"),
+        ),
         (
             "csv-16384-columns",
             at_limit.into_bytes(),
@@ -358,6 +377,32 @@ fn large() -> Vec<(&'static str, Vec<u8>, Expect)> {
             },
         ),
     ]
+}
+
+fn cdnow_xls() -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/cdnow_sample.xls"))
+        .unwrap()
+}
+
+/// The CDNOW sample's .xls with some 32-bit fields overwritten.
+fn xls_with(fields: &[(usize, u32)]) -> Vec<u8> {
+    let mut bytes = cdnow_xls();
+    for &(at, value) in fields {
+        bytes[at..at + 4].copy_from_slice(&value.to_le_bytes());
+    }
+    bytes
+}
+
+/// Its first LABELSST record (the header's first cell) moved to (65535, 65535).
+fn xls_far_cell() -> Vec<u8> {
+    let mut bytes = cdnow_xls();
+    // The workbook stream starts at sector 0, right after the 512-byte header.
+    let mut at = 512;
+    while u16::from_le_bytes([bytes[at], bytes[at + 1]]) != 0x00FD {
+        at += 4 + u16::from_le_bytes([bytes[at + 2], bytes[at + 3]]) as usize;
+    }
+    bytes[at + 4..at + 8].copy_from_slice(&[0xFF; 4]);
+    bytes
 }
 
 fn run_limited(path: &Path, extra: &[&str]) -> (Option<i32>, String, String, f64) {

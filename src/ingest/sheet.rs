@@ -14,6 +14,7 @@ use crate::printable::printable;
 use calamine::{
     open_workbook_auto_from_rs, Data, DataRef, ExcelDateTime, ExcelDateTimeType, Reader, Sheets,
 };
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -47,7 +48,8 @@ pub struct SheetRows {
 
 /// An open workbook, to read one sheet or several.
 pub struct Workbook<'a> {
-    inner: Sheets<Cursor<&'a [u8]>>,
+    /// The file's bytes, or a copy with a VBA project hidden (`budget::xls`).
+    inner: Sheets<Cursor<Cow<'a, [u8]>>>,
     pub sheets: Vec<String>,
 }
 
@@ -67,11 +69,12 @@ fn damaged(e: impl std::fmt::Display) -> IngestError {
 
 /// Opens `bytes` as a workbook, after the bounded first pass of `budget`.
 pub fn open_workbook(bytes: &[u8]) -> Result<Workbook<'_>, IngestError> {
-    if bytes.starts_with(b"PK") {
+    let bytes = if bytes.starts_with(b"PK") {
         budget::check_zip(bytes)?;
+        Cow::Borrowed(bytes)
     } else {
-        budget::check_cfb(bytes)?;
-    }
+        budget::xls::check(bytes)?.map_or(Cow::Borrowed(bytes), Cow::Owned)
+    };
     guarded(|| {
         let inner = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(damaged)?;
         let sheets = inner.sheet_names();
