@@ -21,6 +21,7 @@ use crate::customer_types::{self, CustomerTypes};
 use crate::customers::{self, Returns};
 use crate::day::Day;
 use crate::dimensions::{self, DimensionInfo, Split};
+use crate::distributions::{self, Distributions};
 use crate::ingest::{InputReport, Table};
 use crate::lifecycle::{self, LifecycleCounts, LifecycleDetail};
 use crate::loyalty::{self, Loyalty};
@@ -66,6 +67,8 @@ pub struct Analysis {
     pub dimensions: Vec<DimensionInfo>,
     /// Every category, split.
     pub splits: Vec<Split>,
+    /// Revenue, profit and lifetime value per customer, binned.
+    pub distributions: Distributions,
     /// The filter this analysis ran with.
     pub filter: Option<Filter>,
     pub timings_ms: Timings,
@@ -109,6 +112,7 @@ pub fn assemble(
     let (clv, predictions) = clv::section(&base, &labels, settings.clv);
     let fit_ms = clock() - fit_start;
     labels.predictions = predictions;
+    let distributions = distributions::section(&base, &labels.predictions);
     let rows = RowSource::new(&base, labels);
     let (first_date, last_date) = customers.date_range();
     let tier_summary = tiers::section(&base);
@@ -139,6 +143,7 @@ pub fn assemble(
         clv,
         dimensions,
         splits,
+        distributions,
         filter: settings.filter.clone(),
         input,
         timings_ms: Timings {

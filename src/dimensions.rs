@@ -138,7 +138,7 @@ pub fn all_info(table: &crate::ingest::Table) -> Vec<DimensionInfo> {
 
 /// Groups customers by `category` and summarises each group.
 pub fn split(category: &Category, values: &CustomerValues<'_>) -> Split {
-    let groups = group(category, values.revenue);
+    let groups = groups(category, values.revenue);
     let total: f64 = values.revenue.iter().sum();
     Split {
         key: category.key.clone(),
@@ -150,11 +150,12 @@ pub fn split(category: &Category, values: &CustomerValues<'_>) -> Split {
     }
 }
 
-type Group = (String, SliceKind, Vec<usize>);
+/// A value, its kind and its customers (indices in customer order).
+pub type Group = (String, SliceKind, Vec<usize>);
 
 /// Customer indices per value, the largest groups first, then "other",
 /// then customers without a value.
-fn group(category: &Category, revenue: &[f64]) -> Vec<Group> {
+pub fn groups(category: &Category, revenue: &[f64]) -> Vec<Group> {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); category.values.len()];
     let mut missing = Vec::new();
     for c in 0..revenue.len() {

@@ -62,6 +62,29 @@ pub fn compact(value: f64, locale: Locale) -> String {
     compact_to(value, locale, 2)
 }
 
+/// An axis tick to two significant figures in the reader's units: `1.8K`,
+/// `740K`, `9,000万`, `0.018`.
+pub fn tick(value: f64, locale: Locale) -> String {
+    if !value.is_finite() || value == 0.0 {
+        return "0".into();
+    }
+    let units: &[(f64, &str)] = match locale {
+        Locale::En => &[(1e9, "B"), (1e6, "M"), (1e3, "K")],
+        Locale::Zh => &[(1e8, "亿"), (1e4, "万")],
+    };
+    let (size, unit) = units
+        .iter()
+        .copied()
+        .find(|&(size, _)| value.abs() >= size)
+        .unwrap_or((1.0, ""));
+    let scaled = value / size;
+    let digits = scaled.abs().log10().floor() as i32;
+    let step = 10f64.powi(digits - 1);
+    let rounded = (scaled / step).round() * step;
+    let decimals = (1 - digits).clamp(0, 6) as usize;
+    format!("{}{unit}", grouped(rounded, decimals))
+}
+
 /// `compact` with one decimal, for table cells: `89.5M`, `8,952.4万`.
 pub fn short(value: f64, locale: Locale) -> String {
     compact_to(value, locale, 1)
@@ -165,6 +188,15 @@ pub fn date(day: crate::day::Day, locale: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ticks_have_two_significant_figures() {
+        assert_eq!(tick(1778.28, Locale::En), "1.8K");
+        assert_eq!(tick(740_123.0, Locale::En), "740K");
+        assert_eq!(tick(90_123_456.0, Locale::Zh), "9,000万");
+        assert_eq!(tick(-0.01778, Locale::En), "-0.018");
+        assert_eq!(tick(0.0, Locale::Zh), "0");
+    }
 
     #[test]
     fn a_typed_number_has_no_trailing_zeros() {

@@ -22,6 +22,7 @@ pub mod customer_types;
 pub mod customers;
 pub mod day;
 pub mod dimensions;
+pub mod distributions;
 pub mod embedding;
 pub mod engine;
 pub mod export;

@@ -50,6 +50,7 @@ use marks::Marks;
 
 mod bars;
 mod export;
+mod histogram;
 mod lorenz;
 mod marks;
 mod quadrant;
@@ -63,6 +64,7 @@ mod tests;
 
 pub use bars::{grouped_bars, grouped_bars_with, hbars, stacked_mix, ROW_PX};
 pub use export::standalone;
+pub use histogram::{histogram, labelled_edges, position, Bar, Formats, Marker, MarkerKind};
 pub use lorenz::{lorenz, lorenz_multi};
 pub use quadrant::quadrant;
 pub use rates::period_line;

@@ -938,3 +938,44 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn histogram_labels_are_thinned_and_text_escaped() {
+    let bars: Vec<Bar> = (0..30)
+        .map(|i| Bar {
+            low: 10f64.powf(i as f64 / 5.0),
+            high: 10f64.powf((i + 1) as f64 / 5.0),
+            tiers: [i, 2 * i, 30 - i],
+            readout: format!("{HOSTILE} {i}"),
+        })
+        .collect();
+    let markers = [Marker {
+        value: 1000.0,
+        name: HOSTILE.into(),
+        kind: MarkerKind::Median,
+    }];
+    let count = |v: f64| format!("{v:.0}");
+    let formats = Formats {
+        edge: &money,
+        count: &count,
+    };
+    let svg = histogram(&bars, &markers, &formats, 0.0, &axes(), Size::default());
+    check(&svg);
+    no_raw_hostile(&svg);
+    assert_eq!(svg.matches("data-readout=").count(), 30);
+    // Every labelled edge has the room of the widest label.
+    let labels: Vec<String> = (0..=30)
+        .map(|i| money(10f64.powf(i as f64 / 5.0)))
+        .collect();
+    let shown = labelled_edges(&labels, 560.0);
+    let slot = 560.0 / 30.0;
+    let widest = labels.iter().map(|l| text_width(l)).max().unwrap() as f64;
+    assert!(shown.len() > 2 && shown.len() < 31, "{shown:?}");
+    assert!(shown
+        .windows(2)
+        .all(|w| (w[1] - w[0]) as f64 * slot >= widest));
+    // A value on a bin edge, and inside a log bin.
+    assert_eq!(position(&bars, 1.0), Some(0.0));
+    assert!((position(&bars, 10f64.powf(0.1)).unwrap() - 0.5).abs() < 1e-9);
+    assert_eq!(position(&bars, 1e9), None);
+}

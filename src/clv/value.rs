@@ -242,15 +242,6 @@ pub struct ValueSplit {
     pub groups: Vec<ValueGroup>,
 }
 
-/// One bar of the CLV distribution: customers with from ≤ CLV < to.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Bin {
-    pub from: f64,
-    pub to: f64,
-    pub customers: usize,
-    pub clv: f64,
-}
-
 /// P(alive) of a customer with x repeat purchases, the last at t_x, seen
 /// at T (the oldest calibration customer's age).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -300,7 +291,6 @@ pub struct Clv {
     pub by_segment: Vec<ValueGroup>,
     pub by_stage: Vec<ValueGroup>,
     pub by_dimension: Vec<ValueSplit>,
-    pub distribution: Vec<Bin>,
     pub alive_matrix: Option<AliveMatrix>,
     pub holdout: Option<holdout::Holdout>,
     pub what_if: Option<what_if::WhatIf>,
@@ -374,7 +364,6 @@ pub fn lifetime_value(
         by_segment: Vec::new(),
         by_stage: Vec::new(),
         by_dimension: Vec::new(),
-        distribution: Vec::new(),
         alive_matrix: None,
         holdout: None,
         what_if: None,
@@ -900,7 +889,6 @@ fn summarise(clv: &mut Clv, inputs: &Inputs<'_>, predictions: &[Option<Predictio
             }
         })
         .collect();
-    clv.distribution = distribution(&values);
 }
 
 fn value_group(
@@ -953,39 +941,6 @@ fn top_share(values: &[f64], share: f64) -> f64 {
     let mut sorted: Vec<f64> = values.to_vec();
     sorted.sort_by(|a, b| b.total_cmp(a));
     crate::pareto::top_share(&sorted, share)
-}
-
-const BINS: usize = 20;
-
-/// Twenty equal bins from the lowest value (or 0) to the 99th percentile;
-/// the last bin also takes everything above it.
-fn distribution(values: &[f64]) -> Vec<Bin> {
-    let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    if sorted.is_empty() {
-        return Vec::new();
-    }
-    sorted.sort_by(f64::total_cmp);
-    let low = sorted[0].min(0.0);
-    let high = nearest_rank(&sorted, 0.99).max(low + f64::MIN_POSITIVE);
-    let width = (high - low) / BINS as f64;
-    let mut bins: Vec<Bin> = (0..BINS)
-        .map(|i| Bin {
-            from: low + width * i as f64,
-            to: if i + 1 == BINS {
-                sorted[sorted.len() - 1].max(high)
-            } else {
-                low + width * (i + 1) as f64
-            },
-            customers: 0,
-            clv: 0.0,
-        })
-        .collect();
-    for &v in &sorted {
-        let i = (((v - low) / width) as usize).min(BINS - 1);
-        bins[i].customers += 1;
-        bins[i].clv += v;
-    }
-    bins
 }
 
 const MATRIX_RECENCIES: usize = 20;

@@ -37,6 +37,7 @@ pub enum Panel {
     Concentration,
     Profit,
     Tiers,
+    Distributions,
     CustomerTypes,
     Loyalty,
     Rfm,
@@ -73,7 +74,7 @@ pub const SECTIONS: &[Section] = &[
     Section {
         id: "sec-tiers",
         key: Key::NavTiers,
-        blocks: &[Whole(Panel::Tiers)],
+        blocks: &[Whole(Panel::Tiers), Whole(Panel::Distributions)],
     },
     Section {
         id: "sec-types",

@@ -142,3 +142,23 @@ test('markup and formulas in a file stay literal text everywhere and never run',
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('a workbook that stops the analysis worker is named, and the next file reads', async () => {
+  // calamine panics on a shared-string index with no shared-strings part;
+  // the CLI catches it, the page's wasm aborts and its worker dies.
+  const { page, context, log } = await openPage(app);
+  await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'tests/hostile/i24-xlsx-shared-string-without-part.xlsx'));
+  const banner = page.getByTestId('error-banner');
+  await banner.waitFor({ timeout: 60_000 });
+  const text = await banner.innerText();
+  assert.match(text, /could not be read|damaged/);
+  assert.equal(text.split('\n').filter((l) => /could not be read|damaged/.test(l)).length, 1, text);
+  await screenshot(page, 'hostile-worker-stopped');
+  // A fresh worker took its place: the sample reads with the CLI's figures.
+  await page.getByTestId('sample-button').click();
+  await ready(page);
+  const want = cli(path.join(ROOT, 'public/sample-key-accounts.csv'));
+  assert.equal(await value(page, 'kpi-customers'), want.customers);
+  assert.deepEqual(log.errors.filter((e) => !/RuntimeError|unreachable|panicked/.test(e)), []);
+  await context.close();
+});

@@ -3,6 +3,7 @@
 //! (see `Staged`). `dashboard-ready` appears once every panel laid out here
 //! is drawn, which means every figure is there.
 
+use super::distributions::DistributionsPanel;
 use super::{call_list::CallList, tiers::Tiers};
 use super::{concentration::ConcentrationPanel, import_report::ImportReport};
 use super::{
@@ -108,6 +109,10 @@ fn panel_view(
             <Tiers tiers=Part::new(shown, |s| &s.analysis.tiers) rule=a.tier_rule
                 profit=Part::new(shown, |s| &s.analysis.profit)
                 customers=a.customers revenue_total=a.revenue_total locale=locale/>
+        }
+        .into_any(),
+        Panel::Distributions => view! {
+            <DistributionsPanel distributions=Part::new(shown, |s| &s.analysis.distributions) locale=locale/>
         }
         .into_any(),
         Panel::CustomerTypes => view! {

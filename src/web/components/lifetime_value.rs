@@ -41,7 +41,6 @@ pub fn LifetimeValuePanel(clv: Part<Clv>, locale: Locale) -> impl IntoView {
             {dimension_tables(c, locale)}
             {fitted.then(|| holdout(c, locale))}
             {fitted.then(|| alive_matrix(c, locale))}
-            {distribution(c, locale)}
             {what_if(c, locale)}
         </section>
     }
@@ -479,37 +478,6 @@ fn alive_matrix(c: &Clv, locale: Locale) -> Option<impl IntoView> {
             </table>
         </div>
     })
-}
-
-fn distribution(c: &Clv, locale: Locale) -> impl IntoView {
-    let total = c
-        .distribution
-        .iter()
-        .map(|b| b.customers)
-        .sum::<usize>()
-        .max(1) as f64;
-    let rows: Vec<(String, Vec<f64>)> = c
-        .distribution
-        .iter()
-        .map(|b| {
-            let label = format!(
-                "{}–{}",
-                format::compact(b.from, locale),
-                format::compact(b.to, locale)
-            );
-            (label, vec![b.customers as f64 / total])
-        })
-        .collect();
-    let axes = Axes {
-        x: "CLV",
-        y: t(locale, Key::CustomerShare),
-        aria: t(locale, Key::DistributionTitle),
-    };
-    let svg = chart::grouped_bars(&[t(locale, Key::Customers)], &rows, &axes, Size::default());
-    view! {
-        <h3>{t(locale, Key::DistributionTitle)}</h3>
-        {chart_view(svg, "clv-distribution-chart")}
-    }
 }
 
 fn what_if(c: &Clv, locale: Locale) -> Option<impl IntoView> {
