@@ -13,6 +13,7 @@
 
 use crate::customer_table::{Card, Page, Query};
 use crate::engine::{Outcome, Progress, Request};
+use crate::format::Locale;
 use crate::ingest::IngestError;
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +47,9 @@ pub enum Ask {
     Card { customer: String },
     /// The customers as CSV: those `query` selects, or everyone.
     Export { query: Option<Query> },
+    /// Every customer, and the call list, as an Excel workbook with
+    /// headers in `locale` (`xlsx::customers_workbook`).
+    Workbook { locale: Locale },
 }
 
 /// Where the worker finds the bytes.
@@ -92,6 +96,13 @@ pub enum Reply {
     Export {
         id: u32,
         csv: String,
+    },
+    /// The workbook's bytes travel beside this reply as a `Blob` (JSON
+    /// would triple them); `failure` says, in the asked locale, why there
+    /// is none.
+    Workbook {
+        id: u32,
+        failure: Option<String>,
     },
 }
 

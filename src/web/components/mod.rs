@@ -10,6 +10,7 @@ pub mod customer_table;
 pub mod customer_types;
 pub mod dashboard;
 pub mod decisions;
+pub mod export_xlsx;
 pub mod field;
 pub mod header;
 pub mod heat;
