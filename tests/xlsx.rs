@@ -1,7 +1,9 @@
 //! The Excel export read back with calamine: every cell equals the CSV
 //! export's (numbers numerically, text exactly, dates as dates), the
 //! header row is frozen with an autofilter, headers follow the language,
-//! and a name that looks like a formula stays text.
+//! and a name that looks like a formula stays text. (That the bytes are
+//! reproducible is checked in `xlsx.rs` and by the browser suite, which
+//! compares the page's workbook with the CLI's.)
 
 use calamine::{Data, Reader, Xlsx};
 use std::io::{Cursor, Read};
@@ -175,8 +177,6 @@ fn the_workbook_is_the_csv_typed() {
         })
         .collect();
     assert!(widths[2] > widths[6] && widths[6] >= 6.0, "{widths:?}");
-    // The bytes are reproducible.
-    assert_eq!(export(SAMPLE, "en", "again").xlsx, exported.xlsx);
 }
 
 #[test]
