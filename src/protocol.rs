@@ -172,6 +172,27 @@ mod tests {
     }
 
     #[test]
+    fn the_workbook_ask_names_its_language() {
+        let ask = Asked {
+            id: 4,
+            ask: Ask::Workbook { locale: Locale::Zh },
+        };
+        let text = serde_json::to_string(&ask).unwrap();
+        assert!(text.contains(r#""locale":"zh""#), "{text}");
+        let back: Asked = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, ask);
+        let reply = Reply::Workbook {
+            id: 4,
+            failure: Some("过大".into()),
+        };
+        let text = serde_json::to_string(&reply).unwrap();
+        let Reply::Workbook { id, failure } = serde_json::from_str(&text).unwrap() else {
+            panic!("{text}")
+        };
+        assert_eq!((id, failure.as_deref()), (4, Some("过大")));
+    }
+
+    #[test]
     fn jobs_and_failures_round_trip() {
         let job = Job {
             id: 1,
