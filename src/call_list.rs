@@ -12,11 +12,11 @@
 //! save by a call; one buying steadily needs none.
 
 use crate::clv::value::ChurnRisk;
-use crate::customer_table::csv::prediction;
+use crate::customer_table::csv::{csv_of, prediction};
 use crate::customer_table::{CustomerRow, RowSource};
-use crate::export::{number, text, BOM};
 use crate::index::Rank;
 use crate::tiers::Tier;
+use crate::xlsx::{Cell, Kind};
 use serde::{Deserialize, Serialize};
 
 /// A fall of P(alive) since the last purchase that counts as fading.
@@ -115,35 +115,46 @@ pub fn of_manager<'a>(
         .filter(move |c| manager.is_none_or(|m| c.customer.account_manager.as_deref() == Some(m)))
 }
 
+/// The call list's columns, in order: the CSV's header and the workbook's.
+pub const COLUMNS: [(&str, Kind); 12] = [
+    ("customer_id", Kind::Text),
+    ("customer_name", Kind::Text),
+    ("account_manager", Kind::Text),
+    ("tier", Kind::Text),
+    ("reasons", Kind::Text),
+    ("value_at_stake", Kind::Money),
+    ("clv", Kind::Money),
+    ("p_alive", Kind::Percent),
+    ("p_purchase_90d", Kind::Percent),
+    ("churn_risk", Kind::Text),
+    ("expected_next_purchase", Kind::Date),
+    ("last_purchase", Kind::Date),
+];
+
+/// One call's cells, in the order of `COLUMNS`.
+pub fn cells(call: &Call) -> [Cell; 12] {
+    let row = &call.customer;
+    let reasons: Vec<&str> = call.reasons.iter().map(|r| r.key()).collect();
+    [
+        Cell::Text(row.id.clone()),
+        Cell::optional(&row.name),
+        Cell::optional(&row.account_manager),
+        Cell::Text(row.tier.to_string()),
+        Cell::Text(reasons.join(" ")),
+        Cell::Number(call.value_at_stake),
+        prediction(row, |p| p.clv),
+        prediction(row, |p| p.p_alive),
+        prediction(row, |p| p.p_purchase_90d),
+        row.prediction
+            .map_or(Cell::Empty, |p| Cell::Text(p.churn_risk.key().to_string())),
+        row.prediction
+            .and_then(|p| p.expected_next_purchase)
+            .map_or(Cell::Empty, Cell::Date),
+        Cell::Date(row.last_purchase),
+    ]
+}
+
 /// Who to call: the call list's customers, most at stake first.
 pub fn csv<'a>(calls: impl IntoIterator<Item = &'a Call>) -> String {
-    let mut out = String::from(BOM);
-    out.push_str("customer_id,customer_name,account_manager,tier,reasons,value_at_stake,clv,p_alive,p_purchase_90d,churn_risk,expected_next_purchase,last_purchase\n");
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for call in calls {
-        let row = &call.customer;
-        let optional = |v: &Option<String>| text(v.as_deref().unwrap_or("")).into_owned();
-        let reasons: Vec<&str> = call.reasons.iter().map(|r| r.key()).collect();
-        let record = [
-            text(&row.id).into_owned(),
-            optional(&row.name),
-            optional(&row.account_manager),
-            row.tier.to_string(),
-            reasons.join(" "),
-            number(call.value_at_stake),
-            prediction(row, |p| p.clv),
-            prediction(row, |p| p.p_alive),
-            prediction(row, |p| p.p_purchase_90d),
-            row.prediction
-                .map_or(String::new(), |p| p.churn_risk.key().to_string()),
-            row.prediction
-                .and_then(|p| p.expected_next_purchase)
-                .map_or(String::new(), |d| d.to_string()),
-            row.last_purchase.to_string(),
-        ];
-        let _ = writer.write_record(&record);
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    out.push_str(&String::from_utf8_lossy(&bytes));
-    out
+    csv_of(&COLUMNS, calls.into_iter().map(cells))
 }

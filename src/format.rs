@@ -5,7 +5,10 @@
 //! (10⁴) and 亿 (10⁸), the units Chinese finance reports use. Pure code, so
 //! the page's formatting is tested natively.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]
     En,

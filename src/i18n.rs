@@ -363,6 +363,10 @@ pub enum Key {
     CallListEmpty,
     CallListCount,
     AccountManager,
+    ExportXlsx,
+    ExportXlsxWorking,
+    ExportXlsxFailed,
+    ExportXlsxLabel,
 }
 
 pub fn t(locale: Locale, key: Key) -> &'static str {
@@ -760,6 +764,10 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         CallListCount => ("customers to call", "位待联系客户"),
         AccountManager => ("Account manager", "客户经理"),
         TimelineByMonth => ("Many purchases: shown by month.", "购买次数较多，按月汇总显示。"),
+        ExportXlsx => ("Export customers (Excel)", "导出客户表（Excel）"),
+        ExportXlsxLabel => ("every customer with every column, and who to call, as an Excel workbook", "全部客户及所有列、优先联系名单，导出为 Excel 工作簿"),
+        ExportXlsxWorking => ("Building the workbook…", "正在生成工作簿…"),
+        ExportXlsxFailed => ("The Excel file could not be made", "无法生成 Excel 文件"),
     }
 }
 
@@ -1380,5 +1388,65 @@ pub fn service(tier: Option<Tier>, locale: Locale) -> &'static str {
         (Some(Tier::B), Locale::Zh) => "销售团队定期回访，组合套餐与批量优惠，推动其成长为 A 类。",
         (Some(Tier::C), Locale::Zh) => "标准条款、自助下单与线上营销，控制服务成本。",
         (None, Locale::Zh) => "复核价格、折扣与服务成本；重新谈判条款或转为自助服务。",
+    }
+}
+
+/// An export column's header (`customer_table::csv::COLUMNS`,
+/// `call_list::COLUMNS`) as the workbook shows it; the CSV keeps the keys.
+/// An unknown key is its own header.
+pub fn column_header(locale: Locale, key: &str) -> &str {
+    let (en, zh) = match key {
+        "rank" => ("Rank", "排名"),
+        "customer_id" => ("Customer ID", "客户编号"),
+        "customer_name" => ("Customer name", "客户名称"),
+        "industry" => ("Industry", "行业"),
+        "region" => ("Region", "地区"),
+        "account_manager" => ("Account manager", "客户经理"),
+        "tier" => ("Tier", "等级"),
+        "types" => ("Customer types", "客户类型"),
+        "loyalty_quadrant" => ("Loyalty quadrant", "忠诚度象限"),
+        "revenue" => ("Revenue", "收入"),
+        "share" => ("Revenue share", "收入占比"),
+        "cumulative_share" => ("Cumulative share", "累计占比"),
+        "profit" => ("Profit", "利润"),
+        "transactions" => ("Transactions", "交易笔数"),
+        "purchase_days" => ("Purchase days", "购买天数"),
+        "first_purchase" => ("First purchase", "首次购买日期"),
+        "last_purchase" => ("Last purchase", "最近购买日期"),
+        "tenure_days" => ("Tenure (days)", "客户时长（天）"),
+        "average_order_value" => ("Average order value", "平均订单金额"),
+        "rfm_r" => ("RFM R", "RFM 最近度 R"),
+        "rfm_f" => ("RFM F", "RFM 频率 F"),
+        "rfm_m" => ("RFM M", "RFM 金额 M"),
+        "rfm_segment" => ("RFM segment", "RFM 细分"),
+        "rfm_class" => ("RFM class", "RFM 客户分类"),
+        "lifecycle_stage" => ("Lifecycle stage", "生命周期阶段"),
+        "expected_purchases" => ("Expected purchases", "预期购买次数"),
+        "p_alive" => ("P(alive)", "活跃概率"),
+        "expected_spend" => ("Expected spend", "预期消费"),
+        "clv" => ("CLV", "客户终身价值"),
+        "value_per_purchase" => ("Value per purchase", "每次购买价值"),
+        "p_purchase_90d" => ("Buys in 90 days", "90 天内购买概率"),
+        "expected_next_purchase" => ("Next purchase by", "预计下次购买"),
+        "churn_risk" => ("Churn risk", "流失风险"),
+        "reasons" => ("Why", "原因"),
+        "value_at_stake" => ("At stake", "风险价值"),
+        _ => (key, key),
+    };
+    match locale {
+        Locale::En => en,
+        Locale::Zh => zh,
+    }
+}
+
+/// Why the workbook was not made, in the user's language.
+pub fn xlsx_error(locale: Locale, error: &crate::xlsx::XlsxError) -> String {
+    use crate::xlsx::XlsxError;
+    match (locale, error) {
+        (Locale::Zh, XlsxError::TooLarge { rows, limit }) => format!(
+            "Excel 导出最多 {limit} 位客户，本次分析有 {rows} 位：请使用 CSV 导出，或筛选出更少的客户"
+        ),
+        (Locale::Zh, XlsxError::Writer(reason)) => format!("无法写入工作簿：{reason}"),
+        (Locale::En, error) => error.to_string(),
     }
 }

@@ -40,6 +40,7 @@ pub mod retention;
 pub mod rfm;
 pub mod settings;
 pub mod tiers;
+pub mod xlsx;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sample;

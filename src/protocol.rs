@@ -13,6 +13,7 @@
 
 use crate::customer_table::{Card, Page, Query};
 use crate::engine::{Outcome, Progress, Request};
+use crate::format::Locale;
 use crate::ingest::IngestError;
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +47,9 @@ pub enum Ask {
     Card { customer: String },
     /// The customers as CSV: those `query` selects, or everyone.
     Export { query: Option<Query> },
+    /// Every customer, and the call list, as an Excel workbook with
+    /// headers in `locale` (`xlsx::customers_workbook`).
+    Workbook { locale: Locale },
 }
 
 /// Where the worker finds the bytes.
@@ -92,6 +96,13 @@ pub enum Reply {
     Export {
         id: u32,
         csv: String,
+    },
+    /// The workbook's bytes travel beside this reply as a `Blob` (JSON
+    /// would triple them); `failure` says, in the asked locale, why there
+    /// is none.
+    Workbook {
+        id: u32,
+        failure: Option<String>,
     },
 }
 
@@ -158,6 +169,27 @@ mod tests {
         assert!(!serde_json::to_string(&outcome.analysis)
             .unwrap()
             .contains("customers_csv"));
+    }
+
+    #[test]
+    fn the_workbook_ask_names_its_language() {
+        let ask = Asked {
+            id: 4,
+            ask: Ask::Workbook { locale: Locale::Zh },
+        };
+        let text = serde_json::to_string(&ask).unwrap();
+        assert!(text.contains(r#""locale":"zh""#), "{text}");
+        let back: Asked = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, ask);
+        let reply = Reply::Workbook {
+            id: 4,
+            failure: Some("过大".into()),
+        };
+        let text = serde_json::to_string(&reply).unwrap();
+        let Reply::Workbook { id, failure } = serde_json::from_str(&text).unwrap() else {
+            panic!("{text}")
+        };
+        assert_eq!((id, failure.as_deref()), (4, Some("过大")));
     }
 
     #[test]

@@ -77,6 +77,13 @@ mod cli {
             /// Only this account manager's customers in --call-list.
             #[arg(long, value_name = "NAME")]
             manager: Option<String>,
+            /// Write every customer (the --customers columns) and who to
+            /// call as an Excel workbook to this file.
+            #[arg(long, value_name = "FILE")]
+            customers_xlsx: Option<PathBuf>,
+            /// The workbook's language (headers and sheet names): en or zh.
+            #[arg(long, value_name = "en|zh", default_value = "en", value_parser = parse_lang)]
+            lang: tierlens::format::Locale,
         },
         /// List customers as the page's customer table does: sorted,
         /// searched and filtered, one page at a time, or one customer's card.
@@ -257,6 +264,8 @@ mod cli {
         NoSampleCustomers,
         #[error("cannot write JSON: {0}")]
         Json(#[from] serde_json::Error),
+        #[error(transparent)]
+        Xlsx(#[from] tierlens::xlsx::XlsxError),
         #[error("internal error: the input stopped the analysis (please report the file); nothing was written")]
         Internal,
     }
@@ -340,6 +349,8 @@ mod cli {
                 rejected,
                 call_list,
                 manager,
+                customers_xlsx,
+                lang,
             } => match request(reading) {
                 Ok(request) => {
                     let outputs = Outputs {
@@ -347,6 +358,7 @@ mod cli {
                         rejected: rejected.as_deref(),
                         customers: customers.as_deref(),
                         call_list: call_list.as_deref().map(|p| (p, manager.as_deref())),
+                        customers_xlsx: customers_xlsx.as_deref().map(|p| (p, lang)),
                     };
                     analyse(&file, &request, &outputs)
                 }
@@ -566,10 +578,24 @@ mod cli {
         customers: Option<&'a std::path::Path>,
         /// The call list's file and the account manager to keep.
         call_list: Option<(&'a std::path::Path, Option<&'a str>)>,
+        /// The workbook's file and its language.
+        customers_xlsx: Option<(&'a std::path::Path, tierlens::format::Locale)>,
+    }
+
+    fn parse_lang(text: &str) -> Result<tierlens::format::Locale, String> {
+        match text {
+            "en" => Ok(tierlens::format::Locale::En),
+            "zh" => Ok(tierlens::format::Locale::Zh),
+            _ => Err(format!("\"{text}\" is not a language: use en or zh")),
+        }
     }
 
     fn write(path: &std::path::Path, text: &str) -> Result<(), CliError> {
-        std::fs::write(path, text).map_err(|error| CliError::Write {
+        write_bytes(path, text.as_bytes())
+    }
+
+    fn write_bytes(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
+        std::fs::write(path, bytes).map_err(|error| CliError::Write {
             path: path.to_path_buf(),
             error,
         })
@@ -598,6 +624,13 @@ mod cli {
         if let Some((path, manager)) = outputs.call_list {
             let calls = tierlens::call_list::of_manager(&analysis.call_list, manager);
             write(path, &tierlens::call_list::csv(calls))?;
+        }
+        if let Some((path, locale)) = outputs.customers_xlsx {
+            let rows = outcome.customers.rows();
+            let count = outcome.customers.len();
+            let calls = &analysis.call_list;
+            let workbook = tierlens::xlsx::customers_workbook(rows, count, calls, locale)?;
+            write_bytes(path, &workbook)?;
         }
         let text = if outputs.json {
             serde_json::to_string_pretty(&analysis)?

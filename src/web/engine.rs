@@ -21,6 +21,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 mod use_engine;
+mod workbook;
 pub use use_engine::{provide_engine, use_engine, Engine};
 
 /// The worker's glue and module, which Trunk writes next to `index.html`
@@ -93,16 +94,16 @@ fn ask_export(query: Option<Query>, on_csv: impl FnOnce(String) + 'static) {
     });
 }
 
-/// Posts an ask to the worker when it is idle. While it analyses, the ask
-/// is dropped: the dashboard that asked is replaced when the analysis
-/// ends, and the new one asks again.
-fn post_ask(ask: Ask, on_answer: impl FnOnce(Reply) + 'static) {
+/// Posts an ask to the worker when it is idle (returns whether it did).
+/// While it analyses, the ask is dropped: the dashboard that asked is
+/// replaced when the analysis ends, and the new one asks again.
+fn post_ask(ask: Ask, on_answer: impl FnOnce(Reply) + 'static) -> bool {
     let id = NEXT_ASK.with(|n| {
         *n.borrow_mut() += 1;
         *n.borrow()
     });
     let Ok(text) = serde_json::to_string(&Asked { id, ask }) else {
-        return;
+        return false;
     };
     let object = js_sys::Object::new();
     if js_sys::Reflect::set(
@@ -112,15 +113,19 @@ fn post_ask(ask: Ask, on_answer: impl FnOnce(Reply) + 'static) {
     )
     .is_err()
     {
-        return;
+        return false;
     }
     CONNECTION.with(|slot| {
-        if let Some(idle) = slot.borrow().as_ref().filter(|c| c.ready && !c.busy) {
-            if idle.worker.post_message(&object).is_ok() {
-                ANSWERS.with(|a| a.borrow_mut().insert(id, Box::new(on_answer)));
-            }
+        let posted = slot
+            .borrow()
+            .as_ref()
+            .filter(|c| c.ready && !c.busy)
+            .is_some_and(|idle| idle.worker.post_message(&object).is_ok());
+        if posted {
+            ANSWERS.with(|a| a.borrow_mut().insert(id, Box::new(on_answer)));
         }
-    });
+        posted
+    })
 }
 
 fn deliver(id: u32, reply: Reply) {
@@ -290,7 +295,7 @@ fn start_worker() -> Result<Worker, String> {
 fn connect(state: AppState) -> Result<Connection, String> {
     let worker = start_worker().map_err(|e| format!("cannot start the analysis worker: {e}"))?;
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        if let Some(text) = event.data().as_string() {
+        if let Some(text) = workbook::unpack(&event.data()) {
             match serde_json::from_str::<Reply>(&text) {
                 // Reading a large result is one task and drawing the
                 // dashboard is more; a frame between keeps each short.
@@ -384,9 +389,10 @@ fn receive(state: AppState, reply: Reply) {
                 fail_current(state, failure);
             }
         }
-        Reply::Rows { id, .. } | Reply::Card { id, .. } | Reply::Export { id, .. } => {
-            deliver(id, reply)
-        }
+        Reply::Rows { id, .. }
+        | Reply::Card { id, .. }
+        | Reply::Export { id, .. }
+        | Reply::Workbook { id, .. } => deliver(id, reply),
         // Replies about a job the user has since replaced.
         _ => {}
     }

@@ -7,9 +7,11 @@
 //! It keeps every customer of the last analysis and answers the page's
 //! `Ask`s (rows in view, a card, the export) from them.
 
+use crate::call_list::Call;
 use crate::customer_table::{self, CustomerTable};
 use crate::day::Day;
 use crate::engine::{self, Loaded, Progress, Request, Step};
+use crate::format::Locale;
 use crate::protocol::{Ask, Asked, Failure, Job, Reply, Source};
 use js_sys::Uint8Array;
 use std::cell::RefCell;
@@ -28,6 +30,8 @@ thread_local! {
     static LAST_TABLE: RefCell<Option<(String, Request, Rc<Loaded>)>> = const { RefCell::new(None) };
     /// Every customer of the last analysis, and its as-of date.
     static CUSTOMERS: RefCell<Option<(CustomerTable, Day)>> = const { RefCell::new(None) };
+    /// The last analysis's call list, for the workbook.
+    static CALLS: RefCell<Vec<Call>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Entry point of the worker script.
@@ -60,7 +64,10 @@ fn on_message(event: MessageEvent) {
     };
     if let Some(text) = field("ask").as_string() {
         match serde_json::from_str::<Asked>(&text) {
-            Ok(asked) => post(&answer(asked)),
+            Ok(asked) => match answer(asked) {
+                (reply, None) => post(&reply),
+                (reply, Some(blob)) => post_beside(&reply, &blob),
+            },
             Err(e) => web_sys::console::error_1(&format!("unreadable ask: {e}").into()),
         }
         return;
@@ -86,6 +93,7 @@ async fn run(job: Job, file: Option<File>) {
                 let customers = std::mem::take(&mut outcome.customers);
                 let as_of = outcome.analysis.as_of;
                 CUSTOMERS.with(|c| *c.borrow_mut() = Some((customers, as_of)));
+                CALLS.with(|c| *c.borrow_mut() = outcome.analysis.call_list.clone());
                 Reply::Done {
                     id: job.id,
                     outcome: Box::new(outcome),
@@ -105,13 +113,14 @@ async fn run(job: Job, file: Option<File>) {
 }
 
 /// Answers an ask from the customers of the last analysis (an empty page,
-/// no card or an empty export before there is one).
-fn answer(Asked { id, ask }: Asked) -> Reply {
+/// no card or an empty export before there is one), with the workbook's
+/// bytes beside the reply when one was asked for.
+fn answer(Asked { id, ask }: Asked) -> (Reply, Option<web_sys::Blob>) {
     CUSTOMERS.with(|c| {
         let mut c = c.borrow_mut();
         let mut empty = (CustomerTable::default(), Day::default());
         let (customers, as_of) = c.as_mut().unwrap_or(&mut empty);
-        match ask {
+        let reply = match ask {
             Ask::Rows {
                 query,
                 offset,
@@ -140,8 +149,53 @@ fn answer(Asked { id, ask }: Asked) -> Reply {
                 };
                 Reply::Export { id, csv }
             }
-        }
+            Ask::Workbook { locale } => return workbook(id, customers, locale),
+        };
+        (reply, None)
     })
+}
+
+/// Every customer and the call list as an `.xlsx` blob; or why not.
+fn workbook(id: u32, customers: &CustomerTable, locale: Locale) -> (Reply, Option<web_sys::Blob>) {
+    let made = CALLS.with(|calls| {
+        let rows = customers.rows();
+        crate::xlsx::customers_workbook(rows, customers.len(), &calls.borrow(), locale)
+    });
+    let blob = made
+        .map_err(|e| crate::i18n::xlsx_error(locale, &e))
+        .and_then(|bytes| bytes_blob(&bytes, XLSX_MIME));
+    match blob {
+        Ok(blob) => (Reply::Workbook { id, failure: None }, Some(blob)),
+        Err(failure) => (
+            Reply::Workbook {
+                id,
+                failure: Some(failure),
+            },
+            None,
+        ),
+    }
+}
+
+/// The media type that makes the download open in Excel or WPS.
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+fn bytes_blob(bytes: &[u8], mime: &str) -> Result<web_sys::Blob, String> {
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let parts = js_sys::Array::of1(&Uint8Array::from(bytes));
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag)
+        .map_err(|e| format!("{e:?}"))
+}
+
+/// Posts `reply` with `blob` beside it: `{reply, blob}` (a blob is handed
+/// over, not copied into the message as JSON would be).
+fn post_beside(reply: &Reply, blob: &web_sys::Blob) {
+    let object = js_sys::Object::new();
+    let text = serde_json::to_string(reply).unwrap_or_default();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&object, &key.into(), value);
+    if set("reply", &JsValue::from_str(&text)).is_ok() && set("blob", blob).is_ok() {
+        let _ = scope().post_message(&object);
+    }
 }
 
 /// The table the job needs: the last one when the job may reuse it and

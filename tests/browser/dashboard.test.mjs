@@ -241,7 +241,7 @@ test('settings: one panel reruns every section like the CLI flags and is kept ac
 const ALLOWED = new Set([
   'RFM', 'CLV', 'BG', 'MBG', 'NBD', 'Pareto', 'Gamma', 'AIC', 'Gini', 'HHI', 'CSV', 'SVG', 'PNG', 'PDF', 'Tierlens',
   'ABC', 'UTF', 'BOM', 'GBK', 'YYYY', 'MM', 'DD', 'VIP', 'CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'HK', 'MAE',
-  'csv', 'xlsx', 'txt', 'MB', 'KB',
+  'csv', 'xlsx', 'txt', 'MB', 'KB', 'Excel',
   // The switch names the other language in that language.
   'English',
 ]);

@@ -165,6 +165,7 @@ pub fn CustomerTable(
                 <div class="table-exports">
                     <button class="button" data-testid="export-view" on:click=export(true)>{t(locale, Key::ExportView)}</button>
                     <button class="button primary" data-testid="export-csv" on:click=export(false)>{t(locale, Key::ExportCsv)}</button>
+                    <super::export_xlsx::ExportXlsx locale=locale/>
                 </div>
             </div>
             <Tools dimensions=dimensions locale=locale query=query search=search/>

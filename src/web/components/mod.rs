@@ -11,6 +11,7 @@ pub mod customer_types;
 pub mod dashboard;
 pub mod decisions;
 pub mod distributions;
+pub mod export_xlsx;
 pub mod field;
 pub mod header;
 pub mod heat;

@@ -73,4 +73,15 @@ impl Engine {
     pub fn ask_export(self, query: Option<Query>, on_csv: impl FnOnce(String) + 'static) {
         super::ask_export(query, on_csv);
     }
+
+    /// Asks for every customer and the call list as an Excel workbook
+    /// with headers in `locale`; `on_done` gets its blob or why not.
+    /// `false` when the worker is busy analysing and did not take it.
+    pub fn ask_workbook(
+        self,
+        locale: crate::format::Locale,
+        on_done: impl FnOnce(Result<web_sys::Blob, String>) + 'static,
+    ) -> bool {
+        super::workbook::ask_workbook(locale, on_done)
+    }
 }
