@@ -112,6 +112,7 @@ pub fn assemble(
         scores: scores.into_iter().collect(),
         predictions: Default::default(),
         movements: periods.labels(),
+        period_cents: periods.period_cents(),
     };
     let fit_start = clock();
     let (clv, predictions) = clv::section(&base, &labels, settings.clv);

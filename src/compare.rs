@@ -308,6 +308,22 @@ impl Periods {
         }
     }
 
+    /// Each period's revenue per customer in cents, `NOT_IN` when not in
+    /// it: what the customer table keeps (8 bytes a customer a period).
+    pub fn period_cents(&self) -> [IndexVec<CustomerId, i64>; 2] {
+        self.cents.clone().map(|p| {
+            IndexVec::from_raw(
+                p.iter()
+                    .map(|v| {
+                        v.map_or(NOT_IN, |v| {
+                            v.clamp(NOT_IN as i128 + 1, i64::MAX as i128) as i64
+                        })
+                    })
+                    .collect(),
+            )
+        })
+    }
+
     /// Every customer's movement: the customer table's label.
     pub fn labels(&self) -> IndexVec<CustomerId, Movement> {
         IndexVec::from_fn(self.cents[0].len(), |c| self.movement(c))
@@ -643,29 +659,43 @@ pub struct MovedCustomer {
     pub id: String,
     pub name: Option<String>,
     pub movement: Movement,
-    pub revenue_before: f64,
-    pub revenue: f64,
+    /// Period revenues; null when not in the period.
+    pub revenue_before: Option<f64>,
+    pub revenue: Option<f64>,
+    /// Period-2 less period-1 revenue (a missing period counts 0).
     pub change: f64,
+}
+
+/// A period revenue in the customer table's labels: not in the period.
+pub const NOT_IN: i64 = i64::MIN;
+
+fn cents_or_zero(v: i64) -> i128 {
+    if v == NOT_IN {
+        0
+    } else {
+        i128::from(v)
+    }
 }
 
 /// Every customer in either period with its movement and both period
 /// revenues, in overall revenue rank order.
-pub fn migration_lists(rows: &RowSource<'_>, periods: &Periods) -> Vec<MovedCustomer> {
+pub fn migration_lists(rows: &RowSource<'_>) -> Vec<MovedCustomer> {
+    let [before, after] = &rows.labels().period_cents;
+    let money_of = |v: i64| (v != NOT_IN).then(|| money(cents_or_zero(v)));
     rows.ranks()
         .filter_map(|rank| {
             let c = rows.customer_at(rank);
-            let (before, after) = (periods.cents[0][c], periods.cents[1][c]);
-            if before.is_none() && after.is_none() {
+            let (b, a) = (money_of(before[c]), money_of(after[c]));
+            if b.is_none() && a.is_none() {
                 return None;
             }
-            let (b, a) = (before.unwrap_or(0), after.unwrap_or(0));
             Some(MovedCustomer {
                 id: rows.id(rank).to_string(),
                 name: rows.name(rank).map(str::to_string),
-                movement: periods.movement(c),
-                revenue_before: money(b),
-                revenue: money(a),
-                change: money(a - b),
+                movement: rows.movement(rank),
+                revenue_before: b,
+                revenue: a,
+                change: money(cents_or_zero(after[c]) - cents_or_zero(before[c])),
             })
         })
         .collect()

@@ -195,6 +195,12 @@ impl CustomerTable {
     }
 
     /// Every row, in rank order.
+    /// Every customer in either compared period, with both period revenues
+    /// (the workbook's migration sheet).
+    pub fn migration_lists(&self) -> Vec<crate::compare::MovedCustomer> {
+        crate::compare::migration_lists(&self.rows)
+    }
+
     pub fn rows(&self) -> impl Iterator<Item = CustomerRow> + '_ {
         self.rows.ranks().map(|rank| self.rows.row(rank))
     }

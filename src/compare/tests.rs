@@ -142,3 +142,31 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn the_migration_lists_carry_both_period_revenues() {
+    let csv = "customer_id,date,amount\nP,2024-01-10,100\nQ,2024-02-01,30\nQ,2024-08-01,-40\nQ,2024-08-02,1\nT,2024-09-01,50\n";
+    let request = Request {
+        settings: Settings {
+            compare: CompareSettings::parse("2024-01-01..2024-06-30,2024-07-01..2024-12-31")
+                .unwrap(),
+            ..Settings::default()
+        },
+        ..Request::default()
+    };
+    let outcome = run(csv.as_bytes(), &request, &|| 0.0).unwrap();
+    let lists = outcome.customers.migration_lists();
+    let q = lists.iter().find(|m| m.id == "Q").unwrap();
+    assert_eq!(
+        (q.revenue_before, q.revenue, q.change),
+        (Some(30.0), Some(-39.0), -69.0)
+    );
+    let p = lists.iter().find(|m| m.id == "P").unwrap();
+    assert_eq!(
+        (p.revenue, p.change, p.movement.key().as_str()),
+        (None, -100.0, "A>none")
+    );
+    assert_eq!(lists.len(), 3);
+    let rows = bridge_rows(&outcome.analysis.compare);
+    assert_eq!(rows.iter().filter(|r| r.dimension == "tier").count(), 3);
+}

@@ -86,6 +86,8 @@ pub struct Labels {
     pub predictions: IndexVec<CustomerId, Option<Prediction>>,
     /// Tier in the first compared period to tier in the second (`compare`).
     pub movements: IndexVec<CustomerId, Movement>,
+    /// Revenue in each compared period, in cents (`compare::NOT_IN`: not in it).
+    pub period_cents: [IndexVec<CustomerId, i64>; 2],
 }
 
 /// The text columns a row carries, in `RowSource::texts` order.

@@ -87,7 +87,7 @@ pub fn ComparePanel(analysis: Part<Analysis>, locale: Locale) -> impl IntoView {
             <Migration compare=c.clone() locale=locale/>
             <h3>{t(locale, Key::RetentionByTier)}</h3>
             {retention_table(&c.by_tier, None, locale, "retention-by-tier")}
-            <ByDimension compare=c.clone() locale=locale/>
+            <ByDimension compare=c.clone() headers=analysis.dimensions.iter().map(|d| (d.key.clone(), d.header.clone())).collect() locale=locale/>
             <Movers compare=c.clone() locale=locale/>
             <Trend trend=analysis.trend.clone() rising=analysis.concentration.top1_rising locale=locale/>
         </section>
@@ -250,7 +250,7 @@ fn retention_table(
             let value = g.value.clone().unwrap_or_else(|| t(locale, Key::NoValue).to_string());
             view! {
                 <tr data-value=g.value.clone().unwrap_or_default()>
-                    <td>{value}</td>
+                    <td data-user-text=g.value.is_some().then_some("")>{value}</td>
                     <td class="num">{format::count(g.customers)}</td>
                     <td class="num">{format::grouped(g.bridge.start, 0)}</td>
                     <td class="num">{format::grouped(g.bridge.end, 0)}</td>
@@ -260,13 +260,16 @@ fn retention_table(
             }
         })
         .collect_view();
-    let first = dimension.map_or(t(locale, Key::Tier).to_string(), str::to_string);
+    let first = match dimension {
+        Some(header) => view! { <th data-user-text="">{header.to_string()}</th> }.into_any(),
+        None => view! { <th>{t(locale, Key::Tier)}</th> }.into_any(),
+    };
     view! {
         <div class="table-scroll short">
             <table class="data" data-testid=testid>
                 <thead>
                     <tr>
-                        <th>{first}</th>
+                        {first}
                         <th class="num">{t(locale, Key::Customers)}</th>
                         <th class="num">{t(locale, Key::BridgeStart)}</th>
                         <th class="num">{t(locale, Key::BridgeEnd)}</th>
@@ -281,14 +284,21 @@ fn retention_table(
 }
 
 #[component]
-fn ByDimension(compare: Compare, locale: Locale) -> impl IntoView {
+fn ByDimension(compare: Compare, headers: Vec<(String, String)>, locale: Locale) -> impl IntoView {
     if compare.by_dimension.is_empty() {
         return None;
     }
     let tables = compare
         .by_dimension
         .iter()
-        .map(|(key, groups)| retention_table(groups, Some(key), locale, "retention-by-value"))
+        .map(|(key, groups)| {
+            // The column's header as the file writes it (user text).
+            let header = headers
+                .iter()
+                .find(|(k, _)| k == key)
+                .map_or(key.as_str(), |(_, h)| h.as_str());
+            retention_table(groups, Some(header), locale, "retention-by-value")
+        })
         .collect_view();
     Some(view! { <h3>{t(locale, Key::RetentionByValue)}</h3>{tables} })
 }
