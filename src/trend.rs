@@ -98,17 +98,20 @@ fn point(base: &Base<'_>, start: Day, end: Day, period: String, complete: bool) 
     let c = concentration::concentration(&ranked, concentration::DEFAULT_THRESHOLD);
     let total: f64 = ranked.iter().sum();
     let top20: f64 = ranked.iter().take(top_count(ranked.len(), 0.2)).sum();
+    // Amounts near f64's limit (a hostile file) can overflow a quarter's
+    // sum; such a figure is shown as 0, never as NaN or infinity.
+    let finite = |v: f64| if v.is_finite() { v + 0.0 } else { 0.0 };
     TrendPoint {
         period,
         start,
         end,
         complete,
         customers: ranked.len(),
-        revenue: total + 0.0,
-        top1_share: c.top1_share,
-        top5_share: c.top5_share,
-        hhi: c.hhi,
-        top20_share: share_of(top20, total),
+        revenue: finite(total),
+        top1_share: finite(c.top1_share),
+        top5_share: finite(c.top5_share),
+        hhi: finite(c.hhi),
+        top20_share: finite(share_of(top20, total)),
     }
 }
 

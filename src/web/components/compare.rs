@@ -347,7 +347,7 @@ fn Movers(compare: Compare, locale: Locale) -> impl IntoView {
         <h3>{t(locale, Key::MoversTitle)}</h3>
         <p class="hint">{t(locale, Key::MoversHint)}</p>
         {compare.movers.is_empty().then(|| view! { <p class="note">{t(locale, Key::NoMovers)}</p> })}
-        <div class="two-columns">
+        <div class="two-columns movers">
             <div>{table("gainer", Key::Gainers)}</div>
             <div>{table("decliner", Key::Decliners)}</div>
         </div>
