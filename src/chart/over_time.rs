@@ -115,9 +115,11 @@ pub fn share_lines(
         legend_strip(&top, &legend)?;
         let x = -0.5..(n.max(1) as f64 - 0.5);
         let mut chart = build(&rest, axes, x.clone(), y.clone(), 48)?;
+        // At most about six labels, so long period names never run together.
+        let step = n.div_ceil(6).max(1);
         let label = |v: &f64| {
             let i = v.round();
-            let near = (v - i).abs() < 1e-6 && i >= 0.0;
+            let near = (v - i).abs() < 1e-6 && i >= 0.0 && (i as usize) % step == 0;
             near.then(|| labels.get(i as usize).cloned())
                 .flatten()
                 .unwrap_or_default()

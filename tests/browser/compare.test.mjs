@@ -116,3 +116,27 @@ test('bridge, retention and a migration cell equal the CLI, at desktop and phone
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('the section speaks Chinese, with no English left', async () => {
+  const { page, context, log } = await openPage(app, { locale: 'zh-CN' });
+  await page.getByTestId('sample-button').click();
+  await ready(page);
+  await page.getByTestId('migration-matrix').locator('button[data-from="A"][data-to="none"]').click();
+  const words = await page.evaluate(() => {
+    const found = new Set();
+    const section = document.querySelector('#sec-compare');
+    const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.closest('[hidden], .sr-only, .customer-id, .customer-name, [data-user-text], svg')) continue;
+      for (const word of node.textContent.match(/[A-Za-z]{2,}/g) ?? []) found.add(word);
+    }
+    return [...found];
+  });
+  const allowed = new Set(['HHI', 'SVG', 'PNG']);
+  assert.deepEqual(words.filter((w) => !allowed.has(w)), [], 'English left in the section');
+  assert.match(await page.getByTestId('migration-list-title').innerText(), /A→流失/);
+  await page.locator('#sec-compare').screenshot({ path: path.join(ROOT, 'tests/browser/screenshots/73-compare-zh.png') });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
