@@ -15,6 +15,7 @@
 use crate::base::Base;
 use crate::call_list::{self};
 use crate::clv::{self, value::Clv};
+use crate::compare::{self, Compare};
 use crate::concentration::{self, Concentration};
 use crate::customer_table::{CustomerRow, Labels, RowSource};
 use crate::customer_types::{self, CustomerTypes};
@@ -31,6 +32,7 @@ use crate::retention::{self, Retention};
 use crate::rfm::{self, Rfm, Segment};
 use crate::settings::{Filter, Valid};
 use crate::tiers::{self, AbcCounts, TierRule, TierSummary};
+use crate::trend::{self, TrendPoint};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -72,6 +74,10 @@ pub struct Analysis {
     /// The filter this analysis ran with.
     pub filter: Option<Filter>,
     pub timings_ms: Timings,
+    /// Key accounts over time: two periods compared (`compare`).
+    pub compare: Compare,
+    /// Concentration per quarter (or month), oldest first (`trend`).
+    pub trend: Vec<TrendPoint>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -98,6 +104,7 @@ pub fn assemble(
     let base = Base::new(table, &customers, as_of, margin, rule, costs_known);
     let placed = loyalty::label(&base, &settings.loyalty);
     let rfm_values = rfm::values(&base, settings.rfm.monetary);
+    let periods = compare::Periods::of(&base, &settings.compare, rule);
     let (scores, breaks) = rfm::score(rfm_values.raw(), &settings.rfm);
     let mut labels = Labels {
         types: customer_types::labels(&base, &settings.types),
@@ -107,6 +114,8 @@ pub fn assemble(
         stages: lifecycle::labels(&base, &settings.lifecycle),
         scores: scores.into_iter().collect(),
         predictions: Default::default(),
+        movements: periods.labels(),
+        period_cents: periods.period_cents(),
     };
     let fit_start = clock();
     let (clv, predictions) = clv::section(&base, &labels, settings.clv);
@@ -117,6 +126,7 @@ pub fn assemble(
     let (first_date, last_date) = customers.date_range();
     let tier_summary = tiers::section(&base);
     let (dimensions, splits) = dimensions::section(&base);
+    let trend = trend::section(&base);
     let analysis = Analysis {
         customers: base.len(),
         transactions: table.len(),
@@ -129,7 +139,8 @@ pub fn assemble(
         abc: AbcCounts::of(&tier_summary),
         tier_rule: settings.tier_rule,
         tiers: tier_summary,
-        concentration: concentration::section(&base, settings.dependency_threshold),
+        concentration: concentration::section(&base, settings.dependency_threshold)
+            .with_trend(trend::top1_rising(&trend)),
         profit: profit::section(&base, input.cost_from, margin, settings.what_if),
         top_customers: rows.top(settings.top_customers),
         loss_makers: rows.loss_makers(profit::LOSS_MAKERS_LISTED),
@@ -150,6 +161,8 @@ pub fn assemble(
             fit: fit_ms,
             ..Timings::default()
         },
+        compare: compare::section(&base, &rows, &periods),
+        trend,
     };
     // The customers' figures move to the rows (a copy would be the memory peak).
     let detached = rows.detach();
@@ -196,6 +209,9 @@ const OPTIONAL_FIELDS: &[&str] = &[
     "model_choice",
     "expected_next_purchase",
     "model",
+    "nrr",
+    "grr",
+    "top1_rising",
 ];
 
 impl Analysis {

@@ -25,6 +25,10 @@ pub struct Concentration {
     pub hhi: f64,
     pub threshold: f64,
     pub dependency_warning: bool,
+    /// The largest customer's share in the first and the last of the last
+    /// four complete quarters, when it grew (`trend::top1_rising`).
+    #[serde(default)]
+    pub top1_rising: Option<[f64; 2]>,
 }
 
 /// The concentration section; `threshold` is the largest customer's
@@ -61,6 +65,17 @@ pub fn concentration(revenue: &[f64], threshold: f64) -> Concentration {
         hhi,
         threshold,
         dependency_warning: top1 > threshold,
+        top1_rising: None,
+    }
+}
+
+impl Concentration {
+    /// The same, with the trend's word on the largest share (see `trend`).
+    pub fn with_trend(self, top1_rising: Option<[f64; 2]>) -> Concentration {
+        Concentration {
+            top1_rising,
+            ..self
+        }
     }
 }
 

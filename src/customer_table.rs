@@ -20,6 +20,7 @@ mod rows;
 pub use rows::{CustomerRow, Group, Labels, RowSource, LISTED};
 
 use crate::clv::value::ChurnRisk;
+use crate::compare::Movement;
 use crate::day::Day;
 use crate::index::{Idx, Rank};
 use crate::ingest::Table;
@@ -114,6 +115,9 @@ pub struct Query {
     /// One churn risk (customers without a prediction have none).
     #[serde(default)]
     pub churn_risk: Option<ChurnRisk>,
+    /// One movement between the compared periods (`A>B`, `none>A`, ...).
+    #[serde(default)]
+    pub movement: Option<Movement>,
 }
 
 /// A window of the matching rows.
@@ -191,6 +195,12 @@ impl CustomerTable {
     }
 
     /// Every row, in rank order.
+    /// Every customer in either compared period, with both period revenues
+    /// (the workbook's migration sheet).
+    pub fn migration_lists(&self) -> Vec<crate::compare::MovedCustomer> {
+        crate::compare::migration_lists(&self.rows)
+    }
+
     pub fn rows(&self) -> impl Iterator<Item = CustomerRow> + '_ {
         self.rows.ranks().map(|rank| self.rows.row(rank))
     }
@@ -263,6 +273,7 @@ impl CustomerTable {
                     && query
                         .churn_risk
                         .is_none_or(|c| rows.prediction(rank).map(|p| p.churn_risk) == Some(c))
+                    && query.movement.is_none_or(|m| rows.movement(rank) == m)
                     && dimension.as_ref().is_none_or(|keep| keep(r as usize))
                     && (needle.is_empty() || folded[r as usize].contains(&needle))
             })

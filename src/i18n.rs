@@ -367,6 +367,59 @@ pub enum Key {
     ExportXlsxWorking,
     ExportXlsxFailed,
     ExportXlsxLabel,
+    NavCompare,
+    CompareTitle,
+    CompareHint,
+    ComparePeriods,
+    Period1,
+    Period2,
+    BridgeTitle,
+    BridgeStart,
+    BridgeNew,
+    BridgeLost,
+    BridgeExpansion,
+    BridgeContraction,
+    BridgeEnd,
+    Nrr,
+    Grr,
+    RetentionUndefined,
+    NrrHint,
+    MigrationTitle,
+    MigrationHint,
+    FromTo,
+    SlotNone,
+    SlotNew,
+    SlotLost,
+    OutsideBoth,
+    CellCustomers,
+    CellShowing,
+    RetentionByTier,
+    RetentionByValue,
+    MoversTitle,
+    MoversHint,
+    Gainers,
+    Decliners,
+    Movement,
+    NoMovers,
+    TrendTitle,
+    TrendHintQuarter,
+    TrendHintMonth,
+    TrendPeriod,
+    TrendRising,
+    TrendNone,
+    NoteNoLog,
+    NotePeriod1BeforeFile,
+    NotePeriod1Empty,
+    NotePeriod2Empty,
+    NotePeriod2AfterAsOf,
+    CompareDefault,
+    PeriodStart,
+    PeriodEnd,
+    CompareNeedDates,
+    AnyMovement,
+    BridgeChartTitle,
+    TrendChartTitle,
+    Top20ShareShort,
 }
 
 pub fn t(locale: Locale, key: Key) -> &'static str {
@@ -381,6 +434,59 @@ fn pair(key: Key) -> (&'static str, &'static str) {
     use Key::*;
     match key {
         ChartTools => ("Chart tools", "图表工具"),
+        NavCompare => ("Over time", "客户变化"),
+        CompareTitle => ("Key accounts over time", "关键客户的变化"),
+        CompareHint => ("A customer is in a period when it bought in it (an amount of 0 or more); its period revenue is the net sum of its rows there, and its tier comes from the tier rule applied to that period's customers. Default periods: the 12 months up to the as-of date against the 12 months before.", "客户在某期间内有购买（金额不小于 0）即计入该期间；期间收入为其在该期间内各行金额之和（退货已扣除）；期间层级按层级规则对该期间的客户重新划分。默认期间：截至分析日期的 12 个月与之前的 12 个月。"),
+        ComparePeriods => ("Compared periods", "比较期间"),
+        Period1 => ("Period 1", "期间 1"),
+        Period2 => ("Period 2", "期间 2"),
+        BridgeTitle => ("Revenue bridge", "收入变动桥"),
+        BridgeStart => ("Period 1", "期间 1"),
+        BridgeNew => ("New customers", "新客户"),
+        BridgeLost => ("Lost customers", "流失客户"),
+        BridgeExpansion => ("Expansion", "增长"),
+        BridgeContraction => ("Contraction", "下降"),
+        BridgeEnd => ("Period 2", "期间 2"),
+        Nrr => ("Net revenue retention", "净收入留存率"),
+        Grr => ("Gross revenue retention", "总收入留存率"),
+        RetentionUndefined => ("undefined: no revenue in period 1", "无法计算：期间 1 没有收入"),
+        NrrHint => ("NRR = (start − lost + expansion − contraction) / start; GRR = (start − lost − contraction) / start.", "净收入留存率 =（期初 − 流失 + 增长 − 下降）/ 期初；总收入留存率 =（期初 − 流失 − 下降）/ 期初。"),
+        MigrationTitle => ("Tier migration", "层级迁移"),
+        MigrationHint => ("Rows: tier in period 1; columns: tier in period 2. Each cell: customers, and their period-2 revenue (for lost customers, their period-1 revenue). Choose a cell to list its customers.", "行为期间 1 的层级，列为期间 2 的层级。每格显示客户数及其期间 2 收入（流失客户显示其期间 1 收入）。点击单元格可查看其中的客户。"),
+        FromTo => ("Period 1 ↓ · period 2 →", "期间 1 ↓ · 期间 2 →"),
+        SlotNone => ("not buying", "未购买"),
+        SlotNew => ("new", "新客"),
+        SlotLost => ("lost", "流失"),
+        OutsideBoth => ("{n} customers of the file bought in neither period.", "文件中有 {n} 位客户在两个期间内均未购买。"),
+        CellCustomers => ("Customers moving {m}", "层级变动为 {m} 的客户"),
+        CellShowing => ("The first {shown} of {n}, largest revenue first; the customer table (filter “Movement”) lists them all.", "按收入从高到低显示 {n} 位中的前 {shown} 位；客户明细表（筛选“层级变动”）可查看全部。"),
+        RetentionByTier => ("Retention by period-1 tier", "按期间 1 层级的留存"),
+        RetentionByValue => ("Retention by dimension value", "按维度值的留存"),
+        MoversTitle => ("Movers among key accounts", "关键客户的升降"),
+        MoversHint => ("Customers in tier A in either period whose period revenue rose or fell the most.", "在任一期间为 A 类的客户中，期间收入增长或下降最多的客户。"),
+        Gainers => ("Largest gainers", "增长最多"),
+        Decliners => ("Largest decliners", "下降最多"),
+        Movement => ("Movement", "层级变动"),
+        NoMovers => ("No key account changed its revenue.", "关键客户的收入没有变化。"),
+        TrendTitle => ("Concentration over time", "集中度趋势"),
+        TrendHintQuarter => ("Per calendar quarter: the customers who bought in it, their net revenue, and how concentrated it is. * marks a period the file covers only in part.", "按自然季度：当季有购买的客户、其净收入及集中程度。* 表示文件只覆盖了该期间的一部分。"),
+        TrendHintMonth => ("Per calendar month (the file spans less than a year): the customers who bought in it, their net revenue, and how concentrated it is. * marks a period the file covers only in part.", "按自然月（文件跨度不足一年）：当月有购买的客户、其净收入及集中程度。* 表示文件只覆盖了该期间的一部分。"),
+        TrendPeriod => ("Period", "期间"),
+        TrendRising => ("Dependency rising: the largest customer's share grew from {from} to {to} over the last four quarters.", "依赖度上升：最近四个完整季度中，最大客户的收入占比从 {from} 升至 {to}。"),
+        TrendNone => ("The file has no dated purchases to follow over time.", "文件中没有可按时间跟踪的逐笔购买记录。"),
+        NoteNoLog => ("A customer summary has no dated purchases, so the periods cannot be compared.", "客户汇总表没有逐笔购买日期，无法比较两个期间。"),
+        NotePeriod1BeforeFile => ("Period 1 starts on {start}, before the file's first purchase: the file does not cover all of it, so lost and new customers and the retention rates may be misleading.", "期间 1 从 {start} 开始，早于文件中的第一笔购买：文件没有完整覆盖该期间，流失客户、新客户和留存率可能失真。"),
+        NotePeriod1Empty => ("No customer bought in period 1: net and gross revenue retention are undefined.", "期间 1 内没有客户购买：净收入留存率和总收入留存率无法计算。"),
+        NotePeriod2Empty => ("No customer bought in period 2.", "期间 2 内没有客户购买。"),
+        NotePeriod2AfterAsOf => ("Period 2 ends on {end}, after the as-of date {as_of}: purchases after the as-of date are not counted.", "期间 2 截至 {end}，晚于分析日期 {as_of}：分析日期之后的购买不计入。"),
+        CompareDefault => ("Default periods (the 12 months up to the as-of date against the 12 before)", "默认期间（截至分析日期的 12 个月与之前的 12 个月）"),
+        PeriodStart => ("Start", "开始"),
+        PeriodEnd => ("End", "结束"),
+        CompareNeedDates => ("Enter all four dates, or choose the default periods.", "请填写全部四个日期，或选择默认期间。"),
+        AnyMovement => ("Any movement", "全部变动"),
+        BridgeChartTitle => ("Revenue bridge from period 1 to period 2", "从期间 1 到期间 2 的收入变动"),
+        TrendChartTitle => ("Share of the largest customer and of the top 5, per period", "各期间最大客户与前 5 位客户的收入占比"),
+        Top20ShareShort => ("Top 20%", "前 20%"),
         ChartSaveSvg => ("Save SVG", "保存 SVG"),
         ChartSaveSvgLabel => ("Save SVG: download this chart as a vector image", "保存 SVG：将此图表下载为矢量图"),
         ChartSavePng => ("Save PNG", "保存 PNG"),
@@ -971,6 +1077,8 @@ pub fn settings_error(locale: Locale, error: &SettingsError) -> String {
         (Locale::Zh, NotAscending { low, high, .. }) => {
             format!("{field}：{} 应小于 {}", shown(*low), shown(*high))
         }
+        (Locale::En, DatesOutOfOrder { earlier, later, .. }) => format!("{field}: {earlier} is after {later}: each period runs from its start to its end, and period 1 ends before period 2 starts"),
+        (Locale::Zh, DatesOutOfOrder { earlier, later, .. }) => format!("{field}：{earlier} 晚于 {later}：每个期间须从开始日到结束日，且期间 1 须在期间 2 开始前结束"),
     }
 }
 
@@ -999,6 +1107,7 @@ fn field_name(locale: Locale, field: Field) -> String {
         Field::RetentionPoints => Some(Key::RetentionPoints),
         Field::CalibrationEnd => Some(Key::CalibrationEnd),
         Field::RfmBreaks => Some(Key::RfmBreaksLabel),
+        Field::Compare => Some(Key::ComparePeriods),
         _ => None,
     };
     key.map_or_else(|| field.flag().to_string(), |k| t(locale, k).to_string())
@@ -1429,6 +1538,21 @@ pub fn column_header(locale: Locale, key: &str) -> &str {
         "p_purchase_90d" => ("Buys in 90 days", "90 天内购买概率"),
         "expected_next_purchase" => ("Next purchase by", "预计下次购买"),
         "churn_risk" => ("Churn risk", "流失风险"),
+        "movement" => ("Tier movement", "等级变动"),
+        "revenue_before" => ("Revenue, period 1", "第一期收入"),
+        "revenue_after" => ("Revenue, period 2", "第二期收入"),
+        "change" => ("Change", "变化"),
+        "dimension" => ("Dimension", "维度"),
+        "value" => ("Value", "取值"),
+        "customers" => ("Customers", "客户数"),
+        "start" => ("Period 1 revenue", "期初收入"),
+        "new" => ("New", "新增"),
+        "lost" => ("Lost", "流失"),
+        "expansion" => ("Expansion", "增长"),
+        "contraction" => ("Contraction", "下降"),
+        "end" => ("Period 2 revenue", "期末收入"),
+        "nrr" => ("Net revenue retention", "净收入留存率"),
+        "grr" => ("Gross revenue retention", "总收入留存率"),
         "reasons" => ("Why", "原因"),
         "value_at_stake" => ("At stake", "风险价值"),
         _ => (key, key),
@@ -1449,4 +1573,31 @@ pub fn xlsx_error(locale: Locale, error: &crate::xlsx::XlsxError) -> String {
         (Locale::Zh, XlsxError::Writer(reason)) => format!("无法写入工作簿：{reason}"),
         (Locale::En, error) => error.to_string(),
     }
+}
+
+/// A note of the period comparison (`compare::Note`), with its dates.
+pub fn compare_note(
+    locale: Locale,
+    note: crate::compare::Note,
+    a: &crate::analysis::Analysis,
+) -> String {
+    use crate::compare::Note;
+    let key = match note {
+        Note::NoLog => Key::NoteNoLog,
+        Note::Period1BeforeFile => Key::NotePeriod1BeforeFile,
+        Note::Period1Empty => Key::NotePeriod1Empty,
+        Note::Period2Empty => Key::NotePeriod2Empty,
+        Note::Period2AfterAsOf => Key::NotePeriod2AfterAsOf,
+    };
+    let day = |i: usize, end: bool| {
+        a.compare
+            .periods
+            .get(i)
+            .map(|s| if end { s.end } else { s.start }.to_string())
+            .unwrap_or_default()
+    };
+    t(locale, key)
+        .replace("{start}", &day(0, false))
+        .replace("{end}", &day(1, true))
+        .replace("{as_of}", &a.as_of.to_string())
 }

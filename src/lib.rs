@@ -16,6 +16,7 @@ pub mod base;
 pub mod call_list;
 pub mod chart;
 pub mod clv;
+pub mod compare;
 pub mod concentration;
 pub mod customer_table;
 pub mod customer_types;
@@ -40,6 +41,7 @@ pub mod retention;
 pub mod rfm;
 pub mod settings;
 pub mod tiers;
+pub mod trend;
 pub mod xlsx;
 
 #[cfg(not(target_arch = "wasm32"))]

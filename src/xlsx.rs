@@ -19,7 +19,8 @@
 //! The creation time is fixed, so the same analysis gives the same bytes.
 
 use crate::call_list::Call;
-use crate::customer_table::CustomerRow;
+use crate::compare::{BridgeRow, MovedCustomer};
+use crate::customer_table::{CustomerRow, CustomerTable};
 use crate::day::Day;
 use crate::export::{number, text};
 use crate::format::Locale;
@@ -153,21 +154,52 @@ pub fn check_size(rows: usize) -> Result<(), XlsxError> {
 pub fn customers_workbook<'a>(
     customers: impl Iterator<Item = CustomerRow> + 'a,
     count: usize,
-    calls: &'a [Call],
+    lists: &'a Lists,
     locale: Locale,
 ) -> Result<Vec<u8>, XlsxError> {
     check_size(count)?;
-    workbook(customer_sheets(customers, calls, locale))
+    workbook(customer_sheets(customers, lists, locale))
 }
 
-/// The workbook's sheets: the customers, then who to call (when anyone
-/// is to be called). Other sheets join with `sheets.push(Sheet::new(..))`.
+/// What the workbook holds beside the customer table: who to call, who
+/// moved between the compared periods, and the revenue bridge per tier and
+/// per value of every dimension.
+#[derive(Clone, Debug, Default)]
+pub struct Lists {
+    pub calls: Vec<Call>,
+    pub moved: Vec<MovedCustomer>,
+    pub bridge: Vec<BridgeRow>,
+}
+
+impl Lists {
+    pub fn of(analysis: &crate::analysis::Analysis, customers: &CustomerTable) -> Lists {
+        Lists {
+            moved: customers.migration_lists(),
+            ..Lists::of_analysis(analysis)
+        }
+    }
+
+    /// The lists that come from the analysis alone; the moved customers
+    /// (one row per customer in either period) are listed when a workbook
+    /// is made, not kept.
+    pub fn of_analysis(analysis: &crate::analysis::Analysis) -> Lists {
+        Lists {
+            calls: analysis.call_list.clone(),
+            moved: Vec::new(),
+            bridge: crate::compare::bridge_rows(&analysis.compare),
+        }
+    }
+}
+
+/// The workbook's sheets: the customers, then who to call, who moved
+/// between the periods and the bridge (each when it has rows).
 pub fn customer_sheets<'a>(
     customers: impl Iterator<Item = CustomerRow> + 'a,
-    calls: &'a [Call],
+    lists: &'a Lists,
     locale: Locale,
 ) -> Vec<Sheet<'a>> {
     use crate::call_list as list;
+    use crate::compare;
     use crate::customer_table::csv as table;
     let mut sheets = vec![Sheet::new(
         t(locale, Key::NavCustomers),
@@ -175,12 +207,38 @@ pub fn customer_sheets<'a>(
         locale,
         Box::new(customers.map(|row| table::cells(&row).to_vec())),
     )];
-    if !calls.is_empty() {
+    if !lists.calls.is_empty() {
         sheets.push(Sheet::new(
             t(locale, Key::CallListTitle),
             &list::COLUMNS,
             locale,
-            Box::new(calls.iter().map(|call| list::cells(call).to_vec())),
+            Box::new(lists.calls.iter().map(|call| list::cells(call).to_vec())),
+        ));
+    }
+    if !lists.moved.is_empty() {
+        sheets.push(Sheet::new(
+            t(locale, Key::MigrationTitle),
+            &compare::MIGRATION_COLUMNS,
+            locale,
+            Box::new(
+                lists
+                    .moved
+                    .iter()
+                    .map(|m| compare::migration_cells(m).to_vec()),
+            ),
+        ));
+    }
+    if !lists.bridge.is_empty() {
+        sheets.push(Sheet::new(
+            t(locale, Key::BridgeTitle),
+            &compare::BRIDGE_COLUMNS,
+            locale,
+            Box::new(
+                lists
+                    .bridge
+                    .iter()
+                    .map(|b| compare::bridge_cells(b).to_vec()),
+            ),
         ));
     }
     sheets

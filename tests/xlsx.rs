@@ -22,6 +22,7 @@ struct Exported {
     xlsx: Vec<u8>,
     customers_csv: String,
     calls_csv: String,
+    json: serde_json::Value,
 }
 
 /// The CLI's three exports of `file`, the workbook in `lang`.
@@ -30,7 +31,7 @@ fn export(file: &str, lang: &str, tag: &str) -> Exported {
     std::fs::create_dir_all(&dir).unwrap();
     let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
     let out = Command::new(env!("CARGO_BIN_EXE_tierlens"))
-        .args(["analyze", file, "--lang", lang])
+        .args(["analyze", file, "--json", "--lang", lang])
         .args([
             "--customers-xlsx",
             &path("c.xlsx"),
@@ -51,6 +52,7 @@ fn export(file: &str, lang: &str, tag: &str) -> Exported {
         xlsx: read("c.xlsx"),
         customers_csv: text("c.csv"),
         calls_csv: text("calls.csv"),
+        json: serde_json::from_slice(&out.stdout).unwrap(),
     };
     let _ = std::fs::remove_dir_all(&dir);
     exported
@@ -132,7 +134,15 @@ fn part(xlsx: &[u8], name: &str) -> String {
 fn the_workbook_is_the_csv_typed() {
     let exported = export(SAMPLE, "en", "en");
     let mut book = Xlsx::new(Cursor::new(exported.xlsx.clone())).unwrap();
-    assert_eq!(book.sheet_names(), ["Customers", "Who to call"]);
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Customers",
+            "Who to call",
+            "Tier migration",
+            "Revenue bridge"
+        ]
+    );
     assert_sheet_is_csv(&mut book, "Customers", &exported.customers_csv, Locale::En);
     assert_sheet_is_csv(&mut book, "Who to call", &exported.calls_csv, Locale::En);
     let range = book.worksheet_range("Customers").unwrap();
@@ -150,7 +160,7 @@ fn the_workbook_is_the_csv_typed() {
     );
     let rows = exported.customers_csv.lines().count();
     assert!(
-        sheet.contains(&format!(r#"<autoFilter ref="A1:AG{rows}"/>"#)),
+        sheet.contains(&format!(r#"<autoFilter ref="A1:AH{rows}"/>"#)),
         "autofilter"
     );
     assert!(!sheet.contains("<f>"), "no formula anywhere");
@@ -180,10 +190,44 @@ fn the_workbook_is_the_csv_typed() {
 }
 
 #[test]
+fn the_migration_and_bridge_sheets_are_the_jsons() {
+    let exported = export(SAMPLE, "en", "compare");
+    let compare = &exported.json["compare"];
+    let mut book = Xlsx::new(Cursor::new(exported.xlsx)).unwrap();
+    // One row per customer in either period: the migration cells' sum.
+    let moved: u64 = compare["migration"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|to| to.as_object().unwrap().values())
+        .map(|cell| cell["customers"].as_u64().unwrap())
+        .sum();
+    let migration = book.worksheet_range("Tier migration").unwrap();
+    assert_eq!(migration.height() as u64 - 1, moved);
+    assert!(matches!(
+        migration.get((1, 3)),
+        Some(Data::Float(_) | Data::Empty)
+    ));
+    // The bridge: period-1 tiers first, their figures as the JSON has them.
+    let bridge = book.worksheet_range("Revenue bridge").unwrap();
+    for (i, tier) in compare["by_tier"].as_array().unwrap().iter().enumerate() {
+        let row = i + 1;
+        assert_eq!(bridge.get((row, 0)), Some(&Data::String("tier".into())));
+        assert_eq!(
+            bridge.get((row, 3)),
+            Some(&Data::Float(tier["bridge"]["start"].as_f64().unwrap()))
+        );
+    }
+}
+
+#[test]
 fn chinese_headers_and_sheet_names() {
     let exported = export(SAMPLE, "zh", "zh");
     let mut book = Xlsx::new(Cursor::new(exported.xlsx)).unwrap();
-    assert_eq!(book.sheet_names(), ["客户明细", "优先联系名单"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["客户明细", "优先联系名单", "层级迁移", "收入变动桥"]
+    );
     assert_sheet_is_csv(&mut book, "客户明细", &exported.customers_csv, Locale::Zh);
     let (header, _) = records(&exported.customers_csv);
     for key in &header {
@@ -205,7 +249,11 @@ fn a_formula_name_stays_text() {
     let exported = export(&file.to_string_lossy(), "en", "formula");
     let _ = std::fs::remove_file(&file);
     let mut book = Xlsx::new(Cursor::new(exported.xlsx.clone())).unwrap();
-    assert_eq!(book.sheet_names(), ["Customers"], "no models, no call list");
+    assert_eq!(
+        book.sheet_names(),
+        ["Customers", "Tier migration", "Revenue bridge"],
+        "no models, no call list"
+    );
     assert_sheet_is_csv(&mut book, "Customers", &exported.customers_csv, Locale::En);
     let range = book.worksheet_range("Customers").unwrap();
     let names: Vec<&Data> = (1..=3).map(|r| range.get((r, 2)).unwrap()).collect();

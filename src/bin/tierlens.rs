@@ -118,6 +118,10 @@ mod cli {
             /// Keep one churn risk: low, medium or high.
             #[arg(long, value_parser = ChurnRisk::parse)]
             churn_risk: Option<ChurnRisk>,
+            /// Keep one movement between the compared periods: FROM>TO, each
+            /// A, B, C or none (A>B, none>A, B>none; new and lost also read).
+            #[arg(long, value_name = "FROM>TO", value_parser = tierlens::compare::Movement::parse)]
+            movement: Option<tierlens::compare::Movement>,
             /// Keep customers whose DIMENSION is VALUE (the analysis itself
             /// still covers everyone; --filter narrows the analysis).
             #[arg(long, value_name = "DIMENSION=VALUE", value_parser = Filter::parse)]
@@ -236,6 +240,10 @@ mod cli {
         /// header names (1: read amounts as written).
         #[arg(long, value_parser = ReadOptions::parse_unit)]
         unit: Option<f64>,
+        /// The two periods compared (inclusive ISO dates); default: the 12
+        /// months up to the as-of date against the 12 months before.
+        #[arg(long, value_name = "START..END,START..END", value_parser = tierlens::compare::CompareSettings::parse)]
+        compare: Option<tierlens::compare::CompareSettings>,
     }
 
     /// Why a command could not finish: one line on stderr, and exit 2.
@@ -375,6 +383,7 @@ mod cli {
                 segment,
                 stage,
                 churn_risk,
+                movement,
                 dimension,
                 offset,
                 limit,
@@ -389,6 +398,7 @@ mod cli {
                     stage,
                     dimension,
                     churn_risk,
+                    movement,
                 };
                 list_customers(
                     &file,
@@ -430,6 +440,7 @@ mod cli {
         settings.loyalty.axis = r.loyalty;
         settings.retention_period = r.cohort;
         settings.lifecycle = r.lifecycle;
+        settings.compare = r.compare.unwrap_or_default();
         settings.clv = ClvSettings {
             calibration_end: r.calibration_end,
             period: r.period,
@@ -628,8 +639,8 @@ mod cli {
         if let Some((path, locale)) = outputs.customers_xlsx {
             let rows = outcome.customers.rows();
             let count = outcome.customers.len();
-            let calls = &analysis.call_list;
-            let workbook = tierlens::xlsx::customers_workbook(rows, count, calls, locale)?;
+            let lists = tierlens::xlsx::Lists::of(&analysis, &outcome.customers);
+            let workbook = tierlens::xlsx::customers_workbook(rows, count, &lists, locale)?;
             write_bytes(path, &workbook)?;
         }
         let text = if outputs.json {
@@ -791,6 +802,47 @@ mod cli {
         lines
     }
 
+    /// The comparison of two periods: bridge, NRR, GRR, the migration matrix.
+    fn compare_lines(a: &Analysis) -> Vec<String> {
+        let c = &a.compare;
+        let [p1, p2] = [0, 1].map(|i| c.periods[i]);
+        let ratio =
+            |r: Option<f64>| r.map_or("undefined (no period-1 revenue)".to_string(), percent);
+        let b = &c.bridge;
+        let mut lines = vec![
+            format!(
+                "Compare     {}..{} ({} customers) against {}..{} ({} customers)",
+                p1.start, p1.end, c.customers[0], p2.start, p2.end, c.customers[1]
+            ),
+            format!(
+                "Bridge      start {:.2} + new {:.2} - lost {:.2} + expansion {:.2} - contraction {:.2} = end {:.2}",
+                b.start, b.new, b.lost, b.expansion, b.contraction, b.end
+            ),
+            format!("Retention   NRR {}, GRR {}", ratio(c.nrr), ratio(c.grr)),
+            format!("Migration   {:<6} {:>10} {:>10} {:>10} {:>10}", "from/to", "A", "B", "C", "none"),
+        ];
+        for (from, to) in &c.migration {
+            let cells: Vec<String> = ["A", "B", "C", "none"]
+                .iter()
+                .map(|t| {
+                    to.get(*t)
+                        .map_or("-".to_string(), |x| x.customers.to_string())
+                })
+                .collect();
+            lines.push(format!(
+                "            {:<6} {:>10} {:>10} {:>10} {:>10}",
+                from, cells[0], cells[1], cells[2], cells[3]
+            ));
+        }
+        for note in &c.notes {
+            lines.push(format!(
+                "Note        {}",
+                tierlens::i18n::compare_note(tierlens::format::Locale::En, *note, a)
+            ));
+        }
+        lines
+    }
+
     fn report(a: &Analysis) -> String {
         let i = &a.input;
         let mut lines = vec![
@@ -900,6 +952,7 @@ mod cli {
                 100.0 * w.chosen.change
             ));
         }
+        lines.extend(compare_lines(a));
         for split in &a.splits {
             lines.push(format!(
                 "By {:<9} {}",
@@ -921,6 +974,13 @@ mod cli {
                     percent(top.share)
                 ));
             }
+        }
+        if let Some([from, to]) = a.concentration.top1_rising {
+            lines.push(format!(
+                "WARNING     the largest customer's share grew over the last four quarters, {} -> {}",
+                percent(from),
+                percent(to)
+            ));
         }
         if i.rows_after_as_of > 0 {
             lines.push(format!(

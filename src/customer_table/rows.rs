@@ -9,6 +9,7 @@
 
 use crate::base::{share_of, Base};
 use crate::clv::value::Prediction;
+use crate::compare::Movement;
 use crate::customer_types::CustomerType;
 use crate::customers::Customer;
 use crate::day::Day;
@@ -55,6 +56,9 @@ pub struct CustomerRow {
     pub stage: Stage,
     /// The lifetime-value models' view (`None` when they are not used).
     pub prediction: Option<Prediction>,
+    /// From the first compared period's tier to the second's (`A>B`, `none>A`).
+    #[serde(default)]
+    pub movement: Movement,
 }
 
 /// A group of customers: one customer type, quadrant, segment or stage.
@@ -80,6 +84,10 @@ pub struct Labels {
     pub classes: IndexVec<CustomerId, Class>,
     pub stages: IndexVec<CustomerId, Stage>,
     pub predictions: IndexVec<CustomerId, Option<Prediction>>,
+    /// Tier in the first compared period to tier in the second (`compare`).
+    pub movements: IndexVec<CustomerId, Movement>,
+    /// Revenue in each compared period, in cents (`compare::NOT_IN`: not in it).
+    pub period_cents: [IndexVec<CustomerId, i64>; 2],
 }
 
 /// The text columns a row carries, in `RowSource::texts` order.
@@ -220,6 +228,10 @@ impl<'a> RowSource<'a> {
         self.labels.stages[self.customer_at(rank)]
     }
 
+    pub fn movement(&self, rank: Rank) -> Movement {
+        self.labels.movements[self.customer_at(rank)]
+    }
+
     pub fn prediction(&self, rank: Rank) -> Option<Prediction> {
         self.labels.predictions[self.customer_at(rank)]
     }
@@ -262,6 +274,7 @@ impl<'a> RowSource<'a> {
             class: labels.classes[c],
             stage: labels.stages[c],
             prediction: labels.predictions[c],
+            movement: labels.movements[c],
         }
     }
 

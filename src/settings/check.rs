@@ -43,6 +43,8 @@ pub enum Field {
     DateOrder,
     Unit,
     Mapping,
+    Compare,
+    Movement,
 }
 
 impl Field {
@@ -80,6 +82,8 @@ impl Field {
             Field::DateOrder => "--date-order",
             Field::Unit => "--unit",
             Field::Mapping => "--map",
+            Field::Compare => "--compare",
+            Field::Movement => "--movement",
         }
     }
 }
@@ -123,6 +127,12 @@ pub enum SettingsError {
     },
     #[error("{field}: {} must be below {}", shown(*.low), shown(*.high))]
     NotAscending { field: Field, low: f64, high: f64 },
+    #[error("{field}: {earlier} is after {later}: each period runs from its start to its end, and period 1 ends before period 2 starts")]
+    DatesOutOfOrder {
+        field: Field,
+        earlier: Day,
+        later: Day,
+    },
 }
 
 /// A number short enough for one line: huge and tiny ones in e-notation.
@@ -144,7 +154,8 @@ impl SettingsError {
             | SettingsError::OutOfRange { field, .. }
             | SettingsError::Malformed { field, .. }
             | SettingsError::NotOneOf { field, .. }
-            | SettingsError::NotAscending { field, .. } => *field,
+            | SettingsError::NotAscending { field, .. }
+            | SettingsError::DatesOutOfOrder { field, .. } => *field,
         }
     }
 }

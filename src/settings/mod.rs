@@ -10,6 +10,7 @@
 //! each language is in the translation table.
 
 use crate::clv::value::ClvSettings;
+use crate::compare::CompareSettings;
 use crate::concentration;
 use crate::customer_types::TypeSettings;
 use crate::day::Day;
@@ -47,6 +48,9 @@ pub struct Settings {
     pub clv: ClvSettings,
     /// Only the customers with this value of a category, when set.
     pub filter: Option<Filter>,
+    /// The two periods of "Key accounts over time".
+    #[serde(default)]
+    pub compare: CompareSettings,
 }
 
 /// Keep the customers whose `key` category has `value` (`None`: no value).
@@ -90,6 +94,7 @@ impl Default for Settings {
             retention_period: Period::Month,
             clv: ClvSettings::default(),
             filter: None,
+            compare: CompareSettings::default(),
         }
     }
 }
@@ -112,6 +117,7 @@ impl Settings {
         self.rfm.validate()?;
         self.lifecycle.validate()?;
         self.clv.validate()?;
+        self.compare.validate()?;
         Ok(Valid(self))
     }
 }

@@ -48,6 +48,7 @@ pub enum Panel {
     Customers,
     Settings,
     ImportReport,
+    Compare,
 }
 
 use Block::{Columns, Whole};
@@ -95,6 +96,11 @@ pub const SECTIONS: &[Section] = &[
         id: "sec-value",
         key: Key::NavValue,
         blocks: &[Whole(Panel::LifetimeValue), Whole(Panel::CallList)],
+    },
+    Section {
+        id: "sec-compare",
+        key: Key::NavCompare,
+        blocks: &[Whole(Panel::Compare)],
     },
     Section {
         id: "sec-customers",

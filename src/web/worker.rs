@@ -7,12 +7,12 @@
 //! It keeps every customer of the last analysis and answers the page's
 //! `Ask`s (rows in view, a card, the export) from them.
 
-use crate::call_list::Call;
 use crate::customer_table::{self, CustomerTable};
 use crate::day::Day;
 use crate::engine::{self, Loaded, Progress, Request, Step};
 use crate::format::Locale;
 use crate::protocol::{Ask, Asked, Failure, Job, Reply, Source};
+use crate::xlsx::Lists;
 use js_sys::Uint8Array;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,8 +30,8 @@ thread_local! {
     static LAST_TABLE: RefCell<Option<(String, Request, Rc<Loaded>)>> = const { RefCell::new(None) };
     /// Every customer of the last analysis, and its as-of date.
     static CUSTOMERS: RefCell<Option<(CustomerTable, Day)>> = const { RefCell::new(None) };
-    /// The last analysis's call list, for the workbook.
-    static CALLS: RefCell<Vec<Call>> = const { RefCell::new(Vec::new()) };
+    /// The last analysis's call list, migration and bridge, for the workbook.
+    static LISTS: RefCell<Lists> = RefCell::new(Lists::default());
 }
 
 /// Entry point of the worker script.
@@ -93,7 +93,8 @@ async fn run(job: Job, file: Option<File>) {
                 let customers = std::mem::take(&mut outcome.customers);
                 let as_of = outcome.analysis.as_of;
                 CUSTOMERS.with(|c| *c.borrow_mut() = Some((customers, as_of)));
-                CALLS.with(|c| *c.borrow_mut() = outcome.analysis.call_list.clone());
+                let lists = Lists::of_analysis(&outcome.analysis);
+                LISTS.with(|l| *l.borrow_mut() = lists);
                 Reply::Done {
                     id: job.id,
                     outcome: Box::new(outcome),
@@ -157,9 +158,13 @@ fn answer(Asked { id, ask }: Asked) -> (Reply, Option<web_sys::Blob>) {
 
 /// Every customer and the call list as an `.xlsx` blob; or why not.
 fn workbook(id: u32, customers: &CustomerTable, locale: Locale) -> (Reply, Option<web_sys::Blob>) {
-    let made = CALLS.with(|calls| {
+    let made = LISTS.with(|lists| {
+        let mut lists = lists.borrow_mut();
+        lists.moved = customers.migration_lists();
         let rows = customers.rows();
-        crate::xlsx::customers_workbook(rows, customers.len(), &calls.borrow(), locale)
+        let made = crate::xlsx::customers_workbook(rows, customers.len(), &lists, locale);
+        lists.moved = Vec::new();
+        made
     });
     let blob = made
         .map_err(|e| crate::i18n::xlsx_error(locale, &e))

@@ -14,7 +14,7 @@ import { serve } from '../../scripts/static-server.mjs';
 const SAMPLE = path.join(ROOT, 'public/sample-key-accounts.csv');
 const CDNOW = path.join(ROOT, 'tests/data/CDNOW_master.txt');
 const CLI = process.env.TIERLENS_CLI ?? path.join(ROOT, 'target/debug/tierlens');
-const SECTIONS = ['overview', 'pareto', 'tiers', 'types', 'rfm', 'lifecycle', 'value', 'customers', 'settings', 'data'];
+const SECTIONS = ['overview', 'pareto', 'tiers', 'types', 'rfm', 'lifecycle', 'value', 'compare', 'customers', 'settings', 'data'];
 
 /** What `tierlens customers FILE --json ARGS` prints. */
 function customers(file, ...args) {

@@ -367,6 +367,12 @@ fn Tools(
     let set_risk = move |v: String| {
         query.update(|q| q.churn_risk = ChurnRisk::ALL.into_iter().find(|r| r.key() == v))
     };
+    let movements = crate::compare::Movement::all()
+        .filter(|m| m.key() != "none>none")
+        .map(|m| (m.key(), super::compare::movement_name(m, locale)))
+        .collect::<Vec<_>>();
+    let set_movement =
+        move |v: String| query.update(|q| q.movement = crate::compare::Movement::parse(&v).ok());
     view! {
         <div class="table-tools">
             <label class="search">{t(locale, Key::Search)}
@@ -377,6 +383,7 @@ fn Tools(
             {choice(t(locale, Key::Segment), "filter-segment", segments, locale, set_segment)}
             {choice(t(locale, Key::Stage), "filter-stage", stages, locale, set_stage)}
             {choice(t(locale, Key::ChurnRiskShort), "filter-churn-risk", risks, locale, set_risk)}
+            {choice(t(locale, Key::Movement), "filter-movement", movements, locale, set_movement)}
             <DimensionChoice dimensions=dimensions locale=locale query=query/>
         </div>
     }

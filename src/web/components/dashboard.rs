@@ -4,7 +4,7 @@
 //! is drawn, which means every figure is there.
 
 use super::distributions::DistributionsPanel;
-use super::{call_list::CallList, tiers::Tiers};
+use super::{call_list::CallList, compare::ComparePanel, tiers::Tiers};
 use super::{concentration::ConcentrationPanel, import_report::ImportReport};
 use super::{
     customer_table::CustomerTable, nav::Nav, overview::Overview, settings_panel::SettingsPanel,
@@ -150,6 +150,10 @@ fn panel_view(
         .into_any(),
         Panel::Settings => view! {
             <SettingsPanel last_date=a.last_date locale=locale/>
+        }
+        .into_any(),
+        Panel::Compare => view! {
+            <ComparePanel analysis=Part::new(shown, |s| &s.analysis) locale=locale/>
         }
         .into_any(),
         Panel::ImportReport => view! {

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod call_list;
 pub mod chart_view;
+pub mod compare;
 pub mod concentration;
 pub mod customer_card;
 pub mod customer_list;
