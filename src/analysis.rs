@@ -16,6 +16,7 @@ use crate::base::Base;
 use crate::call_list::{self};
 use crate::clv::{self, value::Clv};
 use crate::concentration::{self, Concentration};
+use crate::customer_share::{self, CustomerShare};
 use crate::customer_table::{CustomerRow, Labels, RowSource};
 use crate::customer_types::{self, CustomerTypes};
 use crate::customers::{self, Returns};
@@ -24,6 +25,7 @@ use crate::dimensions::{self, DimensionInfo, Split};
 use crate::ingest::{InputReport, Table};
 use crate::lifecycle::{self, LifecycleCounts, LifecycleDetail};
 use crate::loyalty::{self, Loyalty};
+use crate::master::MasterReport;
 use crate::pareto::{self, Pareto};
 use crate::profit::{self, Profit};
 use crate::retention::{self, Retention};
@@ -69,6 +71,12 @@ pub struct Analysis {
     /// The filter this analysis ran with.
     pub filter: Option<Filter>,
     pub timings_ms: Timings,
+    /// The customer master's join, when one was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub master: Option<MasterReport>,
+    /// Customer share, when the master gave potentials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_share: Option<CustomerShare>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -104,6 +112,7 @@ pub fn assemble(
         stages: lifecycle::labels(&base, &settings.lifecycle),
         scores: scores.into_iter().collect(),
         predictions: Default::default(),
+        wallets: customer_share::label(&base, &settings.customer_share),
     };
     let fit_start = clock();
     let (clv, predictions) = clv::section(&base, &labels, settings.clv);
@@ -140,6 +149,13 @@ pub fn assemble(
         dimensions,
         splits,
         filter: settings.filter.clone(),
+        master: None,
+        customer_share: customer_share::section(
+            &base,
+            &rows,
+            &rows.labels().wallets,
+            &settings.customer_share,
+        ),
         input,
         timings_ms: Timings {
             fit: fit_ms,

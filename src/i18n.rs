@@ -1053,6 +1053,10 @@ fn error_zh(error: &IngestError) -> String {
             first.column,
             rejection_text(Locale::Zh, first)
         ),
+        MasterIsALog { file } => format!("客户档案 {file} 看起来是交易明细（有日期列），不是客户档案：请把它作为交易明细，另给一个每个客户一行的客户档案（客户编号，以及行业、地区、采购潜力等列）"),
+        MasterNoKey { file, found } => format!("客户档案 {file} 没有可与交易明细对应的客户编号列（如 customer_id、客户编号或客户名称）；其表头为：{found}"),
+        TwoLogs => "两个文件都是交易明细：请放入一个交易明细，以及一个客户档案（每个客户一行：客户编号，以及行业、地区、采购潜力等列）".into(),
+        NoLog => "两个文件都没有交易日期：其中一个应是交易明细（客户、日期、金额），另一个是客户档案".into(),
     }
 }
 
@@ -1156,6 +1160,22 @@ fn decision_zh(d: &Detail) -> (String, String) {
         Detail::NotMoney { role, header } => (
             format!("“{header}”不作为{}", role_name(Locale::Zh, *role)),
             "它的值不是金额".into(),
+        ),
+        Detail::MasterPotential { header } => (
+            format!("客户档案的“{header}”被当作采购潜力"),
+            "其表头提到潜力或预算，但不是确切的名称".into(),
+        ),
+        Detail::MasterNoPotential { headers } => (
+            "客户档案中没有采购潜力列：无法计算客户占有率".into(),
+            format!("没有表头标明年采购潜力或采购预算（采购潜力、年采购预算、potential、wallet）；其表头为：{}", list_zh(headers)),
+        ),
+        Detail::MasterNameKey { header } => (
+            format!("客户档案按“{header}”与交易明细对应"),
+            "它没有客户编号或编码列，名称必须与交易明细中的客户完全一致".into(),
+        ),
+        Detail::MasterWins { file, dimensions } => (
+            format!("{} 取自客户档案", list_zh(dimensions)),
+            format!("两个文件都有这些列；{file} 是客户档案，其中列出的客户以它为准（其余客户保留交易明细中的值）"),
         ),
         Detail::DuplicateHeader { header } => (
             format!("表头“{header}”出现多次"),

@@ -11,7 +11,7 @@ pub fn customers_csv(
     rows: impl IntoIterator<Item = impl std::borrow::Borrow<CustomerRow>>,
 ) -> String {
     let mut out = String::from(BOM);
-    out.push_str("rank,customer_id,customer_name,industry,region,account_manager,tier,types,loyalty_quadrant,revenue,share,cumulative_share,profit,transactions,purchase_days,first_purchase,last_purchase,tenure_days,average_order_value,rfm_r,rfm_f,rfm_m,rfm_segment,rfm_class,lifecycle_stage,expected_purchases,p_alive,expected_spend,clv,value_per_purchase,p_purchase_90d,expected_next_purchase,churn_risk\n");
+    out.push_str("rank,customer_id,customer_name,industry,region,account_manager,tier,types,loyalty_quadrant,revenue,share,cumulative_share,profit,transactions,purchase_days,first_purchase,last_purchase,tenure_days,average_order_value,rfm_r,rfm_f,rfm_m,rfm_segment,rfm_class,lifecycle_stage,expected_purchases,p_alive,expected_spend,clv,value_per_purchase,p_purchase_90d,expected_next_purchase,churn_risk,potential,customer_share,headroom\n");
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
         let row = row.borrow();
@@ -54,6 +54,9 @@ pub fn customers_csv(
                 .map_or(String::new(), |d| d.to_string()),
             row.prediction
                 .map_or(String::new(), |p| p.churn_risk.key().to_string()),
+            row.potential.map_or(String::new(), number),
+            row.customer_share.map_or(String::new(), number),
+            row.headroom.map_or(String::new(), number),
         ];
         let _ = writer.write_record(&record);
     }

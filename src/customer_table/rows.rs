@@ -9,6 +9,7 @@
 
 use crate::base::{share_of, Base};
 use crate::clv::value::Prediction;
+use crate::customer_share::Wallet;
 use crate::customer_types::CustomerType;
 use crate::customers::Customer;
 use crate::day::Day;
@@ -55,6 +56,14 @@ pub struct CustomerRow {
     pub stage: Stage,
     /// The lifetime-value models' view (`None` when they are not used).
     pub prediction: Option<Prediction>,
+    /// From the customer master: the annual potential, the share of it the
+    /// period's revenue is, and the rest (`None` without a potential).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub potential: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_share: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headroom: Option<f64>,
 }
 
 /// A group of customers: one customer type, quadrant, segment or stage.
@@ -80,6 +89,8 @@ pub struct Labels {
     pub classes: IndexVec<CustomerId, Class>,
     pub stages: IndexVec<CustomerId, Stage>,
     pub predictions: IndexVec<CustomerId, Option<Prediction>>,
+    /// Customer share, from a customer master's potential (empty without one).
+    pub wallets: IndexVec<CustomerId, Option<Wallet>>,
 }
 
 /// The text columns a row carries, in `RowSource::texts` order.
@@ -230,6 +241,7 @@ impl<'a> RowSource<'a> {
         let customer = &self.list[c.index()];
         let labels = &self.labels;
         let text = |role: Role| self.text(role, rank).map(str::to_string);
+        let wallet = labels.wallets.raw().get(c.index()).copied().flatten();
         CustomerRow {
             rank: rank.index() + 1,
             id: self.ids[c.index()].clone(),
@@ -262,6 +274,9 @@ impl<'a> RowSource<'a> {
             class: labels.classes[c],
             stage: labels.stages[c],
             prediction: labels.predictions[c],
+            potential: wallet.map(|w| w.potential),
+            customer_share: wallet.map(|w| w.share),
+            headroom: wallet.map(|w| w.headroom),
         }
     }
 

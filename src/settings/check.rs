@@ -43,6 +43,8 @@ pub enum Field {
     DateOrder,
     Unit,
     Mapping,
+    ShareMonths,
+    ShareSplit,
 }
 
 impl Field {
@@ -80,6 +82,8 @@ impl Field {
             Field::DateOrder => "--date-order",
             Field::Unit => "--unit",
             Field::Mapping => "--map",
+            Field::ShareMonths => "--share-months",
+            Field::ShareSplit => "customer share line",
         }
     }
 }

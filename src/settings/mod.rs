@@ -11,6 +11,7 @@
 
 use crate::clv::value::ClvSettings;
 use crate::concentration;
+use crate::customer_share::ShareSettings;
 use crate::customer_types::TypeSettings;
 use crate::day::Day;
 use crate::lifecycle::LifecycleSettings;
@@ -47,6 +48,8 @@ pub struct Settings {
     pub clv: ClvSettings,
     /// Only the customers with this value of a category, when set.
     pub filter: Option<Filter>,
+    #[serde(default)]
+    pub customer_share: ShareSettings,
 }
 
 /// Keep the customers whose `key` category has `value` (`None`: no value).
@@ -90,6 +93,7 @@ impl Default for Settings {
             retention_period: Period::Month,
             clv: ClvSettings::default(),
             filter: None,
+            customer_share: ShareSettings::default(),
         }
     }
 }
@@ -112,6 +116,7 @@ impl Settings {
         self.rfm.validate()?;
         self.lifecycle.validate()?;
         self.clv.validate()?;
+        self.customer_share.validate()?;
         Ok(Valid(self))
     }
 }
