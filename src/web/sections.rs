@@ -47,6 +47,8 @@ pub enum Panel {
     Customers,
     Settings,
     ImportReport,
+    MasterJoin,
+    CustomerShare,
 }
 
 use Block::{Columns, Whole};
@@ -81,6 +83,11 @@ pub const SECTIONS: &[Section] = &[
         blocks: &[Whole(Panel::CustomerTypes), Whole(Panel::Loyalty)],
     },
     Section {
+        id: "sec-share",
+        key: Key::NavShare,
+        blocks: &[Whole(Panel::CustomerShare)],
+    },
+    Section {
         id: "sec-rfm",
         key: Key::NavRfm,
         blocks: &[Whole(Panel::Rfm)],
@@ -108,6 +115,6 @@ pub const SECTIONS: &[Section] = &[
     Section {
         id: "sec-data",
         key: Key::ImportReport,
-        blocks: &[Whole(Panel::ImportReport)],
+        blocks: &[Whole(Panel::ImportReport), Whole(Panel::MasterJoin)],
     },
 ];

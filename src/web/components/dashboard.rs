@@ -147,6 +147,15 @@ fn panel_view(
             <SettingsPanel last_date=a.last_date locale=locale/>
         }
         .into_any(),
+        Panel::MasterJoin => view! {
+            <super::master_join::MasterJoin master=Part::new(shown, |s| &s.analysis.master) locale=locale/>
+        }
+        .into_any(),
+        Panel::CustomerShare => view! {
+            <super::customer_share::CustomerSharePanel share=Part::new(shown, |s| &s.analysis.customer_share)
+                has_master=a.master.is_some() locale=locale/>
+        }
+        .into_any(),
         Panel::ImportReport => view! {
             <ImportReport input=Part::new(shown, |s| &s.analysis.input) file=shown.file.clone()
                 rejected_csv=Part::new(shown, |s| &s.rejected_csv) locale=locale/>
