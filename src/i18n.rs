@@ -388,6 +388,10 @@ pub enum Key {
     Lines,
     ProblemEmptyId,
     ProblemBadPotential,
+    GrowShort,
+    DefendShort,
+    MaintainShort,
+    DeprioritiseShort,
 }
 
 pub fn t(locale: Locale, key: Key) -> &'static str {
@@ -798,10 +802,21 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         Lines => ("Lines", "行号"),
         ProblemEmptyId => ("no customer id: the row is not used", "没有客户编号：该行未使用"),
         ProblemBadPotential => ("the potential is not a positive amount: the customer has no share", "采购潜力不是正数金额：该客户没有占有率"),
+        GrowShort => ("Grow", "重点拓展"),
+        DefendShort => ("Defend", "重点维护"),
+        MaintainShort => ("Maintain", "保持"),
+        DeprioritiseShort => ("Deprioritise", "降低投入"),
     }
 }
 
 /// A role's name as the user reads it.
+/// Dimension keys as the reader says them: a role's name, or the header.
+pub fn dimension_names(locale: Locale, keys: &[String]) -> Vec<String> {
+    keys.iter()
+        .map(|k| Role::from_key(k).map_or(k.clone(), |r| role_name(locale, r).to_string()))
+        .collect()
+}
+
 pub fn role_name(locale: Locale, role: Role) -> &'static str {
     match locale {
         Locale::En => match role {
@@ -1248,7 +1263,7 @@ fn decision_zh(d: &Detail) -> (String, String) {
             "它没有客户编号或编码列，名称必须与交易明细中的客户完全一致".into(),
         ),
         Detail::MasterWins { file, dimensions } => (
-            format!("{} 取自客户档案", list_zh(dimensions)),
+            format!("{} 取自客户档案", list_zh(&dimension_names(Locale::Zh, dimensions))),
             format!("两个文件都有这些列；{file} 是客户档案，其中列出的客户以它为准（其余客户保留交易明细中的值）"),
         ),
         Detail::DuplicateHeader { header } => (

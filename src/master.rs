@@ -139,7 +139,11 @@ pub struct MasterReport {
     pub matched: usize,
     pub log_only: Listed,
     pub master_only: Prospects,
+    /// The first `LISTED` ids on more than one row, with (up to 20 of) their lines.
     pub duplicates: Vec<Duplicate>,
+    /// How many ids are on more than one row.
+    pub duplicate_ids: usize,
+    /// The first `LISTED` rows with a problem.
     pub problems: Vec<Problem>,
     /// Dimensions both files have: the master's values were taken.
     pub replaced: Vec<String>,
@@ -297,9 +301,10 @@ pub fn read(
         let cell = |i: usize| record.cells.get(i).unwrap_or("").trim();
         let id = cell(key);
         if id.is_empty() {
-            master
-                .problems
-                .push(problem(record.line, &master.key_header, "", "empty_id"));
+            push_problem(
+                &mut master.problems,
+                problem(record.line, &master.key_header, "", "empty_id"),
+            );
             continue;
         }
         let potential = potential.and_then(|i| match parse_amount_in(cell(i), None) {
@@ -307,9 +312,10 @@ pub fn read(
             _ if cell(i).is_empty() => None,
             _ => {
                 let header = &columns.headers()[i];
-                master
-                    .problems
-                    .push(problem(record.line, header, cell(i), "bad_potential"));
+                push_problem(
+                    &mut master.problems,
+                    problem(record.line, header, cell(i), "bad_potential"),
+                );
                 None
             }
         });
@@ -327,6 +333,13 @@ pub fn read(
     master.rows = rows;
     master.duplicates = duplicates;
     Ok(master)
+}
+
+/// Keeps the first `LISTED` problems: a damaged file must not fill memory.
+fn push_problem(problems: &mut Vec<Problem>, problem: Problem) {
+    if problems.len() < LISTED {
+        problems.push(problem);
+    }
 }
 
 fn problem(line: u64, header: &str, value: &str, kind: &str) -> Problem {
@@ -420,8 +433,17 @@ pub fn join(table: &mut Table, master: &Master) -> (MasterReport, Vec<Decision>)
         potential: master.potential_header.clone(),
         rows_read: master.rows_read,
         matched: row_of.iter().flatten().count(),
-        duplicates: master.duplicates.clone(),
-        problems: master.problems.iter().take(LISTED).cloned().collect(),
+        duplicates: master
+            .duplicates
+            .iter()
+            .take(LISTED)
+            .map(|d| Duplicate {
+                id: d.id.clone(),
+                lines: d.lines.iter().take(20).copied().collect(),
+            })
+            .collect(),
+        duplicate_ids: master.duplicates.len(),
+        problems: master.problems.clone(),
         ..MasterReport::default()
     };
     for (id, row) in table.ids.iter().zip(&row_of) {

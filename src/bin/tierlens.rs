@@ -714,7 +714,7 @@ mod cli {
                 m.matched,
                 m.log_only.customers,
                 m.master_only.customers,
-                m.duplicates.len()
+                m.duplicate_ids
             ));
             if !m.replaced.is_empty() {
                 lines.push(format!(

@@ -23,6 +23,26 @@ fn name(q: Quadrant) -> Key {
     }
 }
 
+fn short(q: Quadrant) -> Key {
+    match q {
+        Quadrant::Grow => Key::GrowShort,
+        Quadrant::Defend => Key::DefendShort,
+        Quadrant::Maintain => Key::MaintainShort,
+        Quadrant::Deprioritise => Key::DeprioritiseShort,
+    }
+}
+
+/// The chart's corner for each quadrant: `chart::quadrant` names its
+/// corners high-high, low-high, high-low, low-low (x, then y).
+fn corner(q: Quadrant) -> usize {
+    match q {
+        Quadrant::Defend => 0,
+        Quadrant::Maintain => 1,
+        Quadrant::Grow => 2,
+        Quadrant::Deprioritise => 3,
+    }
+}
+
 fn group(s: &CustomerShare, q: Quadrant) -> &ShareGroup {
     match q {
         Quadrant::Grow => &s.quadrants.grow,
@@ -37,6 +57,8 @@ pub fn CustomerSharePanel(
     share: Part<Option<CustomerShare>>,
     /// Whether a master was joined (else the panel offers to add one).
     has_master: bool,
+    /// The period's last day.
+    as_of: crate::day::Day,
     locale: Locale,
 ) -> impl IntoView {
     let Some(s) = share.as_ref() else {
@@ -64,10 +86,9 @@ pub fn CustomerSharePanel(
     };
     let period = match s.from {
         Some(from) => format!(
-            "{} – ({} {})",
+            "{} – {}",
             format::date(from, locale),
-            s.months,
-            t(locale, Key::ShareMonths)
+            format::date(as_of, locale)
         ),
         None => t(locale, Key::ShareWholeFile).to_string(),
     };
@@ -76,10 +97,24 @@ pub fn CustomerSharePanel(
         y: t(locale, Key::ShareColumn),
         aria: t(locale, Key::ShareTitle),
     };
-    let names = Quadrant::ALL.map(|q| t(locale, name(q)));
+    let mut names = [""; 4];
+    for q in Quadrant::ALL {
+        names[corner(q)] = t(locale, short(q));
+    }
+    let points: Vec<[f64; 3]> = s
+        .points
+        .iter()
+        .map(|&[x, y, q]| {
+            [
+                x,
+                y,
+                Quadrant::ALL.get(q as usize).map_or(0, |&q| corner(q)) as f64,
+            ]
+        })
+        .collect();
     let money = move |v: f64| format::compact(v, locale);
     let svg = chart::quadrant(
-        &s.points,
+        &points,
         (s.potential_split, s.share_split),
         &names,
         &money,
@@ -92,7 +127,7 @@ pub fn CustomerSharePanel(
         let g = group(s, q);
         view! {
             <tr class:chosen=move || chosen.get() == i>
-                <td><button type="button" class="link" on:click=move |_| chosen.set(i)>{t(locale, name(q))}</button></td>
+                <td><button type="button" class="link" title=t(locale, name(q)) on:click=move |_| chosen.set(i)>{t(locale, short(q))}</button></td>
                 <td class="num" data-testid=format!("share-{}", q.key()) data-value=g.customers.to_string()>{format::count(g.customers)}</td>
                 <td class="num">{format::grouped(g.potential, 0)}</td>
                 <td class="num">{format::grouped(g.revenue, 0)}</td>

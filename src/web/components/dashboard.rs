@@ -153,7 +153,7 @@ fn panel_view(
         .into_any(),
         Panel::CustomerShare => view! {
             <super::customer_share::CustomerSharePanel share=Part::new(shown, |s| &s.analysis.customer_share)
-                has_master=a.master.is_some() locale=locale/>
+                has_master=a.master.is_some() as_of=a.as_of locale=locale/>
         }
         .into_any(),
         Panel::ImportReport => view! {

@@ -59,7 +59,7 @@ pub fn MasterJoin(master: Part<Option<MasterReport>>, locale: Locale) -> impl In
             </div>
         }
     };
-    let names = |keys: &[String]| keys.join(", ");
+    let names = |keys: &[String]| crate::i18n::dimension_names(locale, keys).join(", ");
     let wins = (!m.replaced.is_empty()).then(|| {
         view! { <p data-testid="master-wins">{t(locale, Key::MasterWins)} ": " {names(&m.replaced)}</p> }
     });
@@ -127,7 +127,7 @@ pub fn MasterJoin(master: Part<Option<MasterReport>>, locale: Locale) -> impl In
                 {figure("master-matched", Key::MasterMatched, m.matched)}
                 {figure("master-log-only", Key::MasterLogOnly, m.log_only.customers)}
                 {figure("master-prospects", Key::MasterProspects, m.master_only.customers)}
-                {figure("master-duplicates", Key::MasterDuplicates, m.duplicates.len())}
+                {figure("master-duplicates", Key::MasterDuplicates, m.duplicate_ids)}
             </div>
             {wins}
             {added}
