@@ -64,19 +64,19 @@ pub fn MasterJoin(master: Part<Option<MasterReport>>, locale: Locale) -> impl In
         view! { <p data-testid="master-wins">{t(locale, Key::MasterWins)} ": " {names(&m.replaced)}</p> }
     });
     let added = (!m.added.is_empty()).then(|| {
-        view! { <p data-testid="master-added">{t(locale, Key::MasterAdded)} ": " {names(&m.added)}</p> }
+        view! { <p data-testid="master-added">{t(locale, Key::MasterAdded)} ": " <span data-user-text>{names(&m.added)}</span></p> }
     });
     let log_only = (!m.log_only.list.is_empty()).then(|| {
         let ids = m.log_only.list.join(", ");
         view! {
             <details><summary>{t(locale, Key::MasterLogOnly)}</summary>
-                <p class="id-list" data-testid="master-log-only-list">{ids}</p>
+                <p class="id-list" data-user-text data-testid="master-log-only-list">{ids}</p>
             </details>
         }
     });
     let prospects = (!m.master_only.list.is_empty()).then(|| {
         let rows = m.master_only.list.iter().map(|p| view! {
-            <tr>
+            <tr data-user-text>
                 <td>{p.id.clone()}</td>
                 <td>{p.name.clone().unwrap_or_default()}</td>
                 <td class="num">{p.potential.map(|v| format::grouped(v, 0)).unwrap_or_default()}</td>
@@ -95,7 +95,7 @@ pub fn MasterJoin(master: Part<Option<MasterReport>>, locale: Locale) -> impl In
     let duplicates = (!m.duplicates.is_empty()).then(|| {
         let rows = m.duplicates.iter().map(|d| {
             let lines = d.lines.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
-            view! { <tr><td>{d.id.clone()}</td><td>{lines}</td></tr> }
+            view! { <tr><td data-user-text>{d.id.clone()}</td><td>{lines}</td></tr> }
         }).collect_view();
         view! {
             <h3>{t(locale, Key::MasterDuplicates)}</h3>
@@ -107,7 +107,7 @@ pub fn MasterJoin(master: Part<Option<MasterReport>>, locale: Locale) -> impl In
     });
     let problems = (!m.problems.is_empty()).then(|| {
         let rows = m.problems.iter().map(|p| view! {
-            <tr><td class="num">{p.line}</td><td>{p.header.clone()}</td><td>{p.value.clone()}</td><td>{problem_text(locale, p)}</td></tr>
+            <tr><td class="num">{p.line}</td><td data-user-text>{p.header.clone()}</td><td data-user-text>{p.value.clone()}</td><td>{problem_text(locale, p)}</td></tr>
         }).collect_view();
         view! {
             <h3>{t(locale, Key::MasterProblems)}</h3>
@@ -120,9 +120,9 @@ pub fn MasterJoin(master: Part<Option<MasterReport>>, locale: Locale) -> impl In
     view! {
         <section class="card" aria-labelledby="master-title" data-testid="master-join">
             <div class="section-head">
-                <h2 id="master-title">{t(locale, Key::MasterTitle)} ": " {m.file.clone()}</h2>
+                <h2 id="master-title">{t(locale, Key::MasterTitle)} ": " <span data-user-text>{m.file.clone()}</span></h2>
             </div>
-            <p>{t(locale, Key::MasterJoinedBy)} ": " <strong>{m.key.clone()}</strong></p>
+            <p>{t(locale, Key::MasterJoinedBy)} ": " <strong data-user-text>{m.key.clone()}</strong></p>
             <div class="figures">
                 {figure("master-matched", Key::MasterMatched, m.matched)}
                 {figure("master-log-only", Key::MasterLogOnly, m.log_only.customers)}
