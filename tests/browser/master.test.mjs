@@ -61,7 +61,7 @@ test('a log and its master dropped together: the join and customer share equal t
   ]);
   await ready(p);
   await checkFigures(p, e);
-  assert.match(await p.getByTestId('master-wins').textContent(), /region/);
+  assert.match(await p.getByTestId('master-wins').textContent(), /Region/);
   // The master's own label column is a dimension like the log's.
   const dims = await p.getByTestId('split-by').locator('option').allTextContents();
   assert.ok(dims.some((d) => d.includes('合作模式')), dims.join('|'));
