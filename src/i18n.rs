@@ -1262,9 +1262,9 @@ fn decision_zh(d: &Detail) -> (String, String) {
             format!("客户档案按“{header}”与交易明细对应"),
             "它没有客户编号或编码列，名称必须与交易明细中的客户完全一致".into(),
         ),
-        Detail::MasterWins { file, dimensions } => (
+        Detail::MasterWins { dimensions, .. } => (
             format!("{} 取自客户档案", list_zh(&dimension_names(Locale::Zh, dimensions))),
-            format!("两个文件都有这些列；{file} 是客户档案，其中列出的客户以它为准（其余客户保留交易明细中的值）"),
+            "两个文件都有这些列；客户档案中列出的客户以它为准（其余客户保留交易明细中的值）".into(),
         ),
         Detail::DuplicateHeader { header } => (
             format!("表头“{header}”出现多次"),
