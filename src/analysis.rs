@@ -17,6 +17,7 @@ use crate::call_list::{self};
 use crate::clv::{self, value::Clv};
 use crate::compare::{self, Compare};
 use crate::concentration::{self, Concentration};
+use crate::customer_share::{self, CustomerShare};
 use crate::customer_table::{CustomerRow, Labels, RowSource};
 use crate::customer_types::{self, CustomerTypes};
 use crate::customers::{self, Returns};
@@ -26,6 +27,7 @@ use crate::distributions::{self, Distributions};
 use crate::ingest::{InputReport, Table};
 use crate::lifecycle::{self, LifecycleCounts, LifecycleDetail};
 use crate::loyalty::{self, Loyalty};
+use crate::master::MasterReport;
 use crate::pareto::{self, Pareto};
 use crate::profit::{self, Profit};
 use crate::retention::{self, Retention};
@@ -78,6 +80,12 @@ pub struct Analysis {
     pub compare: Compare,
     /// Concentration per quarter (or month), oldest first (`trend`).
     pub trend: Vec<TrendPoint>,
+    /// The customer master's join, when one was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub master: Option<MasterReport>,
+    /// Customer share, when the master gave potentials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_share: Option<CustomerShare>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -116,6 +124,7 @@ pub fn assemble(
         predictions: Default::default(),
         movements: periods.labels(),
         period_cents: periods.period_cents(),
+        wallets: customer_share::label(&base, &settings.customer_share),
     };
     let fit_start = clock();
     let (clv, predictions) = clv::section(&base, &labels, settings.clv);
@@ -156,6 +165,13 @@ pub fn assemble(
         splits,
         distributions,
         filter: settings.filter.clone(),
+        master: None,
+        customer_share: customer_share::section(
+            &base,
+            &rows,
+            &rows.labels().wallets,
+            &settings.customer_share,
+        ),
         input,
         timings_ms: Timings {
             fit: fit_ms,

@@ -16,6 +16,7 @@ use crate::ingest::InputReport;
 use crate::ingest::Table;
 use crate::ingest::{decode, layout, map, read, sheet, table, IngestError};
 use crate::ingest::{Role, Shape};
+use crate::master::{self, Master, MasterOptions, MasterReport};
 use crate::settings::{self, Field, Filter, Settings, SettingsError};
 use serde::{Deserialize, Serialize};
 
@@ -125,12 +126,71 @@ pub struct Loaded {
     rejected_csv: String,
     shape: Shape,
     read_ms: f64,
+    /// The customer master's join, when one was given.
+    master: Option<MasterReport>,
 }
 
 impl Loaded {
     /// The whole table as read, before any as-of cut or filter.
     pub fn table(&self) -> &Table {
         &self.table
+    }
+
+    /// Joins a customer master (`master.rs`) to the log read: its labels
+    /// into the dimensions, its potentials beside the customers, and its
+    /// decisions into the input report.
+    pub fn join_master(
+        &mut self,
+        file: &str,
+        bytes: &[u8],
+        options: &MasterOptions,
+    ) -> Result<(), IngestError> {
+        let master = read_master(file, bytes, options)?;
+        let (report, decisions) = master::join(&mut self.table, &master);
+        self.input.decisions.extend(decisions);
+        self.master = Some(report);
+        Ok(())
+    }
+}
+
+/// Reads `bytes` as a customer master, by the same ingest as a log.
+pub fn read_master(
+    file: &str,
+    bytes: &[u8],
+    options: &MasterOptions,
+) -> Result<Master, IngestError> {
+    let request = Request {
+        read: ReadOptions {
+            encoding: options.encoding.clone(),
+            sheet: options.sheet.clone(),
+            ..ReadOptions::default()
+        },
+        ..Request::default()
+    };
+    let mut master = None;
+    with_rows(bytes, &request, &mut |rows, source| {
+        let mut read = master::read(file, rows, options)?;
+        read.decisions.splice(0..0, source.decisions);
+        master = Some(read);
+        Ok(())
+    })?;
+    master.ok_or(IngestError::Empty)
+}
+
+/// Of two files, the index of the customer master (the other is the log):
+/// the one that reads as a master while the other does not.
+pub fn which_is_master(files: [(&str, &[u8]); 2]) -> Result<usize, IngestError> {
+    let reads = |(name, bytes): (&str, &[u8])| read_master(name, bytes, &MasterOptions::default());
+    match (reads(files[0]), reads(files[1])) {
+        (Ok(_), Err(_)) => Ok(0),
+        (Err(_), Ok(_)) => Ok(1),
+        (Err(IngestError::MasterIsALog { .. }), Err(IngestError::MasterIsALog { .. })) => {
+            Err(IngestError::TwoLogs)
+        }
+        // Neither reads as a master: the second's reason says why.
+        (Err(_), Err(error)) => Err(error),
+        // Both read as masters: neither has a date, so no log.
+        (Ok(_), Ok(_)) => Err(IngestError::NoLog),
     }
 }
 
@@ -421,6 +481,7 @@ fn read_table(
         input,
         shape: columns.shape(),
         read_ms: 0.0,
+        master: None,
     })
 }
 
@@ -469,6 +530,7 @@ pub fn analyse(
     let mut input = loaded.input.clone();
     input.rows_after_as_of = later;
     let (mut analysis, rows) = analysis::assemble(analysed, as_of, settings, input, clock);
+    analysis.master = loaded.master.clone();
     if settings.filter.is_some() {
         // The filter's choices come from every customer, not the filtered few.
         analysis.dimensions = dimensions::all_info(table);

@@ -420,6 +420,47 @@ pub enum Key {
     BridgeChartTitle,
     TrendChartTitle,
     Top20ShareShort,
+    NavShare,
+    ShareTitle,
+    ShareHint,
+    ShareOfPotential,
+    PotentialTotal,
+    PeriodRevenue,
+    HeadroomTotal,
+    SharePeriod,
+    ShareWholeFile,
+    Potential,
+    ShareColumn,
+    QuadGrow,
+    QuadDefend,
+    QuadMaintain,
+    QuadDeprioritise,
+    ShareQuestions,
+    ShareQuestionsHint,
+    WithoutPotential,
+    PotentialLine,
+    ShareLine,
+    ShareMonths,
+    NoMaster,
+    NoPotential,
+    AddMaster,
+    MasterTitle,
+    MasterJoinedBy,
+    MasterMatched,
+    MasterLogOnly,
+    MasterProspects,
+    MasterProspectsHint,
+    MasterDuplicates,
+    MasterWins,
+    MasterAdded,
+    MasterProblems,
+    Lines,
+    ProblemEmptyId,
+    ProblemBadPotential,
+    GrowShort,
+    DefendShort,
+    MaintainShort,
+    DeprioritiseShort,
 }
 
 pub fn t(locale: Locale, key: Key) -> &'static str {
@@ -874,10 +915,58 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         ExportXlsxLabel => ("every customer with every column, and who to call, as an Excel workbook", "全部客户及所有列、优先联系名单，导出为 Excel 工作簿"),
         ExportXlsxWorking => ("Building the workbook…", "正在生成工作簿…"),
         ExportXlsxFailed => ("The Excel file could not be made", "无法生成 Excel 文件"),
+        NavShare => ("Customer share", "客户占有率"),
+        ShareTitle => ("Customer share: the part of each customer's budget spent with us", "客户占有率：客户采购预算中花在我们这里的比例"),
+        ShareHint => ("Share = revenue over the period ÷ the customer's annual potential from the customer master; headroom = potential − that revenue. Customers are split at the medians unless you set your own lines.", "占有率 = 统计期间的收入 ÷ 客户档案中的年采购潜力；增长空间 = 采购潜力 − 该收入。默认按中位数划分，也可自行设定分界线。"),
+        ShareOfPotential => ("Share of known potential", "已知潜力中的占有率"),
+        PotentialTotal => ("Known potential", "已知采购潜力"),
+        PeriodRevenue => ("Revenue in the period", "期间收入"),
+        HeadroomTotal => ("Headroom", "增长空间"),
+        SharePeriod => ("Period", "统计期间"),
+        ShareWholeFile => ("the whole file (a customer summary has no purchase dates)", "整个文件（客户汇总表没有逐笔购买日期）"),
+        Potential => ("Potential", "采购潜力"),
+        ShareColumn => ("Share", "占有率"),
+        QuadGrow => ("Grow: large potential, small share", "重点拓展：潜力大、占有率低"),
+        QuadDefend => ("Defend: large potential, large share", "重点维护：潜力大、占有率高"),
+        QuadMaintain => ("Maintain: small potential, large share", "保持：潜力小、占有率高"),
+        QuadDeprioritise => ("Deprioritise: small potential, small share", "降低投入：潜力小、占有率低"),
+        ShareQuestions => ("Shares above 100%: check the potential", "占有率超过 100%：请核实采购潜力"),
+        ShareQuestionsHint => ("These customers bought more in the period than their annual potential, so the estimate is probably out of date. They are left out of every figure above until it is corrected.", "这些客户在统计期间的采购已超过其年采购潜力，潜力估计可能已过时。在更正之前，它们不计入以上任何数字。"),
+        WithoutPotential => ("Customers without a potential", "没有采购潜力的客户"),
+        PotentialLine => ("Potential line", "潜力分界"),
+        ShareLine => ("Share line (%)", "占有率分界（%）"),
+        ShareMonths => ("Months of revenue", "收入月数"),
+        NoMaster => ("Customer share needs a customer master: a second file with one row per customer, its customer id and its annual potential (采购潜力, 年采购预算, potential). Drop it together with the log, or add it here.", "计算客户占有率需要客户档案：第二个文件，每个客户一行，包含客户编号和年采购潜力（采购潜力、年采购预算、potential）。可与交易明细一起拖入，或在此添加。"),
+        NoPotential => ("The customer master has no potential column, so there is no customer share. Name it in the master's header (采购潜力, 年采购预算, potential).", "客户档案中没有采购潜力列，无法计算客户占有率。请在客户档案的表头中标明（采购潜力、年采购预算、potential）。"),
+        AddMaster => ("Add a customer master", "添加客户档案"),
+        MasterTitle => ("Customer master", "客户档案"),
+        MasterJoinedBy => ("Joined by", "对应列"),
+        MasterMatched => ("Log customers matched", "已匹配的客户"),
+        MasterLogOnly => ("Log customers not in the master", "客户档案中没有的客户"),
+        MasterProspects => ("Prospects (in the master, never bought)", "潜在客户（档案中有，从未购买）"),
+        MasterProspectsHint => ("Prospects are counted apart: they have no revenue, so no tier.", "潜在客户单独统计：它们没有收入，因此不分级。"),
+        MasterDuplicates => ("Ids on more than one row (rejected)", "重复的客户编号（已拒绝）"),
+        MasterWins => ("The master's values were taken for", "以下维度采用客户档案中的值"),
+        MasterAdded => ("Dimensions from the master", "来自客户档案的维度"),
+        MasterProblems => ("Master rows with a problem", "客户档案中有问题的行"),
+        Lines => ("Lines", "行号"),
+        ProblemEmptyId => ("no customer id: the row is not used", "没有客户编号：该行未使用"),
+        ProblemBadPotential => ("the potential is not a positive amount: the customer has no share", "采购潜力不是正数金额：该客户没有占有率"),
+        GrowShort => ("Grow", "重点拓展"),
+        DefendShort => ("Defend", "重点维护"),
+        MaintainShort => ("Maintain", "保持"),
+        DeprioritiseShort => ("Deprioritise", "降低投入"),
     }
 }
 
 /// A role's name as the user reads it.
+/// Dimension keys as the reader says them: a role's name, or the header.
+pub fn dimension_names(locale: Locale, keys: &[String]) -> Vec<String> {
+    keys.iter()
+        .map(|k| Role::from_key(k).map_or(k.clone(), |r| role_name(locale, r).to_string()))
+        .collect()
+}
+
 pub fn role_name(locale: Locale, role: Role) -> &'static str {
     match locale {
         Locale::En => match role {
@@ -1206,6 +1295,10 @@ fn error_zh(error: &IngestError) -> String {
             first.column,
             rejection_text(Locale::Zh, first)
         ),
+        MasterIsALog { file } => format!("客户档案 {file} 看起来是交易明细（有日期列），不是客户档案：请把它作为交易明细，另给一个每个客户一行的客户档案（客户编号，以及行业、地区、采购潜力等列）"),
+        MasterNoKey { file, found } => format!("客户档案 {file} 没有可与交易明细对应的客户编号列（如 customer_id、客户编号或客户名称）；其表头为：{found}"),
+        TwoLogs => "两个文件都是交易明细：请放入一个交易明细，以及一个客户档案（每个客户一行：客户编号，以及行业、地区、采购潜力等列）".into(),
+        NoLog => "两个文件都没有交易日期：其中一个应是交易明细（客户、日期、金额），另一个是客户档案".into(),
     }
 }
 
@@ -1309,6 +1402,22 @@ fn decision_zh(d: &Detail) -> (String, String) {
         Detail::NotMoney { role, header } => (
             format!("“{header}”不作为{}", role_name(Locale::Zh, *role)),
             "它的值不是金额".into(),
+        ),
+        Detail::MasterPotential { header } => (
+            format!("客户档案的“{header}”被当作采购潜力"),
+            "其表头提到潜力或预算，但不是确切的名称".into(),
+        ),
+        Detail::MasterNoPotential { headers } => (
+            "客户档案中没有采购潜力列：无法计算客户占有率".into(),
+            format!("没有表头标明年采购潜力或采购预算（采购潜力、年采购预算、potential、wallet）；其表头为：{}", list_zh(headers)),
+        ),
+        Detail::MasterNameKey { header } => (
+            format!("客户档案按“{header}”与交易明细对应"),
+            "它没有客户编号或编码列，名称必须与交易明细中的客户完全一致".into(),
+        ),
+        Detail::MasterWins { dimensions, .. } => (
+            format!("{} 取自客户档案", list_zh(&dimension_names(Locale::Zh, dimensions))),
+            "两个文件都有这些列；客户档案中列出的客户以它为准（其余客户保留交易明细中的值）".into(),
         ),
         Detail::DuplicateHeader { header } => (
             format!("表头“{header}”出现多次"),
@@ -1538,6 +1647,9 @@ pub fn column_header(locale: Locale, key: &str) -> &str {
         "p_purchase_90d" => ("Buys in 90 days", "90 天内购买概率"),
         "expected_next_purchase" => ("Next purchase by", "预计下次购买"),
         "churn_risk" => ("Churn risk", "流失风险"),
+        "potential" => ("Annual potential", "年采购潜力"),
+        "customer_share" => ("Customer share", "客户占有率"),
+        "headroom" => ("Headroom", "增长空间"),
         "movement" => ("Tier movement", "等级变动"),
         "revenue_before" => ("Revenue, period 1", "第一期收入"),
         "revenue_after" => ("Revenue, period 2", "第二期收入"),

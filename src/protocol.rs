@@ -26,6 +26,10 @@ pub struct Job {
     /// read then, if the request reads the file the same way.
     #[serde(default)]
     pub reuse: bool,
+    /// A second file (posted as `file2` when it is the user's): of the
+    /// two, the one that reads as a customer master is joined to the other.
+    #[serde(default)]
+    pub second: Option<Source>,
 }
 
 /// A question about the last analysis, answered from the worker's table.
@@ -202,6 +206,9 @@ mod tests {
             },
             request: Request::default(),
             reuse: true,
+            second: Some(Source::File {
+                name: "master.csv".into(),
+            }),
         };
         let back: Job = serde_json::from_str(&serde_json::to_string(&job).unwrap()).unwrap();
         assert_eq!(back, job);

@@ -159,6 +159,79 @@ pub fn write(spec: &Spec, out: &mut dyn Write) -> io::Result<()> {
     writer.flush()
 }
 
+/// Ways of working with an account: a label only the master has.
+const TERMS: &[&str] = &["框架协议", "直供", "项目制", "代理"];
+
+/// Writes the customer master matching `write`'s log for the same spec:
+/// one row per customer with an annual purchase potential (采购潜力), as an
+/// account manager would estimate it: around twice the account's yearly
+/// spend, rounded to thousands; every 23rd estimate is stale (below what
+/// the customer already buys, so its share reads above 100%). Every 41st
+/// customer of the log is missing, and 30 prospects that never bought are
+/// added. The log's random draws are not touched: the log stays the same.
+pub fn write_master(spec: &Spec, out: &mut dyn Write) -> io::Result<()> {
+    let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
+    let profiles = make_profiles(spec, &mut rng);
+    let mut own = ChaCha8Rng::seed_from_u64(spec.seed ^ 0x6d61_7374_6572);
+    let factor = LogNormal::new(1.2f64, 0.35).expect("valid log-normal");
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record([
+        "客户编号",
+        "客户名称",
+        "行业",
+        "地区",
+        "客户经理",
+        "合作模式",
+        "年采购潜力",
+    ])?;
+    let estimate = |size: f64, i: usize, rng: &mut ChaCha8Rng| {
+        let f = if i % 23 == 22 {
+            0.35
+        } else {
+            factor.sample(rng)
+        };
+        format!("{:.0}", ((size * f) / 1000.0).round().max(10.0) * 1000.0)
+    };
+    for (i, p) in profiles.iter().enumerate() {
+        let terms = TERMS[own.gen_range(0..TERMS.len())];
+        let potential = estimate(p.size, i, &mut own);
+        if i % 41 == 40 {
+            continue;
+        }
+        writer.write_record([
+            p.id.as_str(),
+            p.name.as_str(),
+            p.industry,
+            p.region,
+            p.manager,
+            terms,
+            &potential,
+        ])?;
+    }
+    let mut names: std::collections::HashSet<String> =
+        profiles.iter().map(|p| p.name.clone()).collect();
+    let size = LogNormal::new(11.5, 1.5).expect("valid log-normal");
+    for k in 0..30 {
+        let (region, cities, managers, _) = *pick(REGIONS, |r| r.3, &mut own);
+        let (industry, suffixes, _) = *pick(INDUSTRIES, |r| r.2, &mut own);
+        let name = unique_name(cities, suffixes, &mut names, &mut own);
+        let manager = managers[own.gen_range(0..managers.len())];
+        let terms = TERMS[own.gen_range(0..TERMS.len())];
+        let potential = estimate(size.sample(&mut own), 0, &mut own);
+        let id = format!("C{:05}", spec.customers + k + 1);
+        writer.write_record([
+            id.as_str(),
+            name.as_str(),
+            industry,
+            region,
+            manager,
+            terms,
+            &potential,
+        ])?;
+    }
+    writer.flush()
+}
+
 fn make_profiles(spec: &Spec, rng: &mut ChaCha8Rng) -> Vec<Profile> {
     let size = LogNormal::new(11.0, 1.9).expect("valid log-normal");
     let mut names = std::collections::HashSet::new();

@@ -84,6 +84,8 @@ mod cli {
             /// The workbook's language (headers and sheet names): en or zh.
             #[arg(long, value_name = "en|zh", default_value = "en", value_parser = parse_lang)]
             lang: tierlens::format::Locale,
+            #[command(flatten)]
+            master: MasterArgs,
         },
         /// List customers as the page's customer table does: sorted,
         /// searched and filtered, one page at a time, or one customer's card.
@@ -143,7 +145,33 @@ mod cli {
             /// Output file; standard output when absent.
             #[arg(long)]
             out: Option<PathBuf>,
+            /// Also write a matching customer master (one row per customer,
+            /// with an annual potential) to this file.
+            #[arg(long, value_name = "FILE")]
+            master_out: Option<PathBuf>,
         },
+    }
+
+    /// A customer master beside the log: one row per customer, keyed by
+    /// the log's customer id, giving dimensions and the annual potential.
+    #[derive(clap::Args)]
+    struct MasterArgs {
+        /// The customer master (CSV, TSV or a workbook).
+        #[arg(long, value_name = "FILE")]
+        master: Option<PathBuf>,
+        /// Read this sheet of the master's workbook.
+        #[arg(long, value_name = "SHEET", requires = "master")]
+        master_sheet: Option<String>,
+        /// Read the master with this encoding (default: detected).
+        #[arg(long, value_name = "NAME", requires = "master")]
+        master_encoding: Option<String>,
+        /// Use the master's column HEADER for ROLE (customer, potential,
+        /// industry, region, account_manager, customer_name); repeatable.
+        #[arg(long, value_name = "ROLE=HEADER", value_parser = ReadOptions::parse_mapping, requires = "master")]
+        master_map: Vec<(String, String)>,
+        /// Months of revenue set against the annual potential.
+        #[arg(long, default_value_t = 12)]
+        share_months: u32,
     }
 
     /// How to read the file and what to compute: shared by `analyze` and
@@ -359,8 +387,11 @@ mod cli {
                 manager,
                 customers_xlsx,
                 lang,
+                master,
             } => match request(reading) {
-                Ok(request) => {
+                Ok(mut request) => {
+                    request.settings.customer_share.months = master.share_months;
+                    request.settings.clone().validate()?;
                     let outputs = Outputs {
                         json,
                         rejected: rejected.as_deref(),
@@ -368,7 +399,7 @@ mod cli {
                         call_list: call_list.as_deref().map(|p| (p, manager.as_deref())),
                         customers_xlsx: customers_xlsx.as_deref().map(|p| (p, lang)),
                     };
-                    analyse(&file, &request, &outputs)
+                    analyse(&file, &request, &outputs, &master)
                 }
                 Err(message) => Err(message),
             },
@@ -413,7 +444,8 @@ mod cli {
                 customers,
                 seed,
                 out,
-            } => write_sample(customers, seed, out.as_deref()),
+                master_out,
+            } => write_sample(customers, seed, out.as_deref(), master_out.as_deref()),
         }
     }
 
@@ -616,11 +648,27 @@ mod cli {
         file: &std::path::Path,
         request: &Request,
         outputs: &Outputs<'_>,
+        master: &MasterArgs,
     ) -> Result<(), CliError> {
         let started = Instant::now();
         let clock = move || started.elapsed().as_secs_f64() * 1000.0;
         let bytes = read(file)?;
-        let outcome = engine::run(&bytes, request, &clock).map_err(located(file))?;
+        let mut loaded =
+            engine::load(&bytes, request, &clock, &mut |_| {}).map_err(located(file))?;
+        if let Some(path) = &master.master {
+            let options = tierlens::master::MasterOptions {
+                encoding: master.master_encoding.clone(),
+                sheet: master.master_sheet.clone(),
+                map: master.master_map.clone(),
+            };
+            let name = path
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            loaded
+                .join_master(&name, &read(path)?, &options)
+                .map_err(located(path))?;
+        }
+        let outcome = engine::analyse(&loaded, &request.settings, &clock).map_err(located(file))?;
         let mut analysis = outcome.analysis;
         analysis.timings_ms.total = clock();
         if let Some(path) = outputs.rejected {
@@ -658,6 +706,7 @@ mod cli {
         customers: usize,
         seed: u64,
         out: Option<&std::path::Path>,
+        master_out: Option<&std::path::Path>,
     ) -> Result<(), CliError> {
         if customers == 0 {
             return Err(CliError::NoSampleCustomers);
@@ -667,6 +716,14 @@ mod cli {
             seed,
             ..sample::Spec::default()
         };
+        if let Some(path) = master_out {
+            let mut master = Vec::new();
+            sample::write_master(&spec, &mut master).map_err(|error| CliError::Write {
+                path: path.to_path_buf(),
+                error,
+            })?;
+            write_bytes(path, &master)?;
+        }
         let mut buffer = Vec::new();
         sample::write(&spec, &mut buffer).map_err(|error| CliError::Write {
             path: PathBuf::from("-"),
@@ -682,6 +739,43 @@ mod cli {
                 Ok(())
             }
         }
+    }
+
+    /// The join and customer share, for the report.
+    fn master_lines(a: &Analysis) -> Vec<String> {
+        let mut lines = Vec::new();
+        if let Some(m) = &a.master {
+            lines.push(format!(
+                "Master      {}: {} log customers matched, {} not in the master, {} prospects (never bought), {} duplicate ids rejected",
+                m.file,
+                m.matched,
+                m.log_only.customers,
+                m.master_only.customers,
+                m.duplicate_ids
+            ));
+            if !m.replaced.is_empty() {
+                lines.push(format!(
+                    "            master wins over the log for: {}",
+                    m.replaced.join(", ")
+                ));
+            }
+        }
+        if let Some(s) = &a.customer_share {
+            lines.push(format!(
+                "Share       {} customers hold {} of their potential {:.2} ({:.2} revenue, {:.2} headroom); grow {}, defend {}, maintain {}, deprioritise {}; {} above 100% (check the potential)",
+                s.customers,
+                percent(s.share),
+                s.potential_total,
+                s.revenue,
+                s.headroom_total,
+                s.quadrants.grow.customers,
+                s.quadrants.defend.customers,
+                s.quadrants.maintain.customers,
+                s.quadrants.deprioritise.customers,
+                s.questions.customers
+            ));
+        }
+        lines
     }
 
     fn percent(share: f64) -> String {
@@ -1000,6 +1094,7 @@ mod cli {
                 i.rows_rejected
             ));
         }
+        lines.extend(master_lines(a));
         lines.retain(|l| !l.is_empty());
         lines.join("\n")
     }

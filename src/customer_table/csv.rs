@@ -9,7 +9,7 @@ use crate::export::BOM;
 use crate::xlsx::{Cell, Kind};
 
 /// The export's columns, in order: the CSV's header and the workbook's.
-pub const COLUMNS: [(&str, Kind); 34] = [
+pub const COLUMNS: [(&str, Kind); 37] = [
     ("rank", Kind::Integer),
     ("customer_id", Kind::Text),
     ("customer_name", Kind::Text),
@@ -43,11 +43,14 @@ pub const COLUMNS: [(&str, Kind); 34] = [
     ("p_purchase_90d", Kind::Percent),
     ("expected_next_purchase", Kind::Date),
     ("churn_risk", Kind::Text),
+    ("potential", Kind::Money),
+    ("customer_share", Kind::Percent),
+    ("headroom", Kind::Money),
     ("movement", Kind::Text),
 ];
 
 /// One customer's cells, in the order of `COLUMNS`.
-pub fn cells(row: &CustomerRow) -> [Cell; 34] {
+pub fn cells(row: &CustomerRow) -> [Cell; 37] {
     let key = |k: &str| Cell::Text(k.to_string());
     let count = |n: u32| Cell::Number(f64::from(n));
     let types: Vec<&str> = row.types.iter().map(|t| t.key()).collect();
@@ -88,6 +91,9 @@ pub fn cells(row: &CustomerRow) -> [Cell; 34] {
             .map_or(Cell::Empty, Cell::Date),
         row.prediction
             .map_or(Cell::Empty, |p| key(p.churn_risk.key())),
+        Cell::figure(row.potential),
+        Cell::figure(row.customer_share),
+        Cell::figure(row.headroom),
         Cell::Text(row.movement.key()),
     ]
 }

@@ -10,6 +10,7 @@
 use crate::base::{share_of, Base};
 use crate::clv::value::Prediction;
 use crate::compare::Movement;
+use crate::customer_share::Wallet;
 use crate::customer_types::CustomerType;
 use crate::customers::Customer;
 use crate::day::Day;
@@ -59,6 +60,14 @@ pub struct CustomerRow {
     /// From the first compared period's tier to the second's (`A>B`, `none>A`).
     #[serde(default)]
     pub movement: Movement,
+    /// From the customer master: the annual potential, the share of it the
+    /// period's revenue is, and the rest (`None` without a potential).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub potential: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_share: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headroom: Option<f64>,
 }
 
 /// A group of customers: one customer type, quadrant, segment or stage.
@@ -88,6 +97,8 @@ pub struct Labels {
     pub movements: IndexVec<CustomerId, Movement>,
     /// Revenue in each compared period, in cents (`compare::NOT_IN`: not in it).
     pub period_cents: [IndexVec<CustomerId, i64>; 2],
+    /// Customer share, from a customer master's potential (empty without one).
+    pub wallets: IndexVec<CustomerId, Option<Wallet>>,
 }
 
 /// The text columns a row carries, in `RowSource::texts` order.
@@ -242,6 +253,7 @@ impl<'a> RowSource<'a> {
         let customer = &self.list[c.index()];
         let labels = &self.labels;
         let text = |role: Role| self.text(role, rank).map(str::to_string);
+        let wallet = labels.wallets.raw().get(c.index()).copied().flatten();
         CustomerRow {
             rank: rank.index() + 1,
             id: self.ids[c.index()].clone(),
@@ -275,6 +287,9 @@ impl<'a> RowSource<'a> {
             stage: labels.stages[c],
             prediction: labels.predictions[c],
             movement: labels.movements[c],
+            potential: wallet.map(|w| w.potential),
+            customer_share: wallet.map(|w| w.share),
+            headroom: wallet.map(|w| w.headroom),
         }
     }
 

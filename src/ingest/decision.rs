@@ -98,6 +98,23 @@ pub enum Detail {
         role: Role,
         header: String,
     },
+    /// The customer master's potential column found by a word in its header.
+    MasterPotential {
+        header: String,
+    },
+    /// The customer master has no potential column.
+    MasterNoPotential {
+        headers: Vec<String>,
+    },
+    /// The customer master has no id column: its names are the key.
+    MasterNameKey {
+        header: String,
+    },
+    /// Dimensions both files have: the master's values were taken.
+    MasterWins {
+        file: String,
+        dimensions: Vec<String>,
+    },
 }
 
 /// One decision: the facts, and the English sentence of the CLI and JSON.
@@ -228,6 +245,25 @@ impl Detail {
                     }
                 ),
                 format!("the dates put the year last, and the parts above 12 show the order, as in \"{example}\" (line {line}) (--date-order dmy|mdy to choose the other)"),
+            ),
+            Detail::MasterPotential { header } => (
+                format!("\"{header}\" read as the customer master's potential"),
+                "its header names a potential or budget, not exactly (--master-map potential=HEADER to choose another, or potential= for none)".into(),
+            ),
+            Detail::MasterNoPotential { headers } => (
+                "no potential column in the customer master: no customer share".into(),
+                format!(
+                    "no header names an annual potential or purchase budget (采购潜力, 年采购预算, potential, wallet); its headers: {} (--master-map potential=HEADER)",
+                    list(headers)
+                ),
+            ),
+            Detail::MasterNameKey { header } => (
+                format!("the customer master is joined by \"{header}\""),
+                "it has no customer id or code column, so names must match the log's key exactly (--master-map customer=HEADER)".into(),
+            ),
+            Detail::MasterWins { file, dimensions } => (
+                format!("{} taken from the customer master", list(dimensions)),
+                format!("both files have them; {file} is the master, so its values win for the customers it lists (the log's are kept for the others)"),
             ),
             Detail::NotMoney { role, header } => (
                 format!("\"{header}\" not read as the {}", role.key()),

@@ -106,6 +106,18 @@ pub enum IngestError {
     #[error("the file has a header row but no data rows")]
     NoDataRows,
 
+    #[error("it reads as a transaction log (it has a date column), not as a customer master: give it as the log, and as the master a file with one row per customer (a customer id, and columns such as industry, region, potential)")]
+    MasterIsALog { file: String },
+
+    #[error("no customer id column to join the customer master to the log by: expected a header such as customer_id, 客户编号 or 客户名称; its headers are: {found}. Pass --master-map customer=HEADER")]
+    MasterNoKey { file: String, found: String },
+
+    #[error("both files read as transaction logs: drop one log and, beside it, a customer master (one row per customer: a customer id, and columns such as industry, region, potential)")]
+    TwoLogs,
+
+    #[error("neither file has a transaction date: one must be the log (customer, date, amount), the other the customer master")]
+    NoLog,
+
     #[error("no {} column: expected a header such as {expected}; the headers on line {header_line} are: {found}. Pass --map {}=HEADER, or --header-row N if the headers are on another line{}", role.key(), role.key(), sheets_hint(sheets))]
     MissingColumn {
         role: Role,

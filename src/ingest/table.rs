@@ -119,6 +119,9 @@ pub struct Table {
     pub dimensions: BTreeMap<Role, Vec<Option<String>>>,
     /// The columns customers can be sliced by (industry, region, ...).
     pub categories: Vec<Category>,
+    /// Each customer's annual potential, from a joined customer master
+    /// (`master::join`); `None` without a potential column.
+    pub potential: Option<Vec<Option<f64>>>,
     pub rows_read: u64,
     pub rows_blank: u64,
     pub rows_rejected: u64,
@@ -214,6 +217,10 @@ impl Table {
             }
         }
         kept.categories = self.categories.iter().map(|c| c.subset(&old_of)).collect();
+        kept.potential = self
+            .potential
+            .as_ref()
+            .map(|p| old_of.iter().map(|&o| p[o as usize]).collect());
         kept
     }
 

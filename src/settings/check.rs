@@ -45,6 +45,8 @@ pub enum Field {
     Mapping,
     Compare,
     Movement,
+    ShareMonths,
+    ShareSplit,
 }
 
 impl Field {
@@ -84,6 +86,8 @@ impl Field {
             Field::Mapping => "--map",
             Field::Compare => "--compare",
             Field::Movement => "--movement",
+            Field::ShareMonths => "--share-months",
+            Field::ShareSplit => "customer share line",
         }
     }
 }

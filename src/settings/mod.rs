@@ -12,6 +12,7 @@
 use crate::clv::value::ClvSettings;
 use crate::compare::CompareSettings;
 use crate::concentration;
+use crate::customer_share::ShareSettings;
 use crate::customer_types::TypeSettings;
 use crate::day::Day;
 use crate::lifecycle::LifecycleSettings;
@@ -51,6 +52,8 @@ pub struct Settings {
     /// The two periods of "Key accounts over time".
     #[serde(default)]
     pub compare: CompareSettings,
+    #[serde(default)]
+    pub customer_share: ShareSettings,
 }
 
 /// Keep the customers whose `key` category has `value` (`None`: no value).
@@ -95,6 +98,7 @@ impl Default for Settings {
             clv: ClvSettings::default(),
             filter: None,
             compare: CompareSettings::default(),
+            customer_share: ShareSettings::default(),
         }
     }
 }
@@ -118,6 +122,7 @@ impl Settings {
         self.lifecycle.validate()?;
         self.clv.validate()?;
         self.compare.validate()?;
+        self.customer_share.validate()?;
         Ok(Valid(self))
     }
 }

@@ -53,6 +53,9 @@ thread_local! {
     static CURRENT_JOB: RefCell<u32> = const { RefCell::new(0) };
     /// The last input, so a new mapping or sheet can be applied to it.
     static LAST_INPUT: RefCell<Option<Input>> = const { RefCell::new(None) };
+    /// The second file beside it (a customer master, or the log when the
+    /// master came first), if any.
+    static LAST_SECOND: RefCell<Option<Input>> = const { RefCell::new(None) };
     static NEXT_ASK: RefCell<u32> = const { RefCell::new(0) };
     /// What to do with each ask's answer, by ask id.
     static ANSWERS: RefCell<BTreeMap<u32, Answer>> = const { RefCell::new(BTreeMap::new()) };
@@ -134,8 +137,29 @@ fn deliver(id: u32, reply: Reply) {
     }
 }
 
+/// Starts analysing two files at once: a log and its customer master, in
+/// either order (the worker tells them apart).
+fn load_pair(state: AppState, first: Input, second: Input) {
+    LAST_SECOND.with(|last| *last.borrow_mut() = Some(second));
+    load_input(state, first);
+}
+
+/// Adds a customer master to the file already shown, and reads both again.
+fn add_master(state: AppState, master: Input) {
+    LAST_SECOND.with(|last| *last.borrow_mut() = Some(master));
+    let request = state.request.get_untracked();
+    if let Some(input) = LAST_INPUT.with(|last| last.borrow().clone()) {
+        start(state, input, request, false);
+    }
+}
+
 /// Starts analysing a new `input` with the default reading of it.
 fn load(state: AppState, input: Input) {
+    LAST_SECOND.with(|last| *last.borrow_mut() = None);
+    load_input(state, input);
+}
+
+fn load_input(state: AppState, input: Input) {
     LAST_INPUT.with(|last| *last.borrow_mut() = Some(input.clone()));
     // A new file is read afresh, with the settings the user keeps.
     let request = Request {
@@ -168,31 +192,41 @@ fn start(state: AppState, input: Input, request: Request, reuse: bool) {
         *current.borrow_mut() += 1;
         *current.borrow()
     });
-    let (source, file) = match input {
-        Input::File(file) => (Source::File { name: file.name() }, Some(file)),
-        Input::Bundled(path) => {
-            let name = path.rsplit('/').next().unwrap_or(path).to_string();
-            (
-                Source::Url {
-                    name,
-                    url: absolute(path),
-                },
-                None,
-            )
+    let (source, file) = source_of(input);
+    let (second, file2) = match LAST_SECOND.with(|last| last.borrow().clone()) {
+        Some(input) => {
+            let (source, file) = source_of(input);
+            (Some(source), file)
         }
+        None => (None, None),
     };
-    state
-        .phase
-        .set(Phase::Working(Work::starting(source.name())));
+    let shown_name = match &second {
+        Some(other) => format!("{} + {}", source.name(), other.name()),
+        None => source.name().to_string(),
+    };
+    state.phase.set(Phase::Working(Work::starting(&shown_name)));
     let job = Job {
         id,
         source,
         request,
         reuse,
+        second,
     };
-    match message(&job, file.as_ref()) {
+    match message(&job, file.as_ref(), file2.as_ref()) {
         Ok(message) => send(state, message),
         Err(reason) => fail(state, source_name(&job), Failure::Read(reason)),
+    }
+}
+
+/// Where the worker finds an input's bytes, and the `File` to post with it.
+fn source_of(input: Input) -> (Source, Option<web_sys::File>) {
+    match input {
+        Input::File(file) => (Source::File { name: file.name() }, Some(file)),
+        Input::Bundled(path) => {
+            let name = path.rsplit('/').next().unwrap_or(path).to_string();
+            let url = absolute(path);
+            (Source::Url { name, url }, None)
+        }
     }
 }
 
@@ -201,7 +235,11 @@ fn source_name(job: &Job) -> String {
 }
 
 /// The job as JSON and the file beside it, in one plain object.
-fn message(job: &Job, file: Option<&web_sys::File>) -> Result<js_sys::Object, String> {
+fn message(
+    job: &Job,
+    file: Option<&web_sys::File>,
+    file2: Option<&web_sys::File>,
+) -> Result<js_sys::Object, String> {
     let text = serde_json::to_string(job).map_err(|e| e.to_string())?;
     let object = js_sys::Object::new();
     let set =
@@ -209,6 +247,9 @@ fn message(job: &Job, file: Option<&web_sys::File>) -> Result<js_sys::Object, St
     set("job", &JsValue::from_str(&text)).map_err(|e| format!("{e:?}"))?;
     if let Some(file) = file {
         set("file", file.as_ref()).map_err(|e| format!("{e:?}"))?;
+    }
+    if let Some(file) = file2 {
+        set("file2", file.as_ref()).map_err(|e| format!("{e:?}"))?;
     }
     Ok(object)
 }

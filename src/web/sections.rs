@@ -49,6 +49,8 @@ pub enum Panel {
     Settings,
     ImportReport,
     Compare,
+    MasterJoin,
+    CustomerShare,
 }
 
 use Block::{Columns, Whole};
@@ -83,6 +85,11 @@ pub const SECTIONS: &[Section] = &[
         blocks: &[Whole(Panel::CustomerTypes), Whole(Panel::Loyalty)],
     },
     Section {
+        id: "sec-share",
+        key: Key::NavShare,
+        blocks: &[Whole(Panel::CustomerShare)],
+    },
+    Section {
         id: "sec-rfm",
         key: Key::NavRfm,
         blocks: &[Whole(Panel::Rfm)],
@@ -115,6 +122,6 @@ pub const SECTIONS: &[Section] = &[
     Section {
         id: "sec-data",
         key: Key::ImportReport,
-        blocks: &[Whole(Panel::ImportReport)],
+        blocks: &[Whole(Panel::ImportReport), Whole(Panel::MasterJoin)],
     },
 ];

@@ -83,11 +83,12 @@ fn on_message(event: MessageEvent) {
         }
     };
     let file = field("file").dyn_into::<File>().ok();
-    wasm_bindgen_futures::spawn_local(run(job, file));
+    let second = field("file2").dyn_into::<File>().ok();
+    wasm_bindgen_futures::spawn_local(run(job, file, second));
 }
 
-async fn run(job: Job, file: Option<File>) {
-    let reply = match table_for(&job, file).await {
+async fn run(job: Job, file: Option<File>, second: Option<File>) {
+    let reply = match table_for(&job, file, second).await {
         Ok(loaded) => match engine::analyse(&loaded, &job.request.settings, &now_ms) {
             Ok(mut outcome) => {
                 let customers = std::mem::take(&mut outcome.customers);
@@ -205,8 +206,15 @@ fn post_beside(reply: &Reply, blob: &web_sys::Blob) {
 
 /// The table the job needs: the last one when the job may reuse it and
 /// reads the same file the same way, else read afresh (and kept).
-async fn table_for(job: &Job, file: Option<File>) -> Result<Rc<Loaded>, Failure> {
-    let name = job.source.name().to_string();
+async fn table_for(
+    job: &Job,
+    file: Option<File>,
+    second: Option<File>,
+) -> Result<Rc<Loaded>, Failure> {
+    let name = match &job.second {
+        Some(other) => format!("{}\n{}", job.source.name(), other.name()),
+        None => job.source.name().to_string(),
+    };
     let cached = LAST_TABLE.with(|last| {
         last.borrow()
             .as_ref()
@@ -223,15 +231,43 @@ async fn table_for(job: &Job, file: Option<File>) -> Result<Rc<Loaded>, Failure>
         // Refused before a byte is read: the tab's memory is the limit.
         crate::ingest::check_page_size(file.size() as u64).map_err(Failure::Ingest)?;
     }
-    let bytes = match (&job.source, file) {
-        (Source::File { .. }, Some(file)) => read_file(job.id, &file),
+    let bytes = bytes_of(job.id, &job.source, file).await?;
+    let loaded = match &job.second {
+        None => load(job, &bytes).map_err(Failure::Ingest)?,
+        Some(source) => {
+            if let Some(file) = &second {
+                crate::ingest::check_page_size(file.size() as u64).map_err(Failure::Ingest)?;
+            }
+            let other = bytes_of(job.id, source, second).await?;
+            with_master(job, (job.source.name(), &bytes), (source.name(), &other))?
+        }
+    };
+    let loaded = Rc::new(loaded);
+    LAST_TABLE.with(|last| *last.borrow_mut() = Some((name, job.request.clone(), loaded.clone())));
+    Ok(loaded)
+}
+
+/// The bytes of one source: the posted file, or a URL of the page's origin.
+async fn bytes_of(id: u32, source: &Source, file: Option<File>) -> Result<Vec<u8>, Failure> {
+    let bytes = match (source, file) {
+        (Source::File { .. }, Some(file)) => read_file(id, &file),
         (Source::Url { url, .. }, _) => fetch(url).await,
         (Source::File { .. }, None) => Err("no file came with the job".to_string()),
     }
     .map_err(Failure::Read)?;
     crate::ingest::check_page_size(bytes.len() as u64).map_err(Failure::Ingest)?;
-    let loaded = Rc::new(load(job, &bytes).map_err(Failure::Ingest)?);
-    LAST_TABLE.with(|last| *last.borrow_mut() = Some((name, job.request.clone(), loaded.clone())));
+    Ok(bytes)
+}
+
+/// Two files: the one that reads as a customer master is joined to the
+/// other, the log, whatever order they came in.
+fn with_master(job: &Job, a: (&str, &[u8]), b: (&str, &[u8])) -> Result<Loaded, Failure> {
+    let master_at = engine::which_is_master([a, b]).map_err(Failure::Ingest)?;
+    let (log, master) = if master_at == 0 { (b, a) } else { (a, b) };
+    let mut loaded = load(job, log.1).map_err(Failure::Ingest)?;
+    loaded
+        .join_master(master.0, master.1, &Default::default())
+        .map_err(Failure::Ingest)?;
     Ok(loaded)
 }
 

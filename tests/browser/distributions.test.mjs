@@ -9,13 +9,15 @@ import path from 'node:path';
 import { ROOT, startApp, stopApp, openPage, value, cli, screenshot, ready } from './harness.mjs';
 
 const SAMPLE = path.join(ROOT, 'public/sample-key-accounts.csv');
+// The sample button loads the log and its customer master.
+const MASTER = path.join(ROOT, 'public/sample-customer-master.csv');
 const CHARTS = { revenue: 'distribution-revenue-chart', profit: 'distribution-profit-chart', clv: 'clv-distribution-chart' };
 let app;
 let want;
 
 before(async () => {
   app = await startApp();
-  want = cli(SAMPLE).distributions;
+  want = cli(SAMPLE, '--master', MASTER).distributions;
 });
 after(() => stopApp(app));
 
@@ -65,7 +67,7 @@ for (const [width, locale] of [[1440, 'en-US'], [390, 'zh-CN'], [1440, 'zh-CN'],
     if (width === 1440 && locale === 'en-US') {
       await page.getByTestId('split-by').selectOption('region');
       const multiples = page.getByTestId('distribution-split').locator('.small-multiple');
-      const regions = cli(SAMPLE).splits.find((s) => s.key === 'region').slices.length;
+      const regions = cli(SAMPLE, '--master', MASTER).splits.find((s) => s.key === 'region').slices.length;
       await multiples.first().waitFor();
       assert.equal(await multiples.count(), regions);
       await page.getByTestId('distribution-split').scrollIntoViewIfNeeded();

@@ -143,7 +143,8 @@ test('the export holds every customer with tier, types and quadrant', async () =
   assert.equal(lines.length, 3001);
   assert.ok(lines[0].startsWith('\ufeffrank,customer_id,customer_name,industry,region,account_manager,tier,types,loyalty_quadrant'));
   const out = path.join(os.tmpdir(), `tierlens-cli-export-${process.pid}.csv`);
-  cli(SAMPLE, '--customers', out);
+  // The sample button loads the log and its customer master (issue 26).
+  cli(SAMPLE, '--master', path.join(ROOT, 'public/sample-customer-master.csv'), '--customers', out);
   assert.equal(text, fs.readFileSync(out, 'utf8'), 'the page exports what the CLI writes');
   await context.close();
 });

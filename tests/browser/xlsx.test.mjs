@@ -21,9 +21,11 @@ before(async () => { app = await startApp(); });
 after(async () => { await stopApp(app); });
 
 /** The CLI's workbook of `file` in `lang`. */
+/** The CLI's workbook of the sample with its customer master (the sample button loads both). */
 function cliWorkbook(file, lang) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tierlens-xlsx-')), 'c.xlsx');
-  execFileSync(CLI, ['analyze', file, '--customers-xlsx', out, '--lang', lang], { stdio: 'ignore' });
+  const master = path.join(ROOT, 'public/sample-customer-master.csv');
+  execFileSync(CLI, ['analyze', file, '--master', master, '--customers-xlsx', out, '--lang', lang], { stdio: 'ignore' });
   return fs.readFileSync(out);
 }
 

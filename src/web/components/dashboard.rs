@@ -156,6 +156,15 @@ fn panel_view(
             <ComparePanel analysis=Part::new(shown, |s| &s.analysis) locale=locale/>
         }
         .into_any(),
+        Panel::MasterJoin => view! {
+            <super::master_join::MasterJoin master=Part::new(shown, |s| &s.analysis.master) locale=locale/>
+        }
+        .into_any(),
+        Panel::CustomerShare => view! {
+            <super::customer_share::CustomerSharePanel share=Part::new(shown, |s| &s.analysis.customer_share)
+                has_master=a.master.is_some() as_of=a.as_of locale=locale/>
+        }
+        .into_any(),
         Panel::ImportReport => view! {
             <ImportReport input=Part::new(shown, |s| &s.analysis.input) file=shown.file.clone()
                 rejected_csv=Part::new(shown, |s| &s.rejected_csv) locale=locale/>

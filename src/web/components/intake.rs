@@ -1,8 +1,9 @@
-//! The drop zone, the file picker and the sample button.
+//! The drop zone, the file picker and the sample button. Each takes one
+//! file or two at once: a log and its customer master, in either order.
 
 use crate::format::Locale;
 use crate::i18n::{t, Key};
-use crate::web::engine::{use_engine, Input};
+use crate::web::engine::{use_engine, Engine, Input};
 use crate::web::state::{use_state, Phase};
 use leptos::ev::{DragEvent, Event};
 use leptos::prelude::*;
@@ -10,31 +11,34 @@ use web_sys::HtmlInputElement;
 
 /// The bundled sample, relative to the page so any sub-path works.
 const SAMPLE: &str = "public/sample-key-accounts.csv";
+/// The sample's customer master (`tierlens sample --master-out`).
+const SAMPLE_MASTER: &str = "public/sample-customer-master.csv";
+
+/// Starts on the first file, or the first two (a log and its master).
+fn start_files(engine: Engine, files: Option<web_sys::FileList>) {
+    let Some(files) = files else { return };
+    match (files.get(0), files.get(1)) {
+        (Some(a), Some(b)) => engine.load_pair(Input::File(a), Input::File(b)),
+        (Some(a), None) => engine.load(Input::File(a)),
+        _ => {}
+    }
+}
 
 #[component]
 pub fn Intake(locale: Locale) -> impl IntoView {
     let state = use_state();
     let dragging = RwSignal::new(false);
     let engine = use_engine();
-    let start = move |input: Input| engine.load(input);
     let on_pick = move |ev: Event| {
         let input: HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            start(Input::File(file));
-        }
+        start_files(engine, input.files());
         // Picking the same file again must fire `change` again.
         input.set_value("");
     };
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        let file = ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|files| files.get(0));
-        if let Some(file) = file {
-            start(Input::File(file));
-        }
+        start_files(engine, ev.data_transfer().and_then(|dt| dt.files()));
     };
     let compact = move || {
         state.shown.with(Option::is_some) || matches!(state.phase.get(), Phase::Failed { .. })
@@ -60,10 +64,11 @@ pub fn Intake(locale: Locale) -> impl IntoView {
                         type="file"
                         accept=".csv,.tsv,.txt,.xlsx,.xls,.xlsb,.ods,text/csv,text/tab-separated-values"
                         data-testid="file-input"
+                        multiple
                         on:change=on_pick
                     />
                 </label>
-                <button class="button" data-testid="sample-button" on:click=move |_| start(Input::Bundled(SAMPLE))>
+                <button class="button" data-testid="sample-button" on:click=move |_| engine.load_pair(Input::Bundled(SAMPLE), Input::Bundled(SAMPLE_MASTER))>
                     {t(locale, Key::TrySample)}
                 </button>
             </div>

@@ -39,6 +39,16 @@ impl Engine {
         super::load(self.state, input);
     }
 
+    /// Starts analysing a log and its customer master, in either order.
+    pub fn load_pair(self, first: Input, second: Input) {
+        super::load_pair(self.state, first, second);
+    }
+
+    /// Adds a customer master to the file shown, and reads both again.
+    pub fn add_master(self, master: Input) {
+        super::add_master(self.state, master);
+    }
+
     /// Analyses the last input again, read as `request` says (mapping,
     /// sheet, settings). When only settings changed the worker reuses its
     /// table.
