@@ -84,6 +84,15 @@ fn the_summary_gives_the_figures_of_the_log() {
     same_customers(&log, &summary);
 }
 
+/// Concentration without `top1_rising`: a summary has no dates to cut into
+/// quarters, so only the log can say whether the largest share is rising.
+fn without_trend(mut v: serde_json::Value) -> serde_json::Value {
+    if let Some(object) = v.as_object_mut() {
+        object.remove("top1_rising");
+    }
+    v
+}
+
 fn same_figures(log: &Outcome, summary: &Outcome) {
     let (a, b) = (&log.analysis, &summary.analysis);
     assert_eq!(a.input.shape, Shape::Transactions);
@@ -106,8 +115,8 @@ fn same_figures(log: &Outcome, summary: &Outcome) {
         ("tiers", json(&a.tiers), json(&b.tiers)),
         (
             "concentration",
-            json(&a.concentration),
-            json(&b.concentration),
+            without_trend(json(&a.concentration)),
+            without_trend(json(&b.concentration)),
         ),
     ] {
         differences(&l, &r, key, &mut found);
