@@ -79,6 +79,7 @@ pub enum Key {
     LastPurchase,
     LoadedFile,
     CannotRead,
+    AnalysisStopped,
     NoColumn,
     GuessedFromValues,
     DayFirst,
@@ -830,6 +831,10 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         ApplyMapping => ("Apply and re-analyse", "应用并重新分析"),
         Format => ("Format", "格式"),
         CannotRead => ("the browser could not read the file", "浏览器无法读取该文件"),
+        AnalysisStopped => (
+            "the analysis stopped on this file: its structure is probably damaged. Save it again from Excel, or export the sheet as CSV",
+            "分析在此文件上中止：文件结构可能已损坏。请在 Excel 中重新保存，或将工作表导出为 CSV",
+        ),
         NavLabel => ("Dashboard sections", "仪表盘目录"),
         NavPareto => ("Pareto and profit", "帕累托与利润"),
         NavTiers => ("ABC tiers", "ABC 分级"),
@@ -1065,6 +1070,7 @@ pub fn kind_text(locale: Locale, kind: &str) -> String {
 pub fn failure_text(locale: Locale, failure: &Failure) -> String {
     match (locale, failure) {
         (_, Failure::Read(reason)) => format!("{}: {reason}", t(locale, Key::CannotRead)),
+        (_, Failure::Stopped) => t(locale, Key::AnalysisStopped).to_string(),
         // The CLI's sentence names its flag; the page offers buttons instead.
         (Locale::En, Failure::Ingest(IngestError::AmbiguousDates { example, line })) => format!(
             "dates such as \"{example}\" (line {line}) put the year last, and no date in the file shows whether the day or the month comes first: choose the order"

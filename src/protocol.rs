@@ -115,8 +115,11 @@ pub enum Reply {
 pub enum Failure {
     /// The file was read but cannot be used; the core says why.
     Ingest(IngestError),
-    /// The browser could not hand over the bytes, or the worker stopped.
+    /// The browser could not hand over the bytes.
     Read(String),
+    /// The worker died on the file (a parser's panic aborts its wasm, or it
+    /// ran out of memory); the page replaced it.
+    Stopped,
 }
 
 #[cfg(test)]

@@ -362,13 +362,12 @@ fn connect(state: AppState) -> Result<Connection, String> {
             }
             *slot.borrow_mut() = connect(state).ok();
         });
-        fail_current(
-            state,
-            Failure::Read(format!(
-                "the file could not be read: the analysis stopped on it ({}); save it again from Excel, or export it as CSV",
-                crate::printable::printable(&event.message())
-            )),
+        // The engine's message ("RuntimeError: unreachable") is for the console.
+        leptos::logging::warn!(
+            "the analysis worker stopped: {}",
+            crate::printable::printable(&event.message())
         );
+        fail_current(state, Failure::Stopped);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
