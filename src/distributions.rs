@@ -27,7 +27,7 @@ use crate::base::Base;
 use crate::clv::value::Prediction;
 use crate::dimensions::{self, SliceKind};
 use crate::index::{CustomerId, IndexVec};
-use crate::tiers::Tier;
+use crate::tiers::{AbcCounts, Tier};
 use serde::{Deserialize, Serialize};
 
 pub const MIN_BINS: usize = 8;
@@ -35,38 +35,13 @@ pub const MAX_BINS: usize = 30;
 /// Within half a cent of zero is zero.
 const ZERO: f64 = 0.005;
 
-/// Customers per tier.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TierCounts {
-    #[serde(rename = "A")]
-    pub a: usize,
-    #[serde(rename = "B")]
-    pub b: usize,
-    #[serde(rename = "C")]
-    pub c: usize,
-}
-
-impl TierCounts {
-    fn add(&mut self, tier: Tier) {
-        match tier {
-            Tier::A => self.a += 1,
-            Tier::B => self.b += 1,
-            Tier::C => self.c += 1,
-        }
-    }
-
-    pub fn as_array(&self) -> [usize; 3] {
-        [self.a, self.b, self.c]
-    }
-}
-
 /// One bar: the customers whose value lies between `low` and `high`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bin {
     pub low: f64,
     pub high: f64,
     pub customers: usize,
-    pub by_tier: TierCounts,
+    pub by_tier: AbcCounts,
     /// Net revenue of these customers (whatever the distribution measures).
     pub revenue: f64,
 }
@@ -94,9 +69,9 @@ pub struct Distribution {
 pub struct SliceCounts {
     pub value: String,
     pub kind: SliceKind,
-    pub revenue: Vec<TierCounts>,
-    pub profit: Vec<TierCounts>,
-    pub clv: Vec<TierCounts>,
+    pub revenue: Vec<AbcCounts>,
+    pub profit: Vec<AbcCounts>,
+    pub clv: Vec<AbcCounts>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -197,8 +172,8 @@ fn counts(
     members: &[usize],
     values: &[Option<f64>],
     scale: &Scale,
-) -> Vec<TierCounts> {
-    let mut counts = vec![TierCounts::default(); scale.len()];
+) -> Vec<AbcCounts> {
+    let mut counts = vec![AbcCounts::default(); scale.len()];
     for &c in members {
         if let Some(v) = values[c].filter(|v| v.is_finite()) {
             counts[scale.place(v)].add(base.tier.raw()[c]);

@@ -239,7 +239,7 @@ pub fn section(base: &Base<'_>) -> Vec<TierSummary> {
 }
 
 /// Customer counts per tier, keyed `"A"`, `"B"`, `"C"` as the contract says.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AbcCounts {
     #[serde(rename = "A")]
     pub a: usize,
@@ -262,6 +262,19 @@ impl AbcCounts {
             b: count(Tier::B),
             c: count(Tier::C),
         }
+    }
+
+    /// One more customer in `tier`.
+    pub fn add(&mut self, tier: Tier) {
+        match tier {
+            Tier::A => self.a += 1,
+            Tier::B => self.b += 1,
+            Tier::C => self.c += 1,
+        }
+    }
+
+    pub fn as_array(&self) -> [usize; 3] {
+        [self.a, self.b, self.c]
     }
 }
 

@@ -266,6 +266,17 @@ pub(crate) fn text_width(text: &str) -> u32 {
     (w * LABEL_PX).ceil() as u32
 }
 
+/// The label of the point at index `v` on an axis of one point per label
+/// (every `step`-th labelled); empty between points.
+pub(crate) fn index_label(labels: &[String], step: usize, v: f64) -> String {
+    let i = v.round();
+    let on_point = (v - i).abs() < 1e-6 && i >= 0.0 && (i as usize) % step.max(1) == 0;
+    on_point
+        .then(|| labels.get(i as usize).cloned())
+        .flatten()
+        .unwrap_or_default()
+}
+
 /// Cuts long category labels so the bars keep their room.
 pub(crate) fn short(label: &str) -> String {
     const MAX: usize = 26;

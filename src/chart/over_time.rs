@@ -7,8 +7,8 @@ use plotters::style::{Color, RGBColor};
 
 use super::marks::{columns, named, pct1, readout, titled, Marks};
 use super::{
-    build, extent, legend_strip, pct, render, short, style_mesh, usable, Axes, Bands, Size, BLUE,
-    GREEN, INK, PURPLE, RED, SLATE,
+    build, extent, index_label, legend_strip, pct, render, short, style_mesh, usable, Axes, Bands,
+    Size, BLUE, GREEN, INK, PURPLE, RED, SLATE,
 };
 
 /// Height of the legend strip above `share_lines`.
@@ -117,13 +117,7 @@ pub fn share_lines(
         let mut chart = build(&rest, axes, x.clone(), y.clone(), 48)?;
         // At most about six labels, so long period names never run together.
         let step = n.div_ceil(6).max(1);
-        let label = |v: &f64| {
-            let i = v.round();
-            let near = (v - i).abs() < 1e-6 && i >= 0.0 && (i as usize) % step == 0;
-            near.then(|| labels.get(i as usize).cloned())
-                .flatten()
-                .unwrap_or_default()
-        };
+        let label = |v: &f64| index_label(&labels, step, *v);
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, axes);
         mesh.x_labels(n.clamp(1, 12))

@@ -5,10 +5,10 @@
 
 use crate::chart::{self, Axes, Bar, Formats, Marker, MarkerKind, Size};
 use crate::dimensions::SliceKind;
-use crate::distributions::{Distribution, Distributions, SliceCounts, TierCounts};
+use crate::distributions::{Distribution, Distributions, SliceCounts};
 use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
-use crate::tiers::Tier;
+use crate::tiers::{AbcCounts, Tier};
 use crate::web::components::chart_view::chart_view;
 use crate::web::state::{use_state, Part};
 use leptos::prelude::*;
@@ -56,7 +56,7 @@ impl Measure {
         }
     }
 
-    fn slice(self, s: &SliceCounts) -> &[TierCounts] {
+    fn slice(self, s: &SliceCounts) -> &[AbcCounts] {
         match self {
             Measure::Revenue => &s.revenue,
             Measure::Profit => &s.profit,
@@ -120,7 +120,7 @@ fn markers(d: &Distribution, locale: Locale) -> Vec<Marker> {
 /// A histogram of `counts` on `d`'s bins.
 fn draw(
     d: &Distribution,
-    counts: &[TierCounts],
+    counts: &[AbcCounts],
     markers: &[Marker],
     y_max: f64,
     size: Size,
@@ -184,7 +184,7 @@ fn one(d: &Distribution, measure: Measure, locale: Locale) -> impl IntoView {
     let body = if d.bins.is_empty() {
         view! { <p class="note">{t(locale, Key::DistributionNoClv)}</p> }.into_any()
     } else {
-        let counts: Vec<TierCounts> = d.bins.iter().map(|b| b.by_tier).collect();
+        let counts: Vec<AbcCounts> = d.bins.iter().map(|b| b.by_tier).collect();
         let size = Size {
             width: chart_width(),
             height: 300,
