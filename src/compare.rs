@@ -264,7 +264,7 @@ fn nothing<T: Clone>(n: usize) -> IndexVec<CustomerId, Option<T>> {
 /// An amount in whole cents (saturating for absurd amounts, which the
 /// sums in i128 then carry without overflow).
 fn cents(amount: f64) -> i128 {
-    (amount * 100.0).round() as i64 as i128
+    i128::from(crate::customers::cents(amount))
 }
 
 /// Cents as money.

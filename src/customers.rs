@@ -66,16 +66,18 @@ impl Customers {
         (first.unwrap_or_default(), last.unwrap_or_default())
     }
 
-    /// Customer indices by revenue, largest first; ties by id text so the
-    /// order (and so every tier boundary) never depends on file order.
+    /// Customer indices by revenue in whole cents, largest first; ties by
+    /// id text, so the order (and so every tier boundary) never depends on
+    /// file order: two revenues equal to the cent rank by id even where
+    /// their sums differ in the last bit (10.1 + 20.2 against 30.3).
     pub fn ranked_by_revenue(&self, ids: &[String]) -> Vec<u32> {
+        let cents: Vec<i64> = self.list.iter().map(|c| cents(c.revenue)).collect();
         let mut order: Vec<u32> = (0..self.list.len() as u32).collect();
         // Ids are distinct, so no two keys are equal and an unstable sort
         // gives the one order; it is the faster one, without a buffer.
         order.sort_unstable_by(|&a, &b| {
-            let (ra, rb) = (self.list[a as usize].revenue, self.list[b as usize].revenue);
-            rb.total_cmp(&ra)
-                .then_with(|| ids[a as usize].cmp(&ids[b as usize]))
+            let (a, b) = (a as usize, b as usize);
+            cents[b].cmp(&cents[a]).then_with(|| ids[a].cmp(&ids[b]))
         });
         order
     }
@@ -122,7 +124,9 @@ pub fn aggregate(table: &Table) -> Customers {
         rows.clear();
         let span = rows_by_customer.offsets[c] as usize..rows_by_customer.offsets[c + 1] as usize;
         rows.extend_from_slice(&rows_by_customer.rows[span]);
-        rows.sort_by_key(|&r| table.day[r as usize]);
+        // By day, then amount and cost: the sums are then added in one
+        // order whatever the file's, so equal customers get equal bits.
+        rows.sort_unstable_by(|&a, &b| row_order(table, a as usize, b as usize));
         out.list
             .push(summarise(table, &rows, &mut out.days, &mut out.day_amounts));
         out.offsets.push(out.days.len() as u32);
@@ -191,6 +195,21 @@ fn group_rows(table: &Table) -> Grouped {
         next[c as usize] += 1;
     }
     Grouped { offsets, rows }
+}
+
+/// An amount in whole cents, the key customers are ranked by
+/// (saturating: an absurd amount is not a panic).
+pub fn cents(amount: f64) -> i64 {
+    (amount * 100.0).round() as i64
+}
+
+/// A customer's rows in a canonical order: by day, then amount, then cost.
+fn row_order(table: &Table, a: usize, b: usize) -> std::cmp::Ordering {
+    let cost = |r: usize| table.cost.as_ref().map_or(0.0, |c| c[r]);
+    table.day[a]
+        .cmp(&table.day[b])
+        .then_with(|| table.amount[a].total_cmp(&table.amount[b]))
+        .then_with(|| cost(a).total_cmp(&cost(b)))
 }
 
 /// Sums one customer's rows (sorted by day) and appends its purchase days.
@@ -286,6 +305,31 @@ mod tests {
         let t = table(&[(0, 1, 5.0), (1, 1, 9.0), (2, 1, 5.0)]);
         let cs = aggregate(&t);
         assert_eq!(cs.ranked_by_revenue(&t.ids), [1, 0, 2]);
+    }
+
+    #[test]
+    fn revenues_equal_to_the_cent_rank_by_id_whatever_the_row_order() {
+        // 0.1 + 0.2 and 0.2 + 0.1 differ from 0.3 in the last bit; summed in
+        // file order, customer 0 ranked above customer 1 or below it
+        // depending on which row came first.
+        let rows = [
+            (1, 1, 0.2),
+            (1, 1, 0.1),
+            (0, 2, 0.3),
+            (2, 1, 0.1),
+            (2, 1, 0.2),
+        ];
+        let mut reversed = rows;
+        reversed.reverse();
+        let (t, r) = (table(&rows), table(&reversed));
+        let (cs, cr) = (aggregate(&t), aggregate(&r));
+        for c in 0..3 {
+            assert_eq!(cs.list[c].revenue.to_bits(), cr.list[c].revenue.to_bits());
+        }
+        assert_eq!(cs.ranked_by_revenue(&t.ids), [0, 1, 2]);
+        assert_eq!(cr.ranked_by_revenue(&r.ids), [0, 1, 2]);
+        assert_eq!(cents(-0.125), -13);
+        assert_eq!(cents(1e300), i64::MAX, "saturates");
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub mod ingest;
 pub mod lifecycle;
 pub mod loyalty;
 pub mod master;
+pub mod parallel;
 pub mod pareto;
 pub mod printable;
 pub mod profit;

@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 WORK = ROOT / "target" / "bench"
-CLI = ROOT / "target" / "cli" / "tierlens"
+CLI = ROOT / "target" / "release" / "tierlens"
 COPIES = 40
 
 

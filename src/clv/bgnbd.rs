@@ -84,7 +84,7 @@ pub fn fit(data: &[(History, f64)]) -> BgNbd {
 
 /// Customers' weights summed per frequency: the gamma-function part of the
 /// likelihood depends on x alone, so it is evaluated once per x.
-fn weight_by_x(data: &[(History, f64)]) -> Vec<(f64, f64)> {
+pub fn weight_by_x(data: &[(History, f64)]) -> Vec<(f64, f64)> {
     let mut by_x: BTreeMap<u64, f64> = BTreeMap::new();
     for (h, w) in data {
         *by_x.entry(h.x.to_bits()).or_default() += w;
@@ -160,9 +160,8 @@ pub fn expected_purchases(p: &BgNbd, h: &History, t: f64) -> Option<f64> {
     let (r, alpha, a, b, x) = (p.r, p.alpha, p.a, p.b, h.x);
     let c = a + b + x - 1.0;
     let z = t / (alpha + h.t + t);
-    let ln_term = (r + x) * ((alpha + h.t) / (alpha + h.t + t)).ln_s()
-        + super::special::ln_hyp2f1(r + x, b + x, c, z);
-    let numerator = c / (a - 1.0) * (1.0 - ln_term.exp_s());
+    let term = super::special::power_times_hyp2f1(r + x, b + x, c, z);
+    let numerator = c / (a - 1.0) * (1.0 - term);
     let denominator = if x > 0.0 {
         1.0 + a / (b + x - 1.0) * ((r + x) * ((alpha + h.t) / (alpha + h.t_x)).ln_s()).exp_s()
     } else {

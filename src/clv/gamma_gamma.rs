@@ -134,12 +134,14 @@ pub fn expected_spend(g: &GammaGamma, h: &History, population_mean: f64) -> f64 
 /// The fit with its standard errors from the observed information.
 pub fn with_errors(g: GammaGamma, histories: &[History]) -> GammaGamma {
     let used: Vec<&History> = histories.iter().filter(|h| usable(h)).collect();
-    let ll = |p: &[f64]| -> f64 {
-        used.iter()
-            .map(|h| ln_likelihood([p[0], p[1], p[2]], h))
-            .sum()
+    let by_x = sums_by_x(&used);
+    // ∂/∂p = (∂/∂θ) / p, θ = ln p.
+    let gradient = |p: &[f64]| -> Vec<f64> {
+        let theta: Vec<f64> = p.iter().map(|v| v.ln_s()).collect();
+        let in_logs = total_and_gradient(&theta, &used, &by_x).1;
+        (0..3).map(|i| in_logs[i] / p[i]).collect()
     };
-    let se = super::optimise::covariance(&ll, &[g.p, g.q, g.v])
+    let se = super::optimise::covariance(&gradient, &[g.p, g.q, g.v])
         .map(|c| super::optimise::standard_errors(&c))
         .map(|e| Errors {
             p: e[0],

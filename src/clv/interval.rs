@@ -76,17 +76,19 @@ pub fn intervals(
     let data = weighted(now, worth, labels.first());
     let centre = totals(fit, &data, steps);
     let p = fit.parameters();
+    // The eight steps, up and down each parameter, side by side.
+    let moves: Vec<(usize, f64)> = (0..4).flat_map(|j| [(j, 1.0), (j, -1.0)]).collect();
+    let moved = crate::parallel::map(&moves, |&(j, k)| {
+        let mut q = p;
+        q[j] += k * STEP * p[j].abs();
+        totals(&fit.with_parameters(q), &data, steps)
+    });
     let gradients: Vec<Vec<f64>> = (0..4)
         .map(|j| {
             let h = STEP * p[j].abs();
-            let at = |k: f64| {
-                let mut q = p;
-                q[j] += k * h;
-                totals(&fit.with_parameters(q), &data, steps)
-            };
-            let (up, down) = (at(1.0), at(-1.0));
+            let (up, down) = (&moved[2 * j], &moved[2 * j + 1]);
             up.iter()
-                .zip(&down)
+                .zip(down)
                 .map(|(u, d)| (u - d) / (2.0 * h))
                 .collect()
         })

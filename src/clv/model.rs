@@ -123,8 +123,8 @@ impl Purchases {
     /// The fit with its standard errors, and the parameters' covariance
     /// (`None` when the information matrix is not positive definite).
     pub fn with_errors(&self, data: &[(History, f64)]) -> (Purchases, Option<Vec<Vec<f64>>>) {
-        let ll = |p: &[f64]| self.total_at([p[0], p[1], p[2], p[3]], data);
-        let covariance = super::optimise::covariance(&ll, &self.parameters());
+        let gradient = |p: &[f64]| self.gradient_at([p[0], p[1], p[2], p[3]], data).to_vec();
+        let covariance = super::optimise::covariance(&gradient, &self.parameters());
         let se = covariance.as_deref().map(super::optimise::standard_errors);
         let se = se.as_deref();
         let with = match *self {
@@ -197,16 +197,21 @@ impl Purchases {
         -((r + h.x) * ((alpha + h.t) / (alpha + h.t + t)).ln_s()).exp_m1_s()
     }
 
-    /// The summed log-likelihood at other parameters (for the Hessian).
-    pub fn total_at(&self, p: [f64; 4], data: &[(History, f64)]) -> f64 {
-        match self {
-            Purchases::Bg(_) => data
-                .iter()
-                .map(|(h, w)| w * bgnbd::ln_likelihood(p, h))
-                .sum(),
-            Purchases::Mbg(_) => mbgnbd::total(p, data),
-            Purchases::Pareto(_) => pareto_nbd::total(p, data),
-        }
+    /// The gradient of the summed log-likelihood in the natural
+    /// parameters, at other parameters (for the Hessian).
+    pub fn gradient_at(&self, p: [f64; 4], data: &[(History, f64)]) -> [f64; 4] {
+        let theta = p.map(|v| v.ln_s());
+        let in_logs = match self {
+            Purchases::Bg(_) => {
+                bgnbd::total_and_gradient(&theta, data, &bgnbd::weight_by_x(data)).1
+            }
+            Purchases::Mbg(_) => {
+                mbgnbd::total_and_gradient(&theta, data, &bgnbd::weight_by_x(data)).1
+            }
+            Purchases::Pareto(_) => pareto_nbd::total_and_gradient(&theta, data).1,
+        };
+        // ∂/∂p = (∂/∂θ) / p, θ = ln p.
+        [0, 1, 2, 3].map(|i| in_logs[i] / p[i])
     }
 }
 

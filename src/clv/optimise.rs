@@ -293,35 +293,34 @@ fn step_simplex(f: &dyn Fn(&[f64]) -> f64, points: &mut [Vec<f64>], values: &mut
 }
 
 /// The covariance of maximum-likelihood estimates from the observed
-/// information: the inverse of minus the Hessian of the log-likelihood
-/// `ll` at its maximum `at` (natural parameters), the Hessian by central
-/// differences with steps of 1e-3 of each parameter (the likelihood's
-/// rounding, about 1e-11 of it, stays far below the curvature there).
-/// `None` when the information is not positive definite.
-pub fn covariance(ll: &dyn Fn(&[f64]) -> f64, at: &[f64]) -> Option<Vec<Vec<f64>>> {
+/// information: the inverse of minus the Hessian of the log-likelihood at
+/// its maximum `at` (natural parameters), the Hessian by central
+/// differences of the log-likelihood's `gradient`: 2n gradients, with
+/// steps of 1e-4 of each parameter, made symmetric (with analytic
+/// gradients that is more exact than second differences of the
+/// likelihood, and a third of the work). The gradients are evaluated side
+/// by side where there are threads. `None` when the information is not
+/// positive definite.
+pub fn covariance(
+    gradient: &(dyn Fn(&[f64]) -> Vec<f64> + Sync),
+    at: &[f64],
+) -> Option<Vec<Vec<f64>>> {
     let n = at.len();
-    let h: Vec<f64> = at.iter().map(|v| 1e-3 * v.abs().max(1e-6)).collect();
-    let at_offsets = |offsets: &[(usize, f64)]| {
+    let h: Vec<f64> = at.iter().map(|v| 1e-4 * v.abs().max(1e-6)).collect();
+    let moves: Vec<(usize, f64)> = (0..n).flat_map(|j| [(j, 1.0), (j, -1.0)]).collect();
+    let slopes = crate::parallel::map(&moves, |&(j, k)| {
         let mut x = at.to_vec();
-        for &(i, k) in offsets {
-            x[i] += k * h[i];
-        }
-        ll(&x)
-    };
-    let centre = ll(at);
-    let mut information = vec![vec![0.0; n]; n];
-    for i in 0..n {
-        let second = at_offsets(&[(i, 1.0)]) - 2.0 * centre + at_offsets(&[(i, -1.0)]);
-        information[i][i] = -second / (h[i] * h[i]);
-        for j in 0..i {
-            let corners = at_offsets(&[(i, 1.0), (j, 1.0)])
-                - at_offsets(&[(i, 1.0), (j, -1.0)])
-                - at_offsets(&[(i, -1.0), (j, 1.0)])
-                + at_offsets(&[(i, -1.0), (j, -1.0)]);
-            information[i][j] = -corners / (4.0 * h[i] * h[j]);
-            information[j][i] = information[i][j];
-        }
-    }
+        x[j] += k * h[j];
+        gradient(&x)
+    });
+    let second = |i: usize, j: usize| (slopes[2 * j][i] - slopes[2 * j + 1][i]) / (2.0 * h[j]);
+    let information: Vec<Vec<f64>> = (0..n)
+        .map(|i| {
+            (0..n)
+                .map(|j| -0.5 * (second(i, j) + second(j, i)))
+                .collect()
+        })
+        .collect();
     let inverse = invert(information)?;
     let positive = (0..n).all(|i| inverse[i][i] > 0.0 && inverse[i][i].is_finite());
     positive.then_some(inverse)
@@ -419,10 +418,10 @@ mod tests {
     fn the_covariance_of_a_normal_mean_is_its_variance_over_n() {
         // ln L of 10 draws with known spread 2 around mean m: curvature 10/4.
         let draws = [1.0, 2.5, 3.0, 4.2, 0.3, 2.2, 1.9, 3.3, 2.8, 1.1];
-        let ll = |m: &[f64]| -> f64 { draws.iter().map(|x| -(x - m[0]) * (x - m[0]) / 8.0).sum() };
-        let c = covariance(&ll, &[2.23]).unwrap();
+        let slope = |m: &[f64]| vec![draws.iter().map(|x| (x - m[0]) / 4.0).sum::<f64>()];
+        let c = covariance(&slope, &[2.23]).unwrap();
         assert!((c[0][0] - 0.4).abs() < 1e-6, "{c:?}");
-        assert!(covariance(&|_: &[f64]| 1.0, &[1.0, 2.0]).is_none());
+        assert!(covariance(&|_: &[f64]| vec![0.0, 0.0], &[1.0, 2.0]).is_none());
         let inverse = invert(vec![vec![4.0, 1.0], vec![2.0, 3.0]]).unwrap();
         assert!((inverse[0][0] - 0.3).abs() < 1e-12 && (inverse[1][0] + 0.2).abs() < 1e-12);
     }

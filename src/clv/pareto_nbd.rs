@@ -13,9 +13,9 @@
 //! ln A + ln(1 − e^(ln B − ln A)).
 
 use super::data::History;
-use super::optimise::{minimise_smooth, numeric_gradient, NUMERIC_GRADIENT_TOLERANCE};
+use super::optimise::{minimise_smooth, GRADIENT_TOLERANCE};
 use super::special::SameEverywhere;
-use super::special::{ln_gamma, ln_hyp2f1_within, log_add};
+use super::special::{digamma, ln_gamma, ln_hyp2f1_within, log_add};
 use serde::{Deserialize, Serialize};
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -76,6 +76,91 @@ fn part([r, alpha, s, beta]: [f64; 4], x: f64, t: f64) -> f64 {
     let z = (big - small) / (big + t);
     (1.0 - b) * (-z).ln_1p_s() + ln_hyp2f1_within(1.0, m + 1.0 - b, m + 1.0, z, SERIES_TERMS)
         - m * (big + t).ln_s()
+}
+
+/// `part` and its gradient in (r, α, s, β). In Euler's form the part is
+/// e ln(1−z) + ln F(1, B; C; z) − m ln(big+t), with C = m+1 and, for
+/// α ≥ β, B = r+x and e = −s; for α < β, B = s+1 and e = 1−r−x.
+fn part_and_gradient([r, alpha, s, beta]: [f64; 4], x: f64, t: f64) -> (f64, [f64; 4]) {
+    let m = r + s + x;
+    let swapped = alpha < beta;
+    let (big, small) = if swapped {
+        (beta, alpha)
+    } else {
+        (alpha, beta)
+    };
+    let (b, e) = if swapped {
+        (s + 1.0, 1.0 - r - x)
+    } else {
+        (r + x, -s)
+    };
+    let z = (big - small) / (big + t);
+    let Some(f) = series_one(b, m + 1.0, z) else {
+        return (f64::NAN, [f64::NAN; 4]);
+    };
+    let ln_rest = (small + t).ln_s() - (big + t).ln_s();
+    let value = e * ln_rest + f.value.ln_s() - m * (big + t).ln_s();
+    // By the big and small rates, then mapped onto α and β.
+    let dz = [(small + t) / ((big + t) * (big + t)), -1.0 / (big + t)];
+    let d_ln_f = |db: f64, dc: f64, dz: f64| (f.d_b * db + f.d_c * dc + f.d_z * dz) / f.value;
+    let by_big = -e / (big + t) + d_ln_f(0.0, 0.0, dz[0]) - m / (big + t);
+    let by_small = e / (small + t) + d_ln_f(0.0, 0.0, dz[1]);
+    let ln_big = (big + t).ln_s();
+    // r and s move C and m by one each; B and e by one of them.
+    let (db_r, db_s, de_r, de_s) = if swapped {
+        (0.0, 1.0, -1.0, 0.0)
+    } else {
+        (1.0, 0.0, 0.0, -1.0)
+    };
+    let by_r = de_r * ln_rest + d_ln_f(db_r, 1.0, 0.0) - ln_big;
+    let by_s = de_s * ln_rest + d_ln_f(db_s, 1.0, 0.0) - ln_big;
+    let (by_alpha, by_beta) = if swapped {
+        (by_small, by_big)
+    } else {
+        (by_big, by_small)
+    };
+    (value, [by_r, by_alpha, by_s, by_beta])
+}
+
+/// F(1, b; c; z) = Σ (b)_k / (c)_k z^k and its partial derivatives.
+struct Series {
+    value: f64,
+    d_b: f64,
+    d_c: f64,
+    d_z: f64,
+}
+
+/// The series for b < c and 0 ≤ z < 1: each term is below the one before
+/// times z, so it neither overflows nor needs rescaling. The derivatives
+/// are summed beside it: ∂t_k/∂b = t_k Σ_{j<k} 1/(b+j), ∂t_k/∂c =
+/// −t_k Σ_{j<k} 1/(c+j), ∂t_k/∂z = k t_k / z.
+fn series_one(b: f64, c: f64, z: f64) -> Option<Series> {
+    if !(0.0..1.0).contains(&z) || b <= 0.0 || c <= 0.0 {
+        return None;
+    }
+    let mut out = Series {
+        value: 1.0,
+        d_b: 0.0,
+        d_c: 0.0,
+        d_z: 0.0,
+    };
+    let (mut term, mut sum_b, mut sum_c) = (1.0f64, 0.0f64, 0.0f64);
+    for k in 1..=SERIES_TERMS {
+        let j = (k - 1) as f64;
+        let ratio = (b + j) / (c + j);
+        // k t_k / z without dividing by z (which may be 0).
+        out.d_z += k as f64 * term * ratio;
+        term *= ratio * z;
+        sum_b += 1.0 / (b + j);
+        sum_c += 1.0 / (c + j);
+        out.value += term;
+        out.d_b += term * sum_b;
+        out.d_c -= term * sum_c;
+        if term * (k as f64 + sum_b) <= out.value * 1e-17 {
+            return Some(out);
+        }
+    }
+    None
 }
 
 /// ln A0 from its two terms, at t_x and at T.
@@ -146,8 +231,59 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// The summed log-likelihood and its gradient in the log-parameters θ
+    /// (∂/∂θ = p ∂/∂p). With ω the share of the alive term and q =
+    /// e^(P_T − P_tx) for A0's two parts: ∂ ln A0 = (∂P_tx − q ∂P_T)/(1−q).
+    fn total_and_gradient(&self, theta: &[f64]) -> (f64, [f64; 4]) {
+        let p = [0, 1, 2, 3].map(|i| theta[i].exp_s());
+        let [r, alpha, s, beta] = p;
+        let mut parts = Vec::with_capacity(self.pairs.len());
+        for &(x, t) in &self.pairs {
+            let part = part_and_gradient(p, x, t);
+            if !(part.0.is_finite() && part.1.iter().all(|g| g.is_finite())) {
+                return (f64::NEG_INFINITY, [f64::NAN; 4]);
+            }
+            parts.push(part);
+        }
+        let constant = -ln_gamma(r) + r * alpha.ln_s() + s * beta.ln_s();
+        let head = [-digamma(r) + alpha.ln_s(), r / alpha, beta.ln_s(), s / beta];
+        let (mut ll, mut g) = (0.0, [0.0; 4]);
+        for &(h, at_tx, at_t, w) in &self.histories {
+            let x = h.x;
+            let ((p1, d1), (p2, d2)) = (parts[at_tx], parts[at_t]);
+            let m = r + s + x;
+            let alive = -(r + x) * (alpha + h.t).ln_s() - s * (beta + h.t).ln_s();
+            let died = (s / m).ln_s() + ln_a0_of(p1, p2);
+            let both = log_add(alive, died);
+            ll += w * (constant + ln_gamma(r + x) + both);
+            let omega = (alive - both).exp_s();
+            let q = (p2 - p1).exp_s();
+            let d_alive = [
+                -(alpha + h.t).ln_s(),
+                -(r + x) / (alpha + h.t),
+                -(beta + h.t).ln_s(),
+                -s / (beta + h.t),
+            ];
+            let d_died_own = [-1.0 / m, 0.0, 1.0 / s - 1.0 / m, 0.0];
+            // A0 is 0 when t_x = T (the last purchase on the last day):
+            // the died term then has no weight, and no slope to add.
+            let dies = died > f64::NEG_INFINITY;
+            for i in 0..4 {
+                let d_head = head[i] + if i == 0 { digamma(r + x) } else { 0.0 };
+                let d_died = match dies {
+                    true => (1.0 - omega) * (d_died_own[i] + (d1[i] - q * d2[i]) / (1.0 - q)),
+                    false => 0.0,
+                };
+                g[i] += w * (d_head + omega * d_alive[i] + d_died);
+            }
+        }
+        (ll, [0, 1, 2, 3].map(|i| g[i] * p[i]))
+    }
+}
+
 /// Fits the model from `start` (log-parameters; BG/NBD's r and α are a
-/// good start for its r and α), with a numerical gradient.
+/// good start for its r and α), with the analytic gradient.
 pub fn fit(data: &[(History, f64)], start: [f64; 4]) -> ParetoNbd {
     let prepared = Prepared::new(data);
     let total = data.iter().map(|d| d.1).sum::<f64>().max(1.0);
@@ -156,15 +292,12 @@ pub fn fit(data: &[(History, f64)], start: [f64; 4]) -> ParetoNbd {
     let objective = |theta: &[f64]| {
         evaluations.set(evaluations.get() + 1);
         if evaluations.get() > budget {
-            return f64::INFINITY;
+            return (f64::INFINITY, vec![f64::NAN; 4]);
         }
-        -prepared.total([0, 1, 2, 3].map(|i| theta[i].exp_s())) / total
+        let (ll, gradient) = prepared.total_and_gradient(theta);
+        (-ll / total, gradient.iter().map(|g| -g / total).collect())
     };
-    let m = minimise_smooth(
-        &|t| numeric_gradient(&objective, t),
-        &start,
-        NUMERIC_GRADIENT_TOLERANCE,
-    );
+    let m = minimise_smooth(&objective, &start, GRADIENT_TOLERANCE);
     let [r, alpha, s, beta] = [0, 1, 2, 3].map(|i| m.x[i].exp_s());
     ParetoNbd {
         r,
@@ -175,6 +308,11 @@ pub fn fit(data: &[(History, f64)], start: [f64; 4]) -> ParetoNbd {
         converged: m.converged && m.value.is_finite() && evaluations.get() <= budget,
         se: None,
     }
+}
+
+/// The summed log-likelihood and its gradient in the log-parameters.
+pub fn total_and_gradient(theta: &[f64], data: &[(History, f64)]) -> (f64, [f64; 4]) {
+    Prepared::new(data).total_and_gradient(theta)
 }
 
 /// The summed log-likelihood of weighted histories at parameters `p`.

@@ -203,6 +203,55 @@ fn bgnbd_gradient_matches_the_per_customer_likelihood() {
 }
 
 #[test]
+fn mbgnbd_gradient_matches_its_likelihood() {
+    let g = data::grouped(&cdnow());
+    let by_x = bgnbd::weight_by_x(&g);
+    let theta = [-0.6, 1.8, -0.1, 0.5];
+    let direct = |t: [f64; 4]| mbgnbd::total(t.map(f64::exp), &g);
+    let (total, gradient) = mbgnbd::total_and_gradient(&theta, &g, &by_x);
+    assert!(
+        (total - direct(theta)).abs() < 1e-9 * total.abs(),
+        "{total}"
+    );
+    for i in 0..4 {
+        let (mut up, mut down) = (theta, theta);
+        up[i] += 1e-6;
+        down[i] -= 1e-6;
+        let numeric = (direct(up) - direct(down)) / 2e-6;
+        assert!(
+            (gradient[i] - numeric).abs() < 1e-4 * (1.0 + numeric.abs()),
+            "{i}: {} vs {numeric}",
+            gradient[i]
+        );
+    }
+}
+
+#[test]
+fn pareto_nbd_gradient_matches_its_likelihood_on_both_branches() {
+    let g = data::grouped(&cdnow());
+    // α above β, then below it: the two forms of A0.
+    for theta in [[-1.0, 2.5, -0.5, 1.5], [-0.6, 1.2, -0.3, 2.4]] {
+        let direct = |t: [f64; 4]| pareto_nbd::total(t.map(f64::exp), &g);
+        let (total, gradient) = pareto_nbd::total_and_gradient(&theta, &g);
+        assert!(
+            (total - direct(theta)).abs() < 1e-9 * total.abs(),
+            "{total}"
+        );
+        for i in 0..4 {
+            let (mut up, mut down) = (theta, theta);
+            up[i] += 1e-6;
+            down[i] -= 1e-6;
+            let numeric = (direct(up) - direct(down)) / 2e-6;
+            assert!(
+                (gradient[i] - numeric).abs() < 1e-4 * (1.0 + numeric.abs()),
+                "{theta:?} {i}: {} vs {numeric}",
+                gradient[i]
+            );
+        }
+    }
+}
+
+#[test]
 fn bgnbd_new_customer_expectations_of_the_paper() {
     let fit = bgnbd::BgNbd {
         r: 0.2425945,

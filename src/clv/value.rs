@@ -36,6 +36,7 @@ use super::special::SameEverywhere;
 use super::{bgnbd, gamma_gamma, holdout, mbgnbd, pareto_nbd, what_if};
 use crate::customers::Customers;
 use crate::day::Day;
+use crate::parallel;
 use crate::settings::{self, Field, SettingsError};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -412,8 +413,10 @@ fn fit_and_choose(
     let bg = bgnbd::fit(grouped);
     let start = [bg.r, bg.alpha, bg.a, bg.b]
         .map(|v| Some(v.ln_s()).filter(|v| v.is_finite()).unwrap_or(0.0));
-    let mbg = mbgnbd::fit(grouped, start);
-    let pareto = pareto_nbd::fit(grouped, [start[0], start[1], 0.0, start[1]]);
+    let (mbg, pareto) = parallel::join(
+        || mbgnbd::fit(grouped, start),
+        || pareto_nbd::fit(grouped, [start[0], start[1], 0.0, start[1]]),
+    );
     clv.bgnbd = Some(bg);
     clv.mbgnbd = Some(mbg).filter(|m| m.log_likelihood.is_finite());
     clv.pareto_nbd = Some(pareto).filter(|p| p.log_likelihood.is_finite());
@@ -430,7 +433,9 @@ fn fit_and_choose(
         return None;
     }
     let (usable, covariances): (Vec<Purchases>, Vec<Option<Covariance>>) =
-        usable.iter().map(|m| m.with_errors(grouped)).unzip();
+        parallel::map(&usable, |m| m.with_errors(grouped))
+            .into_iter()
+            .unzip();
     record_errors(clv, &usable);
     // Spend matters only to predictions, so only with a usable fit.
     let repeaters: Vec<History> = calibration.iter().flatten().copied().collect();
@@ -468,19 +473,20 @@ fn holdout_errors(
     calibration: &[Option<History>],
     clv: &Clv,
 ) -> std::collections::BTreeMap<ModelKind, f64> {
+    let holdouts = parallel::map(usable, |m| {
+        holdout::holdout(
+            m,
+            inputs.customers,
+            calibration,
+            clv.calibration_end,
+            inputs.as_of,
+            clv.period_days,
+        )
+    });
     usable
         .iter()
-        .filter_map(|m| {
-            let h = holdout::holdout(
-                m,
-                inputs.customers,
-                calibration,
-                clv.calibration_end,
-                inputs.as_of,
-                clv.period_days,
-            )?;
-            Some((m.kind(), h.mae))
-        })
+        .zip(holdouts)
+        .filter_map(|(m, h)| Some((m.kind(), h?.mae)))
         .collect()
 }
 

@@ -78,7 +78,7 @@ pub fn what_if(
             },
         }
     };
-    let curve: Vec<Scenario> = CURVE_POINTS.iter().map(|&k| scenario(k)).collect();
+    let curve: Vec<Scenario> = crate::parallel::map(&CURVE_POINTS, |&k| scenario(k));
     let chosen = match curve.iter().find(|c| c.points == settings.retention_points) {
         Some(c) => c.clone(),
         None => scenario(settings.retention_points),
