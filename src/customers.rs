@@ -54,10 +54,6 @@ impl Customers {
         (&self.days[span.clone()], &self.day_amounts[span])
     }
 
-    pub fn revenue_total(&self) -> f64 {
-        self.list.iter().map(|c| c.revenue).sum()
-    }
-
     /// The first and last purchase of any customer (for a summary, the
     /// table's dates are only each customer's last purchase).
     pub fn date_range(&self) -> (Day, Day) {

@@ -219,6 +219,8 @@ struct Side {
     min: f64,
     max: f64,
     bins: usize,
+    /// The `bins + 1` edges, made once: a million customers are placed.
+    edges: Vec<f64>,
 }
 
 impl Side {
@@ -232,51 +234,60 @@ impl Side {
         let bins = if max <= min {
             1
         } else {
-            let logs = |q: f64| magnitudes[((n - 1) as f64 * q).round() as usize].log10();
+            let logs = |q: f64| log10(magnitudes[((n - 1) as f64 * q).round() as usize]);
             let iqr = logs(0.75) - logs(0.25);
-            let h = 2.0 * iqr / (n as f64).cbrt();
-            let span = max.log10() - min.log10();
+            let h = 2.0 * iqr / libm::cbrt(n as f64);
+            let span = log10(max) - log10(min);
             if h > 0.0 {
                 ((span / h).ceil() as usize).clamp(1, MAX_BINS)
             } else {
-                ((n as f64).log2().ceil() as usize + 1).clamp(1, MAX_BINS)
+                (libm::log2(n as f64).ceil() as usize + 1).clamp(1, MAX_BINS)
             }
         };
-        Some(Side { min, max, bins })
+        Some(Side {
+            min,
+            max,
+            bins,
+            edges: Vec::new(),
+        })
     }
 
     fn spread(&self) -> f64 {
-        self.max.log10() - self.min.log10()
+        log10(self.max) - log10(self.min)
+    }
+
+    /// Makes the edges, once the number of bins is settled.
+    fn with_edges(mut self) -> Side {
+        let (min, max, bins, spread) = (self.min, self.max, self.bins, self.spread());
+        self.edges = (0..=bins)
+            .map(|j| match j {
+                0 => min,
+                j if j == bins => max,
+                j => libm::pow(10.0, log10(min) + spread * j as f64 / bins as f64),
+            })
+            .collect();
+        self
     }
 
     /// Edge `j` of `0..=bins`, exact at both ends.
     fn edge(&self, j: usize) -> f64 {
-        match j {
-            0 => self.min,
-            j if j == self.bins => self.max,
-            j => 10f64.powf(self.min.log10() + self.spread() * j as f64 / self.bins as f64),
-        }
+        self.edges[j]
     }
 
     /// The bin of magnitude `m`: `edge(j) ≤ m < edge(j + 1)`, the last closed.
     fn place(&self, m: f64) -> usize {
-        let last = self.bins - 1;
-        if self.spread() <= 0.0 {
-            return 0;
-        }
-        let t = (m.log10() - self.min.log10()) / self.spread() * self.bins as f64;
-        let mut j = (t.max(0.0) as usize).min(last);
-        while j > 0 && m < self.edge(j) {
-            j -= 1;
-        }
-        while j < last && m >= self.edge(j + 1) {
-            j += 1;
-        }
-        j
+        let below = self.edges.partition_point(|&e| e <= m);
+        below.saturating_sub(1).min(self.bins - 1)
     }
 }
 
 /// The bins of one distribution: losses, zero, gains.
+/// log10 by `libm`, as the rest of the core's maths: bin edges are then
+/// the same bits in the page's wasm and in the CLI.
+fn log10(v: f64) -> f64 {
+    libm::log10(v)
+}
+
 #[derive(Clone, Debug, PartialEq)]
 struct Scale {
     negative: Option<Side>,
@@ -308,9 +319,9 @@ impl Scale {
         });
         fit_total(&mut negative, &mut positive, usize::from(zero.is_some()));
         Scale {
-            negative,
+            negative: negative.map(Side::with_edges),
             zero,
-            positive,
+            positive: positive.map(Side::with_edges),
         }
     }
 

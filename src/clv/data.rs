@@ -50,7 +50,9 @@ pub fn histories(customers: &Customers, end: Day, period_days: f64) -> Vec<Optio
 }
 
 /// Equal (x, t_x, T) merged with a weight: the likelihood is evaluated
-/// once per distinct history, however many customers share it.
+/// once per distinct history, however many customers share it. In the
+/// histories' order, not the customers': the sums of a fit then run in one
+/// order whatever the order of the file's rows, and so give the same bits.
 pub fn grouped(histories: &[Option<History>]) -> Vec<(History, f64)> {
     let mut index: HashMap<[u64; 3], usize> = HashMap::new();
     let mut out: Vec<(History, f64)> = Vec::new();
@@ -64,5 +66,6 @@ pub fn grouped(histories: &[Option<History>]) -> Vec<(History, f64)> {
             }
         }
     }
+    out.sort_unstable_by(|a, b| a.0.key().cmp(&b.0.key()));
     out
 }

@@ -42,6 +42,18 @@ fn usable(h: &History) -> bool {
     h.x >= 1.0 && h.mean_spend > 0.0 && h.mean_spend.is_finite()
 }
 
+/// The repeat buyers the model is fitted on, in order of (x, mean spend)
+/// rather than of the customers, so that its sums, and so its figures, do
+/// not depend on the order of the file's rows.
+fn used(histories: &[History]) -> Vec<&History> {
+    let mut used: Vec<&History> = histories.iter().filter(|h| usable(h)).collect();
+    used.sort_unstable_by(|a, b| {
+        a.x.total_cmp(&b.x)
+            .then(a.mean_spend.total_cmp(&b.mean_spend))
+    });
+    used
+}
+
 pub fn ln_likelihood([p, q, v]: [f64; 3], h: &History) -> f64 {
     let (x, m) = (h.x, h.mean_spend);
     ln_gamma(p * x + q) - ln_gamma(p * x) - ln_gamma(q)
@@ -52,7 +64,7 @@ pub fn ln_likelihood([p, q, v]: [f64; 3], h: &History) -> f64 {
 }
 
 pub fn fit(histories: &[History]) -> GammaGamma {
-    let used: Vec<&History> = histories.iter().filter(|h| usable(h)).collect();
+    let used = used(histories);
     let by_x = sums_by_x(&used);
     let n = used.len().max(1) as f64;
     let objective = |theta: &[f64]| {
@@ -133,7 +145,7 @@ pub fn expected_spend(g: &GammaGamma, h: &History, population_mean: f64) -> f64 
 
 /// The fit with its standard errors from the observed information.
 pub fn with_errors(g: GammaGamma, histories: &[History]) -> GammaGamma {
-    let used: Vec<&History> = histories.iter().filter(|h| usable(h)).collect();
+    let used = used(histories);
     let by_x = sums_by_x(&used);
     // ∂/∂p = (∂/∂θ) / p, θ = ln p.
     let gradient = |p: &[f64]| -> Vec<f64> {

@@ -691,12 +691,14 @@ pub struct SpendModel {
 
 impl SpendModel {
     fn new(fit: Option<gamma_gamma::GammaGamma>, calibration: &[Option<History>]) -> Self {
-        let spends: Vec<f64> = calibration
+        let mut spends: Vec<f64> = calibration
             .iter()
             .flatten()
             .filter(|h| h.x >= 1.0 && h.mean_spend >= 0.0)
             .map(|h| h.mean_spend)
             .collect();
+        // Summed in one order whatever the file's.
+        spends.sort_unstable_by(f64::total_cmp);
         let population_mean = match fit {
             Some(g) => g.p * g.v / (g.q - 1.0),
             None if spends.is_empty() => 0.0,

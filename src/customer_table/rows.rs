@@ -139,7 +139,8 @@ pub struct RowSource<'a> {
 
 impl<'a> RowSource<'a> {
     pub fn new(base: &Base<'a>, labels: Labels) -> Self {
-        let total = base.customers.revenue_total();
+        // In rank order, as every section's total: one order whatever the file's.
+        let total = base.revenue_total();
         let mut running = 0.0;
         let cumulative = base.by_rank(|c| {
             running += base.revenue[c];
