@@ -66,6 +66,6 @@ pub fn grouped(histories: &[Option<History>]) -> Vec<(History, f64)> {
             }
         }
     }
-    out.sort_unstable_by(|a, b| a.0.key().cmp(&b.0.key()));
+    out.sort_unstable_by_key(|(h, _)| h.key());
     out
 }

@@ -13,7 +13,7 @@
 use super::data::History;
 use super::optimise::{minimise_smooth, GRADIENT_TOLERANCE};
 use super::special::SameEverywhere;
-use super::special::{digamma, ln_gamma};
+use super::special::{digamma, ln_gamma, Sum};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -42,16 +42,33 @@ fn usable(h: &History) -> bool {
     h.x >= 1.0 && h.mean_spend > 0.0 && h.mean_spend.is_finite()
 }
 
-/// The repeat buyers the model is fitted on, in order of (x, mean spend)
-/// rather than of the customers, so that its sums, and so its figures, do
-/// not depend on the order of the file's rows.
-fn used(histories: &[History]) -> Vec<&History> {
-    let mut used: Vec<&History> = histories.iter().filter(|h| usable(h)).collect();
-    used.sort_unstable_by(|a, b| {
-        a.x.total_cmp(&b.x)
-            .then(a.mean_spend.total_cmp(&b.mean_spend))
-    });
-    used
+/// The repeat buyers the model is fitted on, merged by equal (x, mean
+/// spend): the likelihood depends on nothing else. In order of (x, mean
+/// spend) rather than of the customers, so that its sums, and so its
+/// figures, do not depend on the order of the file's rows.
+fn used(histories: &[History]) -> Vec<Spends> {
+    let mut keys: Vec<(f64, f64)> = histories
+        .iter()
+        .filter(|h| usable(h))
+        .map(|h| (h.x, h.mean_spend))
+        .collect();
+    keys.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut out: Vec<Spends> = Vec::new();
+    for (x, m) in keys {
+        match out.last_mut() {
+            Some(last) if last.x == x && last.m == m => last.n += 1.0,
+            _ => out.push(Spends { x, m, n: 1.0 }),
+        }
+    }
+    out
+}
+
+/// Repeat buyers with x repeat purchases of mean value m: n of them.
+#[derive(Clone, Copy, Debug)]
+struct Spends {
+    x: f64,
+    m: f64,
+    n: f64,
 }
 
 pub fn ln_likelihood([p, q, v]: [f64; 3], h: &History) -> f64 {
@@ -66,7 +83,8 @@ pub fn ln_likelihood([p, q, v]: [f64; 3], h: &History) -> f64 {
 pub fn fit(histories: &[History]) -> GammaGamma {
     let used = used(histories);
     let by_x = sums_by_x(&used);
-    let n = used.len().max(1) as f64;
+    let customers = used.iter().map(|s| s.n).sum::<f64>();
+    let n = customers.max(1.0);
     let objective = |theta: &[f64]| {
         let (ll, gradient) = total_and_gradient(theta, &used, &by_x);
         (-ll / n, gradient.iter().map(|g| -g / n).collect())
@@ -77,7 +95,7 @@ pub fn fit(histories: &[History]) -> GammaGamma {
         q: m.x[1].exp_s(),
         v: m.x[2].exp_s(),
         log_likelihood: -m.value * n,
-        customers: used.len(),
+        customers: customers as usize,
         converged: m.converged && !used.is_empty(),
         se: None,
     }
@@ -85,12 +103,12 @@ pub fn fit(histories: &[History]) -> GammaGamma {
 
 /// Per frequency x: customers and the sum of their ln m_x. Every term of
 /// the likelihood but ln(γ + x m_x) depends on x alone or on these sums.
-fn sums_by_x(used: &[&History]) -> Vec<(f64, f64, f64)> {
+fn sums_by_x(used: &[Spends]) -> Vec<(f64, f64, f64)> {
     let mut by_x: BTreeMap<u64, (f64, f64)> = BTreeMap::new();
-    for h in used {
-        let entry = by_x.entry(h.x.to_bits()).or_default();
-        entry.0 += 1.0;
-        entry.1 += h.mean_spend.ln_s();
+    for s in used {
+        let entry = by_x.entry(s.x.to_bits()).or_default();
+        entry.0 += s.n;
+        entry.1 += s.n * s.m.ln_s();
     }
     by_x.into_iter()
         .map(|(x, (n, ln_m))| (f64::from_bits(x), n, ln_m))
@@ -101,32 +119,33 @@ fn sums_by_x(used: &[&History]) -> Vec<(f64, f64, f64)> {
 ///   ∂/∂p = Σ x [ψ(px+q) − ψ(px) + ln m_x + ln x − ln(γ+x m_x)]
 ///   ∂/∂q = Σ ψ(px+q) − ψ(q) + ln γ − ln(γ+x m_x)
 ///   ∂/∂γ = Σ q/γ − (px+q)/(γ+x m_x)
-pub fn total_and_gradient(
-    theta: &[f64],
-    used: &[&History],
-    by_x: &[(f64, f64, f64)],
-) -> (f64, [f64; 3]) {
+fn total_and_gradient(theta: &[f64], used: &[Spends], by_x: &[(f64, f64, f64)]) -> (f64, [f64; 3]) {
     let [p, q, v] = [0, 1, 2].map(|i| theta[i].exp_s());
-    let (mut ll, mut g) = (0.0, [0.0; 3]);
+    // The parts by x and by customer are large and cancel: summed with
+    // compensation (`special::Sum`).
+    let (mut ll, mut g) = (Sum::default(), [Sum::default(); 3]);
     let (ln_gamma_q, psi_q) = (ln_gamma(q), digamma(q));
     for &(x, n, ln_m) in by_x {
         let (px, pxq) = (p * x, p * x + q);
         let (psi_pxq, psi_px) = (digamma(pxq), digamma(px));
-        ll += n * (ln_gamma(pxq) - ln_gamma(px) - ln_gamma_q + q * v.ln_s() + px * x.ln_s())
-            + (px - 1.0) * ln_m;
-        g[0] += n * x * (psi_pxq - psi_px + x.ln_s()) + x * ln_m;
-        g[1] += n * (psi_pxq - psi_q + v.ln_s());
-        g[2] += n * q / v;
+        ll.add(
+            n * (ln_gamma(pxq) - ln_gamma(px) - ln_gamma_q + q * v.ln_s() + px * x.ln_s())
+                + (px - 1.0) * ln_m,
+        );
+        g[0].add(n * x * (psi_pxq - psi_px + x.ln_s()) + x * ln_m);
+        g[1].add(n * (psi_pxq - psi_q + v.ln_s()));
+        g[2].add(n * q / v);
     }
-    for h in used {
-        let (x, spent) = (h.x, v + h.x * h.mean_spend);
+    for &Spends { x, m, n } in used {
+        let spent = v + x * m;
         let ln_spent = spent.ln_s();
-        ll -= (p * x + q) * ln_spent;
-        g[0] -= x * ln_spent;
-        g[1] -= ln_spent;
-        g[2] -= (p * x + q) / spent;
+        ll.add(-n * (p * x + q) * ln_spent);
+        g[0].add(-n * x * ln_spent);
+        g[1].add(-n * ln_spent);
+        g[2].add(-n * (p * x + q) / spent);
     }
-    (ll, [g[0] * p, g[1] * q, g[2] * v])
+    let g = g.map(Sum::value);
+    (ll.value(), [g[0] * p, g[1] * q, g[2] * v])
 }
 
 /// E[M | x, m_x] = p(γ + x m_x) / (px + q − 1): the customer's expected

@@ -52,6 +52,33 @@ pub fn digamma(mut x: f64) -> f64 {
     shift + x.ln_s() - 0.5 / x - series
 }
 
+/// A sum with Neumaier's compensation (Neumaier 1974): the rounding of
+/// each addition is carried beside it. Gamma-Gamma adds terms of ±10⁴ for
+/// hundreds of thousands of customers to a log-likelihood of a few per
+/// customer; summed plainly its mean wandered by 3e-11 from step to step
+/// and the search crept on for minutes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Sum {
+    sum: f64,
+    carry: f64,
+}
+
+impl Sum {
+    pub fn add(&mut self, v: f64) {
+        let t = self.sum + v;
+        self.carry += if self.sum.abs() >= v.abs() {
+            (self.sum - t) + v
+        } else {
+            (v - t) + self.sum
+        };
+        self.sum = t;
+    }
+
+    pub fn value(self) -> f64 {
+        self.sum + self.carry
+    }
+}
+
 /// ln B(a, b).
 pub fn ln_beta(a: f64, b: f64) -> f64 {
     ln_gamma(a) + ln_gamma(b) - ln_gamma(a + b)
@@ -170,6 +197,16 @@ mod tests {
             );
         }
         assert!(power_times_hyp2f1(1.0, 1.0, 2.0, 1.0).is_nan());
+    }
+
+    #[test]
+    fn compensated_sums_keep_what_plain_ones_lose() {
+        let mut sum = Sum::default();
+        for v in [1e16, 1.0, -1e16, 1.0] {
+            sum.add(v);
+        }
+        assert_eq!(sum.value(), 2.0);
+        assert_eq!(1e16 + 1.0 - 1e16 + 1.0, 1.0, "plainly, one is lost");
     }
 
     #[test]

@@ -26,6 +26,14 @@ impl IdIndex {
         self.table.find(hash, |&i| ids[i as usize] == id).copied()
     }
 
+    /// Room for `total` ids in all, so that growing to them rehashes none.
+    pub fn reserve(&mut self, total: usize, ids: &[String]) {
+        let hasher = &self.hasher;
+        let more = total.saturating_sub(self.table.len());
+        self.table
+            .reserve(more, |&i| hasher.hash_one(ids[i as usize].as_str()));
+    }
+
     /// Appends `id` (not yet present) to `ids` and returns its index.
     pub fn insert(&mut self, ids: &mut Vec<String>, id: &str) -> u32 {
         let index = ids.len() as u32;

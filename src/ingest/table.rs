@@ -249,6 +249,9 @@ pub struct Parsed {
 /// Rows between two progress reports: often enough for a smooth bar,
 /// rare enough to cost nothing.
 const PROGRESS_EVERY: u64 = 1 << 16;
+/// After this many records the rest of the file's rows are estimated from
+/// the bytes they took, and the columns reserved for them.
+const RESERVE_AFTER: u64 = 4096;
 
 /// Reads every record of `records` into a `Table`, reporting progress.
 pub fn build(
@@ -259,8 +262,13 @@ pub fn build(
 ) -> Result<Table, IngestError> {
     let mut builder = Builder::new(map, plan);
     builder.lossy = rows.lossy();
+    let mut records = 0u64;
     while let Some(record) = rows.next_record()? {
         builder.push(&record);
+        records += 1;
+        if records == RESERVE_AFTER {
+            builder.reserve(rows.position());
+        }
         let read = builder.table.rows_read;
         if read % PROGRESS_EVERY == 0 {
             let (bytes, total) = rows.position();
@@ -391,6 +399,32 @@ impl<'m> Builder<'m> {
             status_index: HashMap::new(),
             lossy: false,
         }
+    }
+
+    /// Reserves the columns and the id index for the rows still to come,
+    /// estimated from how far `RESERVE_AFTER` records came: growing by
+    /// doubling, a million-row column was copied twenty times and could
+    /// end up with half its capacity unused, and the index rehashed every
+    /// id at each doubling. Customers are estimated as if they kept
+    /// arriving at the same rate, at most one per row.
+    fn reserve(&mut self, (done, total): (u64, u64)) {
+        if done == 0 || total <= done {
+            return;
+        }
+        let scale = |n: usize| (n as f64 * total as f64 / done as f64 * 1.02) as usize;
+        // A row of a log takes 16 bytes or more (`1,2024-01-01,5` and its
+        // line break): at most the file's size in 16-byte columns, however
+        // short the first rows were.
+        let rows = scale(self.table.len()).min((total / 16) as usize);
+        let more = rows.saturating_sub(self.table.len());
+        self.table.customer.reserve(more);
+        self.table.day.reserve(more);
+        self.table.amount.reserve(more);
+        if let Some(cost) = &mut self.table.cost {
+            cost.reserve(more);
+        }
+        let customers = scale(self.table.customers()).min(rows);
+        self.index.reserve(customers, &self.table.ids);
     }
 
     fn push(&mut self, record: &Record<'_>) {
