@@ -185,16 +185,18 @@ fn Migration(compare: Compare, locale: Locale) -> impl IntoView {
                     // Lost customers have no period-2 revenue: their cell shows what was lost.
                     let money = if to == Slot::None { cell.revenue_before } else { cell.revenue };
                     let (shade, ink) = super::heat::tint((0, 114, 178), (share * 2.5).min(0.9));
-                    let label = format!("{}: {} {}", movement_name(m, locale), format::count(cell.customers), t(locale, Key::Customers));
+                    // The name a screen reader gives the button starts with what it shows.
+                    let label = format!(" {} · {}", t(locale, Key::Customers), movement_name(m, locale));
                     view! {
                         <td>
                             <button type="button" class="matrix-cell"
                                 style:background-color=shade style:color=ink
                                 data-from=from.key() data-to=to.key() data-value=cell.customers.to_string()
-                                aria-label=label aria-pressed=move || (chosen.get() == Some(m)).to_string()
+                                aria-pressed=move || (chosen.get() == Some(m)).to_string()
                                 on:click=move |_| chosen.set(Some(m))>
                                 <span class="matrix-count">{format::count(cell.customers)}</span>
                                 <span class="matrix-money">{format::short(money, locale)}</span>
+                                <span class="visually-hidden">{label}</span>
                             </button>
                         </td>
                     }

@@ -32,13 +32,26 @@ pub fn Findings(analysis: Part<Analysis>, file: String, locale: Locale) -> impl 
     );
     let top20 = Some((0.2, a.pareto.top20_share));
     let charts = [
-        pareto::curve_svg(&a.pareto, top20, locale),
-        profit::whale_svg(&a.profit, locale),
-        lifecycle::stages_svg(&a.lifecycle_detail, locale),
+        (
+            pareto::curve_svg(&a.pareto, top20, locale),
+            Key::ParetoTitle,
+        ),
+        (profit::whale_svg(&a.profit, locale), Key::ProfitTitle),
+        (
+            lifecycle::stages_svg(&a.lifecycle_detail, locale),
+            Key::LifecycleTitle,
+        ),
     ];
     let figures = charts
         .into_iter()
-        .map(|svg| view! { <figure class="chart-figure"><div class="chart" inner_html=svg></div></figure> })
+        .map(|(svg, title)| {
+            view! {
+                <figure class="chart-figure">
+                    <figcaption>{t(locale, title)}</figcaption>
+                    <div class="chart" inner_html=svg></div>
+                </figure>
+            }
+        })
         .collect_view();
     view! {
         <section class="card findings" aria-labelledby="findings-title" data-testid="findings">
