@@ -44,3 +44,15 @@ test('the sample prints in at most 12 A4 pages, the findings on page 1', async (
   fs.writeFileSync(path.join(SHOTS, 'report.pdf'), pdf);
   assert.ok(pages >= 2 && pages <= 12, `${pages} pages`);
 });
+
+test('the Chinese report fits in 12 A4 pages too, its findings in Chinese', async () => {
+  const { page } = await openPage(app, { locale: 'zh-CN' });
+  await page.getByTestId('sample-button').click();
+  await ready(page);
+  const want = cli(SAMPLE).findings.map((f) => f.text_zh);
+  assert.deepEqual(await page.getByTestId('findings').locator('li').allInnerTexts(), want);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages >= 2 && pages <= 12, `${pages} pages`);
+});
