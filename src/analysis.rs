@@ -24,6 +24,7 @@ use crate::customers::{self, Returns};
 use crate::day::Day;
 use crate::dimensions::{self, DimensionInfo, Split};
 use crate::distributions::{self, Distributions};
+use crate::findings::{self, Finding};
 use crate::ingest::{InputReport, Table};
 use crate::lifecycle::{self, LifecycleCounts, LifecycleDetail};
 use crate::loyalty::{self, Loyalty};
@@ -86,6 +87,10 @@ pub struct Analysis {
     /// Customer share, when the master gave potentials.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_share: Option<CustomerShare>,
+    /// The report's first-page sentences (`findings`), made last from
+    /// the figures above.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -136,7 +141,7 @@ pub fn assemble(
     let tier_summary = tiers::section(&base);
     let (dimensions, splits) = dimensions::section(&base);
     let trend = trend::section(&base);
-    let analysis = Analysis {
+    let mut analysis = Analysis {
         customers: base.len(),
         transactions: table.len(),
         revenue_total: base.revenue_total(),
@@ -179,7 +184,9 @@ pub fn assemble(
         },
         compare: compare::section(&base, &rows, &periods),
         trend,
+        findings: Vec::new(),
     };
+    analysis.findings = findings::of(&analysis);
     // The customers' figures move to the rows (a copy would be the memory peak).
     let detached = rows.detach();
     drop(base);

@@ -314,7 +314,6 @@ pub enum Key {
     NoMatches,
     CustomersUnit,
     ExportView,
-    TablePrintNote,
     RfmScore,
     Stage,
     ClvShort,
@@ -462,6 +461,19 @@ pub enum Key {
     DefendShort,
     MaintainShort,
     DeprioritiseShort,
+    // The report's first page and accessibility names (issue 27).
+    FindingsTitle,
+    FindingsHint,
+    ReportFile,
+    PrintCutNote,
+    LoyaltyAxisLabel,
+    WhatIfMeasure,
+    LoyaltyQuadrant,
+    RfmCorner,
+    AliveCorner,
+    ShareQuadrant,
+    MasterProspectName,
+    MasterProblemValue,
 }
 
 pub fn t(locale: Locale, key: Key) -> &'static str {
@@ -866,7 +878,6 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         NoMatches => ("No customer matches the search and filters.", "没有符合搜索和筛选条件的客户。"),
         CustomersUnit => ("customers", "位客户"),
         ExportView => ("Export this view (CSV)", "导出当前视图（CSV）"),
-        TablePrintNote => ("The printed report shows the customers in view; the CSV export has every customer.", "打印报告只包含当前可见的客户；CSV 导出包含全部客户。"),
         RfmScore => ("RFM", "RFM 评分"),
         Stage => ("Stage", "生命周期阶段"),
         ClvShort => ("CLV", "CLV"),
@@ -961,6 +972,19 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         DefendShort => ("Defend", "重点维护"),
         MaintainShort => ("Maintain", "保持"),
         DeprioritiseShort => ("Deprioritise", "降低投入"),
+        // The report's first page and accessibility names (issue 27).
+        FindingsTitle => ("What we found", "主要发现"),
+        FindingsHint => ("The figures behind each sentence are in the sections that follow.", "每句话背后的数字见后面各节。"),
+        ReportFile => ("File", "文件"),
+        PrintCutNote => ("The 20 largest of {n} are printed; the export holds all of them.", "打印了 {n} 位中最大的 20 位；导出文件包含全部客户。"),
+        LoyaltyAxisLabel => ("Loyalty measured by", "忠诚度衡量方式"),
+        WhatIfMeasure => ("Customers left out, lowest profit first", "去掉的客户（利润最低者优先）"),
+        LoyaltyQuadrant => ("Quadrant", "象限"),
+        RfmCorner => ("Recency score (rows) by frequency score (columns)", "最近购买得分（行）× 购买频次得分（列）"),
+        AliveCorner => ("Repeat purchases (rows) by periods from first to last purchase (columns)", "重复购买次数（行）× 首次到最后一次购买的周期数（列）"),
+        ShareQuadrant => ("Quadrant", "象限"),
+        MasterProspectName => ("Name", "名称"),
+        MasterProblemValue => ("Value", "值"),
     }
 }
 
@@ -1718,4 +1742,83 @@ pub fn compare_note(
         .replace("{start}", &day(0, false))
         .replace("{end}", &day(1, true))
         .replace("{as_of}", &a.as_of.to_string())
+}
+
+// The report's findings (issue 27): one template per sentence of
+// `findings.rs`, its numbers filled in there.
+
+/// Which sentence a finding is written with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FindingText {
+    Top20Share,
+    Customers80,
+    LargestAccount,
+    LargestAccountDependency,
+    LossMakers,
+    WhalePeak,
+    Dormant,
+    ClvTotal,
+    ClvTotalInterval,
+    CallList,
+}
+
+/// A finding's sentence with `{placeholders}` for its numbers.
+pub fn finding_template(locale: Locale, text: FindingText) -> &'static str {
+    use FindingText::*;
+    let (en, zh) = match text {
+        Top20Share => (
+            "The top 20% of customers bring {share} of revenue.",
+            "前 20% 的客户贡献了 {share} 的收入。",
+        ),
+        Customers80 => (
+            "{customers} customers ({share}) bring 80% of revenue.",
+            "{customers} 位客户（占 {share}）贡献了 80% 的收入。",
+        ),
+        LargestAccount => (
+            "The largest account, {name}, is {share} of revenue.",
+            "最大客户 {name} 占收入的 {share}。",
+        ),
+        LargestAccountDependency => (
+            "The largest account, {name}, is {share} of revenue: above the {threshold} dependency threshold.",
+            "最大客户 {name} 占收入的 {share}，超过 {threshold} 的依赖警戒线。",
+        ),
+        LossMakers => (
+            "{customers} customers lose money, together {loss}.",
+            "{customers} 位客户亏损，合计 {loss}。",
+        ),
+        WhalePeak => (
+            "The most profitable {customers} customers ({share}) earn {peak} of total profit; the others lose the difference.",
+            "利润最高的 {customers} 位客户（占 {share}）赚到总利润的 {peak}，其余客户亏掉了差额。",
+        ),
+        Dormant => (
+            "{customers} dormant customers hold {revenue} of last year's revenue.",
+            "{customers} 位休眠客户去年贡献了 {revenue} 的收入。",
+        ),
+        ClvTotal => (
+            "Over the next {months} months the customers are expected to bring {total} of {basis}.",
+            "预计未来 {months} 个月客户将带来 {total} 的{basis}。",
+        ),
+        ClvTotalInterval => (
+            "Over the next {months} months the customers are expected to bring {total} of {basis} (between {lo} and {hi}, 9 times in 10).",
+            "预计未来 {months} 个月客户将带来 {total} 的{basis}（90% 的可能在 {lo} 至 {hi} 之间）。",
+        ),
+        CallList => (
+            "{customers} valuable customers may be leaving: the call list names them, most at stake first.",
+            "{customers} 位高价值客户可能流失：致电名单按风险价值从高到低列出了他们。",
+        ),
+    };
+    match locale {
+        Locale::En => en,
+        Locale::Zh => zh,
+    }
+}
+
+/// What lifetime value is counted in: profit when costs are known.
+pub fn value_basis(locale: Locale, profit: bool) -> &'static str {
+    match (locale, profit) {
+        (Locale::En, true) => "profit",
+        (Locale::En, false) => "revenue",
+        (Locale::Zh, true) => "利润",
+        (Locale::Zh, false) => "收入",
+    }
 }

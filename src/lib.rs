@@ -28,6 +28,7 @@ pub mod distributions;
 pub mod embedding;
 pub mod engine;
 pub mod export;
+pub mod findings;
 pub mod format;
 pub mod i18n;
 pub mod index;

@@ -937,6 +937,18 @@ mod cli {
         lines
     }
 
+    /// The report's opening: what was found, one sentence a line.
+    fn findings_lines(a: &Analysis) -> Vec<String> {
+        a.findings
+            .iter()
+            .enumerate()
+            .map(|(n, f)| {
+                let label = if n == 0 { "Findings" } else { "" };
+                format!("{label:<12}{}", f.text_en)
+            })
+            .collect()
+    }
+
     fn report(a: &Analysis) -> String {
         let i = &a.input;
         let mut lines = vec![
@@ -1096,6 +1108,11 @@ mod cli {
         }
         lines.extend(master_lines(a));
         lines.retain(|l| !l.is_empty());
-        lines.join("\n")
+        let mut report = findings_lines(a);
+        if !report.is_empty() {
+            report.push(String::new());
+        }
+        report.extend(lines);
+        report.join("\n")
     }
 }

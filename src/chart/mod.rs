@@ -49,6 +49,7 @@ use plotters::style::{Color, IntoFont, RGBColor, ShapeStyle, TextStyle};
 use marks::Marks;
 
 mod bars;
+pub mod colour;
 mod export;
 mod histogram;
 mod lorenz;

@@ -30,6 +30,7 @@ pub enum Block {
 /// from its own part of the analysis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
+    Findings,
     Overview,
     Slicer,
     Split,
@@ -61,6 +62,7 @@ pub const SECTIONS: &[Section] = &[
         id: "sec-overview",
         key: Key::Overview,
         blocks: &[
+            Whole(Panel::Findings),
             Whole(Panel::Overview),
             Whole(Panel::Slicer),
             Whole(Panel::Split),

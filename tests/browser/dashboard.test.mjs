@@ -301,7 +301,7 @@ test('charts read out the hovered value and save as SVG and PNG', async () => {
   assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
 });
 
-test('the printed report has every section on its own pages, without controls', async () => {
+test('the printed report has no controls and runs over several pages', async () => {
   const { page } = await sample();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.sidenav').isVisible(), false);

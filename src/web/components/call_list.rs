@@ -5,6 +5,7 @@
 use crate::call_list::{self, Call, Reason};
 use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
+use crate::web::components::customer_list::print_cut_note;
 use crate::web::download;
 use crate::web::state::Part;
 use leptos::prelude::*;
@@ -50,6 +51,7 @@ pub fn CallList(calls: Part<Vec<Call>>, locale: Locale) -> impl IntoView {
         }
     };
     let (count, shown_count) = (counter(calls.clone()), counter(calls.clone()));
+    let printed = counter(calls.clone());
     let rows = move || {
         let chosen = manager.get();
         let kept: Vec<&Call> = call_list::of_manager(&calls, chosen.as_deref()).collect();
@@ -79,7 +81,7 @@ pub fn CallList(calls: Part<Vec<Call>>, locale: Locale) -> impl IntoView {
                 </select>
             </label>
             <div class="table-scroll">
-                <table class="data" data-testid="call-list">
+                <table class="data print-cut" data-testid="call-list">
                     <thead><tr>
                         <th>{t(locale, Key::Customer)}</th>
                         <th>{t(locale, Key::AccountManager)}</th>
@@ -93,6 +95,7 @@ pub fn CallList(calls: Part<Vec<Call>>, locale: Locale) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {move || print_cut_note(printed(), locale)}
         </section>
     }
 }

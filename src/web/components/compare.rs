@@ -184,18 +184,19 @@ fn Migration(compare: Compare, locale: Locale) -> impl IntoView {
                     let share = if total > 0 { cell.customers as f64 / total as f64 } else { 0.0 };
                     // Lost customers have no period-2 revenue: their cell shows what was lost.
                     let money = if to == Slot::None { cell.revenue_before } else { cell.revenue };
-                    let dark = share > 0.25;
-                    let shade = format!("rgba(0, 114, 178, {:.3})", (share * 2.5).min(0.9));
-                    let label = format!("{}: {} {}", movement_name(m, locale), format::count(cell.customers), t(locale, Key::Customers));
+                    let (shade, ink) = super::heat::tint((0, 114, 178), (share * 2.5).min(0.9));
+                    // The name a screen reader gives the button starts with what it shows.
+                    let label = format!(" {} · {}", t(locale, Key::Customers), movement_name(m, locale));
                     view! {
                         <td>
-                            <button type="button" class="matrix-cell" class:dark=dark
-                                style:background-color=shade
+                            <button type="button" class="matrix-cell"
+                                style:background-color=shade style:color=ink
                                 data-from=from.key() data-to=to.key() data-value=cell.customers.to_string()
-                                aria-label=label aria-pressed=move || (chosen.get() == Some(m)).to_string()
+                                aria-pressed=move || (chosen.get() == Some(m)).to_string()
                                 on:click=move |_| chosen.set(Some(m))>
                                 <span class="matrix-count">{format::count(cell.customers)}</span>
                                 <span class="matrix-money">{format::short(money, locale)}</span>
+                                <span class="visually-hidden">{label}</span>
                             </button>
                         </td>
                     }
@@ -306,6 +307,7 @@ fn ByDimension(compare: Compare, headers: Vec<(String, String)>, locale: Locale)
 #[component]
 fn Movers(compare: Compare, locale: Locale) -> impl IntoView {
     let table = |kind: &str, key: Key| {
+        let listed = compare.movers.iter().filter(|m| m.kind == kind).count();
         let rows = compare
             .movers
             .iter()
@@ -328,7 +330,7 @@ fn Movers(compare: Compare, locale: Locale) -> impl IntoView {
         view! {
             <h4>{t(locale, key)}</h4>
             <div class="table-scroll short">
-                <table class="data" data-testid=format!("movers-{kind}")>
+                <table class="data print-cut" data-testid=format!("movers-{kind}")>
                     <thead>
                         <tr>
                             <th>{t(locale, Key::Customer)}</th>
@@ -341,6 +343,7 @@ fn Movers(compare: Compare, locale: Locale) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {super::customer_list::print_cut_note(listed, locale)}
         }
     };
     view! {

@@ -12,6 +12,7 @@ pub fn CustomerList(
     locale: Locale,
     #[prop(into)] testid: String,
 ) -> impl IntoView {
+    let note = print_cut_note(rows.len(), locale);
     let body = rows
         .into_iter()
         .map(|c| {
@@ -33,7 +34,7 @@ pub fn CustomerList(
         .collect_view();
     view! {
         <div class="table-scroll short">
-            <table class="data" data-testid=testid>
+            <table class="data print-cut" data-testid=testid>
                 <thead>
                     <tr>
                         <th class="num">{t(locale, Key::Rank)}</th>
@@ -48,5 +49,19 @@ pub fn CustomerList(
                 <tbody>{body}</tbody>
             </table>
         </div>
+        {note}
     }
 }
+
+/// The printed report shows a list's first `PRINTED` rows (`print.css`
+/// hides the rest of a `table.print-cut`); this line, in print only, says
+/// so when there are more.
+pub fn print_cut_note(rows: usize, locale: Locale) -> Option<impl IntoView> {
+    (rows > PRINTED).then(|| {
+        let text = t(locale, Key::PrintCutNote).replace("{n}", &format::count(rows));
+        view! { <p class="hint print-only print-cut-note">{text}</p> }
+    })
+}
+
+/// Rows of a list the printed report keeps (the export has them all).
+pub const PRINTED: usize = 20;

@@ -169,7 +169,7 @@ pub fn CustomerSharePanel(
             <div class="table-scroll">
                 <table class="data">
                     <thead><tr>
-                        <th></th>
+                        <th><span class="visually-hidden">{t(locale, Key::ShareQuadrant)}</span></th>
                         <th class="num">{t(locale, Key::Customers)}</th>
                         <th class="num">{t(locale, Key::Potential)}</th>
                         <th class="num">{t(locale, Key::PeriodRevenue)}</th>
@@ -193,6 +193,7 @@ fn ShareList(
     locale: Locale,
     #[prop(into)] testid: String,
 ) -> impl IntoView {
+    let note = super::customer_list::print_cut_note(rows.len(), locale);
     let body = rows.into_iter().map(|c| view! {
         <tr>
             <td>
@@ -207,7 +208,7 @@ fn ShareList(
     }).collect_view();
     view! {
         <div class="table-scroll short">
-            <table class="data" data-testid=testid>
+            <table class="data print-cut" data-testid=testid>
                 <thead><tr>
                     <th>{t(locale, Key::Customer)}</th>
                     <th>{t(locale, Key::Tier)}</th>
@@ -218,6 +219,7 @@ fn ShareList(
                 <tbody>{body}</tbody>
             </table>
         </div>
+        {note}
     }
 }
 

@@ -171,12 +171,12 @@ pub fn CustomerTable(
             <Tools dimensions=dimensions locale=locale query=query search=search/>
             <div class="vt-scroll" node_ref=scroller style:height=format!("{VIEW_PX}px") on:scroll=on_scroll tabindex="0"
                 aria-label=t(locale, Key::NavCustomers)>
-                <table class="data customers vt" data-testid="customer-table" aria-rowcount=move || page.get().map_or(0, |p| p.matches)>
+                <table class="data customers vt print-cut" data-testid="customer-table" aria-rowcount=move || page.get().map_or(0, |p| p.matches)>
                     <thead><tr>{headers(query, locale)}</tr></thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>
-            <p class="hint print-only">{t(locale, Key::TablePrintNote)}</p>
+            {super::customer_list::print_cut_note(customers, locale)}
             {move || card.get().map(|id| view! { <CustomerCard id=id locale=locale open=card/> })}
         </section>
     }

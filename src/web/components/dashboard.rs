@@ -77,6 +77,10 @@ fn panel_view(
 ) -> AnyView {
     let a = &shown.analysis;
     match panel {
+        Panel::Findings => view! {
+            <super::findings::Findings analysis=Part::new(shown, |s| &s.analysis) file=shown.file.clone() locale=locale/>
+        }
+        .into_any(),
         Panel::Overview => view! {
             <Overview analysis=Part::new(shown, |s| &s.analysis) file=shown.file.clone() locale=locale/>
         }

@@ -27,9 +27,8 @@ pub fn stage_name(stage: Stage, locale: Locale) -> &'static str {
     )
 }
 
-#[component]
-pub fn LifecyclePanel(lifecycle: Part<LifecycleDetail>, locale: Locale) -> impl IntoView {
-    let detail = &*lifecycle;
+/// Customers per stage (also on the report's first page).
+pub fn stages_svg(detail: &LifecycleDetail, locale: Locale) -> String {
     let rows: Vec<(String, f64)> = Stage::ALL
         .iter()
         .zip(&detail.stages)
@@ -40,7 +39,13 @@ pub fn LifecyclePanel(lifecycle: Part<LifecycleDetail>, locale: Locale) -> impl 
         y: "",
         aria: t(locale, Key::LifecycleTitle),
     };
-    let svg = chart::hbars(&rows, &|v| format::grouped(v, 0), &axes, Size::default());
+    chart::hbars(&rows, &|v| format::grouped(v, 0), &axes, Size::default())
+}
+
+#[component]
+pub fn LifecyclePanel(lifecycle: Part<LifecycleDetail>, locale: Locale) -> impl IntoView {
+    let detail = &*lifecycle;
+    let svg = stages_svg(detail, locale);
     let cards = Stage::ALL
         .iter()
         .zip(&detail.stages)

@@ -456,9 +456,9 @@ fn alive_matrix(c: &Clv, locale: Locale) -> Option<impl IntoView> {
             let cells = row
                 .iter()
                 .map(|&p| {
-                    let (background, dark) = super::heat::shade(p, super::heat::BLUE);
+                    let (background, ink) = super::heat::shade(p, super::heat::BLUE);
                     view! {
-                        <td class="heat" class:dark=dark style:background=background>
+                        <td class="heat" style:background=background style:color=ink>
                             {format!("{:.0}", p * 100.0)}
                         </td>
                     }
@@ -473,7 +473,7 @@ fn alive_matrix(c: &Clv, locale: Locale) -> Option<impl IntoView> {
         <p class="hint">{hint}</p>
         <div class="table-scroll heat-scroll">
             <table class="heatmap" data-testid="alive-matrix">
-                <thead><tr><th></th>{head}</tr></thead>
+                <thead><tr><th><span class="visually-hidden">{t(locale, Key::AliveCorner)}</span></th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

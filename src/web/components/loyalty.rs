@@ -82,7 +82,7 @@ pub fn LoyaltyPanel(loyalty: Part<Loyalty>, locale: Locale) -> impl IntoView {
             <table class="data">
                 <thead>
                     <tr>
-                        <th></th>
+                        <th><span class="visually-hidden">{t(locale, Key::LoyaltyQuadrant)}</span></th>
                         <th class="num">{t(locale, Key::Customers)}</th>
                         <th class="num">{t(locale, Key::Revenue)}</th>
                         <th class="num">{t(locale, Key::RevenueShare)}</th>
@@ -145,10 +145,12 @@ fn SplitEditor(loyalty: Part<Loyalty>, locale: Locale) -> impl IntoView {
     );
     view! {
         <div class="rule-editor">
-            <select data-testid="loyalty-axis" on:change=on_axis>
-                <option value="tenure" selected=l.axis == LoyaltyAxis::Tenure>{t(locale, Key::AxisTenure)}</option>
-                <option value="frequency" selected=l.axis == LoyaltyAxis::Frequency>{t(locale, Key::AxisFrequency)}</option>
-            </select>
+            <label>{t(locale, Key::LoyaltyAxisLabel)} " "
+                <select data-testid="loyalty-axis" on:change=on_axis>
+                    <option value="tenure" selected=l.axis == LoyaltyAxis::Tenure>{t(locale, Key::AxisTenure)}</option>
+                    <option value="frequency" selected=l.axis == LoyaltyAxis::Frequency>{t(locale, Key::AxisFrequency)}</option>
+                </select>
+            </label>
             <label>{t(locale, Key::LoyaltySplit)} " "
                 <input type="text" inputmode="decimal" size="8" placeholder=median data-testid="loyalty-split"
                     prop:value=move || loyalty_line.get() on:input=move |ev| loyalty_line.set(event_target_value(&ev))/>

@@ -86,7 +86,7 @@ pub fn MasterJoin(master: Part<Option<MasterReport>>, locale: Locale) -> impl In
             <details><summary>{t(locale, Key::MasterProspects)}</summary>
                 <p class="hint">{t(locale, Key::MasterProspectsHint)}</p>
                 <div class="table-scroll short"><table class="data" data-testid="master-prospects-list">
-                    <thead><tr><th>{t(locale, Key::Customer)}</th><th></th><th class="num">{t(locale, Key::Potential)}</th></tr></thead>
+                    <thead><tr><th>{t(locale, Key::Customer)}</th><th>{t(locale, Key::MasterProspectName)}</th><th class="num">{t(locale, Key::Potential)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table></div>
             </details>
@@ -112,7 +112,7 @@ pub fn MasterJoin(master: Part<Option<MasterReport>>, locale: Locale) -> impl In
         view! {
             <h3>{t(locale, Key::MasterProblems)}</h3>
             <table class="data">
-                <thead><tr><th class="num">{t(locale, Key::Line)}</th><th>{t(locale, Key::Column)}</th><th></th><th>{t(locale, Key::Reason)}</th></tr></thead>
+                <thead><tr><th class="num">{t(locale, Key::Line)}</th><th>{t(locale, Key::Column)}</th><th>{t(locale, Key::MasterProblemValue)}</th><th>{t(locale, Key::Reason)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         }

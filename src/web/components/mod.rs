@@ -15,6 +15,7 @@ pub mod decisions;
 pub mod distributions;
 pub mod export_xlsx;
 pub mod field;
+pub mod findings;
 pub mod header;
 pub mod heat;
 pub mod import_report;

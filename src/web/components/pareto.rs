@@ -10,6 +10,17 @@ use crate::web::components::chart_view::chart_view;
 use crate::web::state::Part;
 use leptos::prelude::*;
 
+/// The concentration curve, with the point `pick` marked (also on the
+/// report's first page).
+pub fn curve_svg(pareto: &Pareto, pick: Option<(f64, f64)>, locale: Locale) -> String {
+    let axes = Axes {
+        x: t(locale, Key::AxisCustomerShare),
+        y: t(locale, Key::AxisRevenueShare),
+        aria: t(locale, Key::ParetoTitle),
+    };
+    chart::lorenz(&pareto.curve, pick, &axes, Size::default())
+}
+
 #[component]
 pub fn ParetoPanel(pareto: Part<Pareto>, locale: Locale) -> impl IntoView {
     let pick = RwSignal::new(20.0f64);
@@ -24,14 +35,7 @@ pub fn ParetoPanel(pareto: Part<Pareto>, locale: Locale) -> impl IntoView {
         )
     });
     let curve = pareto.clone();
-    let svg = move || {
-        let axes = Axes {
-            x: t(locale, Key::AxisCustomerShare),
-            y: t(locale, Key::AxisRevenueShare),
-            aria: t(locale, Key::ParetoTitle),
-        };
-        chart::lorenz(&curve.curve, Some(readout.get()), &axes, Size::default())
-    };
+    let svg = move || curve_svg(&curve, Some(readout.get()), locale);
     let on_input = move |ev: leptos::ev::Event| {
         if let Ok(x) = event_target_value(&ev).parse::<f64>() {
             if x.is_finite() && x > 0.0 {

@@ -32,17 +32,7 @@ pub fn ProfitPanel(
         }
         .into_any(),
     };
-    let axes = Axes {
-        x: t(locale, Key::AxisProfitCustomers),
-        y: t(locale, Key::AxisProfitShare),
-        aria: t(locale, Key::ProfitTitle),
-    };
-    let svg = chart::whale(
-        &p.curve,
-        (p.peak_customer_share, p.peak_share),
-        &axes,
-        Size::default(),
-    );
+    let svg = whale_svg(p, locale);
     view! {
         <section class="card" aria-labelledby="profit-title">
             <div class="section-head">
@@ -62,6 +52,21 @@ pub fn ProfitPanel(
             <CustomerList rows=loss_makers.to_vec() locale=locale testid="loss-makers"/>
         </section>
     }
+}
+
+/// The whale curve with its peak marked (also on the report's first page).
+pub fn whale_svg(p: &Profit, locale: Locale) -> String {
+    let axes = Axes {
+        x: t(locale, Key::AxisProfitCustomers),
+        y: t(locale, Key::AxisProfitShare),
+        aria: t(locale, Key::ProfitTitle),
+    };
+    chart::whale(
+        &p.curve,
+        (p.peak_customer_share, p.peak_share),
+        &axes,
+        Size::default(),
+    )
 }
 
 #[component]
@@ -131,7 +136,7 @@ fn WhatIf(profit: Part<Profit>, locale: Locale) -> impl IntoView {
         <table class="data" data-testid="what-if-table">
             <thead>
                 <tr>
-                    <th></th>
+                    <th><span class="visually-hidden">{t(locale, Key::WhatIfMeasure)}</span></th>
                     <th class="num">{t(locale, Key::IfDropped)}</th>
                     <th class="num">{t(locale, Key::Change)}</th>
                     <th class="num">{t(locale, Key::IfCheaper)}</th>

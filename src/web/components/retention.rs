@@ -46,9 +46,9 @@ pub fn RetentionPanel(retention: Part<Retention>, locale: Locale) -> impl IntoVi
                 .shares
                 .iter()
                 .map(|&share| {
-                    let (background, dark) = super::heat::shade(share, super::heat::GREEN);
+                    let (background, ink) = super::heat::shade(share, super::heat::GREEN);
                     view! {
-                        <td class="heat" class:dark=dark style:background=background>
+                        <td class="heat" style:background=background style:color=ink>
                             {format!("{:.0}%", share * 100.0)}
                         </td>
                     }

@@ -218,9 +218,9 @@ fn grid_view(grid: &[GridCell], by_money: bool, locale: Locale) -> impl IntoView
                 .filter(|c| c.r == r)
                 .map(|c| {
                     let share = if top > 0.0 { measure(c) / top } else { 0.0 };
-                    let (background, dark) = super::heat::shade(share, super::heat::BLUE);
+                    let (background, ink) = super::heat::shade(share, super::heat::BLUE);
                     view! {
-                        <td class="heat" class:dark=dark style:background=background
+                        <td class="heat" style:background=background style:color=ink
                             title=format!("R{} F{}: {} · {}", c.r, c.f, c.customers, format::compact(c.average_monetary, locale))>
                             <strong>{format::count(c.customers)}</strong>
                             <span>{format::compact(c.average_monetary, locale)}</span>
@@ -233,7 +233,7 @@ fn grid_view(grid: &[GridCell], by_money: bool, locale: Locale) -> impl IntoView
         .collect_view();
     view! {
         <table class="heatmap rfm-grid" data-testid="rfm-grid">
-            <thead><tr><th></th>{(1..=5).map(|f| view! { <th>{format!("F{f}")}</th> }).collect_view()}</tr></thead>
+            <thead><tr><th><span class="visually-hidden">{t(locale, Key::RfmCorner)}</span></th>{(1..=5).map(|f| view! { <th>{format!("F{f}")}</th> }).collect_view()}</tr></thead>
             <tbody>{rows}</tbody>
         </table>
         <p class="hint">{t(locale, Key::RfmGridHint)}</p>
