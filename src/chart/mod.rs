@@ -257,6 +257,27 @@ pub(crate) fn pct(v: f64) -> String {
     }
 }
 
+/// Room kept between two x labels side by side.
+pub(crate) const LABEL_GAP: u32 = 14;
+
+/// How many labels about `label_px` wide fit side by side along `chart`'s
+/// x axis: at most `wanted`, at least 2 (where `wanted` allows), so a
+/// narrow chart (a phone) thins its ticks instead of running them together.
+pub(crate) fn fitting<X: Ranged, Y: Ranged>(
+    chart: &Chart<X, Y>,
+    wanted: usize,
+    label_px: u32,
+) -> usize {
+    let (width, _) = chart.plotting_area().dim_in_pixel();
+    let room = (width / (label_px + LABEL_GAP).max(1)) as usize;
+    room.clamp(wanted.min(2), wanted.max(1))
+}
+
+/// The widest of `labels` at the label size.
+pub(crate) fn widest(labels: &[String]) -> u32 {
+    labels.iter().map(|l| text_width(l)).max().unwrap_or(0)
+}
+
 /// Rough width of `text` at the label size, for sizing label areas.
 pub(crate) fn text_width(text: &str) -> u32 {
     let w: f64 = text
@@ -375,9 +396,10 @@ pub(crate) fn percent_mesh(
     chart: &mut Chart<RangedCoordf64, RangedCoordf64>,
     axes: &Axes,
 ) -> Drawn {
+    let x_labels = fitting(chart, 6, text_width("100%"));
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, axes);
-    mesh.x_labels(6)
+    mesh.x_labels(x_labels)
         .y_labels(6)
         .x_label_formatter(&|v| pct(*v))
         .y_label_formatter(&|v| pct(*v))

@@ -9,6 +9,7 @@ use super::marks::{evenly, named, per_series, plain, readout, titled, Marks};
 use super::{
     build, extent, legend_strip, render, short, style_mesh, usable, Axes, Size, AMBER, BLUE, SLATE,
 };
+use super::{fitting, widest};
 
 const LEGEND_PX: u32 = 26;
 
@@ -49,9 +50,10 @@ pub fn tracking(
                 .flatten()
                 .unwrap_or_default()
         };
+        let x_labels = fitting(&chart, 8, widest(&short_labels));
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, axes);
-        mesh.x_labels(8)
+        mesh.x_labels(x_labels)
             .y_labels(6)
             .x_label_formatter(&label)
             .y_label_formatter(&|v| format!("{v:.0}"))

@@ -5,6 +5,7 @@
 use crate::call_list::{self, Call, Reason};
 use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
+use crate::web::components::scroll_table::ScrollTable;
 use crate::web::download;
 use crate::web::state::Part;
 use leptos::prelude::*;
@@ -78,7 +79,7 @@ pub fn CallList(calls: Part<Vec<Call>>, locale: Locale) -> impl IntoView {
                     {options}
                 </select>
             </label>
-            <div class="table-scroll">
+            <ScrollTable label=t(locale, Key::CallListTitle)>
                 <table class="data" data-testid="call-list">
                     <thead><tr>
                         <th>{t(locale, Key::Customer)}</th>
@@ -92,7 +93,7 @@ pub fn CallList(calls: Part<Vec<Call>>, locale: Locale) -> impl IntoView {
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </ScrollTable>
         </section>
     }
 }

@@ -4,6 +4,7 @@
 use crate::customer_table::CustomerRow;
 use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
+use crate::web::components::scroll_table::ScrollTable;
 use leptos::prelude::*;
 
 #[component]
@@ -11,7 +12,10 @@ pub fn CustomerList(
     rows: Vec<CustomerRow>,
     locale: Locale,
     #[prop(into)] testid: String,
+    /// What the list holds, named for its scroll region.
+    of: Key,
 ) -> impl IntoView {
+    let label = format!("{} · {}", t(locale, of), t(locale, Key::Customers));
     let body = rows
         .into_iter()
         .map(|c| {
@@ -32,7 +36,7 @@ pub fn CustomerList(
         })
         .collect_view();
     view! {
-        <div class="table-scroll short">
+        <ScrollTable label=label class="short">
             <table class="data" data-testid=testid>
                 <thead>
                     <tr>
@@ -47,6 +51,6 @@ pub fn CustomerList(
                 </thead>
                 <tbody>{body}</tbody>
             </table>
-        </div>
+        </ScrollTable>
     }
 }

@@ -6,7 +6,7 @@ use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
 use crate::pareto::{Pareto, READOUT_STEPS};
-use crate::web::components::chart_view::chart_view;
+use crate::web::components::chart_view::{chart_view, fitted};
 use crate::web::state::Part;
 use leptos::prelude::*;
 
@@ -30,7 +30,12 @@ pub fn ParetoPanel(pareto: Part<Pareto>, locale: Locale) -> impl IntoView {
             y: t(locale, Key::AxisRevenueShare),
             aria: t(locale, Key::ParetoTitle),
         };
-        chart::lorenz(&curve.curve, Some(readout.get()), &axes, Size::default())
+        chart::lorenz(
+            &curve.curve,
+            Some(readout.get()),
+            &axes,
+            fitted(Size::default()),
+        )
     };
     let on_input = move |ev: leptos::ev::Event| {
         if let Ok(x) = event_target_value(&ev).parse::<f64>() {
