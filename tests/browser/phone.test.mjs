@@ -162,8 +162,16 @@ for (const [device, width] of [[PHONE, 390], [DESKTOP, 1440]]) {
       }
       await page.getByTestId('sample-button').click();
       await ready(page);
-      for (const id of await sections(page)) await visit(page, id, width, tag);
+      const ids = await sections(page);
+      for (const id of ids) await visit(page, id, width, tag);
       if (width < 600) {
+        // The narrowest and the widest common phones hold too.
+        for (const narrow of [360, 414]) {
+          await page.setViewportSize({ width: narrow, height: 800 });
+          assert.equal(await pageOverflow(page, narrow), 0, `${narrow} px: the page is wider than the screen`);
+          for (const id of ids) assert.deepEqual(await spills(page, id), [], `${narrow} px ${id}`);
+        }
+        await page.setViewportSize(PHONE.viewport);
         // Targets a finger can hit, print within reach, a tap's readout.
         const small = await page.locator('.sidenav a, .sidenav button, .intake button, .chart-tool').evaluateAll(
           (els) => els.filter((e) => e.getBoundingClientRect().height < 43.5).map((e) => e.textContent));
