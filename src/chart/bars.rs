@@ -8,7 +8,7 @@ use super::{
     bar_extent, build, legend_strip, pct, render, short, style_mesh, text_width, usable, Axes,
     Bands, Size, AMBER, BLUE, GREEN, GREY, INK, PURPLE, RED, SKY, SLATE, YELLOW,
 };
-use super::{fitting, widest};
+use super::{fitting, under_legend, widest};
 
 /// Pixels per row of `hbars` and `stacked_mix`.
 pub const ROW_PX: u32 = 22;
@@ -62,7 +62,7 @@ fn columns_chart(
     let bands = Bands(groups.len());
     let names: Vec<String> = groups.iter().map(|(name, _)| short(name)).collect();
     render(size, axes.aria, |root| {
-        let (top, rest) = root.split_vertically(LEGEND_PX);
+        let (top, rest) = under_legend(root, series);
         let legend: Vec<(&str, RGBColor)> = series.iter().copied().zip(MEASURES).collect();
         legend_strip(&top, &legend)?;
         let mut chart = build(&rest, axes, bands, y.clone(), 48)?;
@@ -177,7 +177,7 @@ pub fn stacked_mix(
         height: rows_height(rows.len(), axes, LEGEND_PX),
     };
     render(size, axes.aria, |root| {
-        let (top, rest) = root.split_vertically(LEGEND_PX);
+        let (top, rest) = under_legend(root, parts);
         let legend: Vec<(&str, RGBColor)> = parts.iter().copied().zip(COLORS).collect();
         legend_strip(&top, &legend)?;
         let n = rows.len();

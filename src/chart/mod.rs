@@ -457,17 +457,49 @@ pub(crate) fn legend_box(area: &Area, items: &[(&str, RGBColor)]) -> Drawn {
 
 /// A legend strip: coloured squares and names, left to right, in `area`.
 pub(crate) fn legend_strip(area: &Area, items: &[(&str, RGBColor)]) -> Drawn {
-    let mut x = 8i32;
-    let y = 12i32;
     let style = label_font().pos(Pos::new(HPos::Left, VPos::Center));
-    for (name, color) in items {
-        let name = short(name);
+    let names: Vec<String> = items.iter().map(|(name, _)| short(name)).collect();
+    let (width, _) = area.dim_in_pixel();
+    for ((name, (_, color)), (x, y)) in names.iter().zip(items).zip(legend_places(&names, width)) {
         area.draw(&Rectangle::new(
             [(x, y - 5), (x + 10, y + 5)],
             color.filled(),
         ))?;
         area.draw(&Text::new(name.clone(), (x + 15, y), style.clone()))?;
-        x += 15 + text_width(&name) as i32 + 18;
     }
     Ok(())
+}
+
+/// One row of a legend strip.
+pub(crate) const LEGEND_ROW_PX: u32 = 26;
+
+/// Where each entry of a legend strip `width` px wide goes: side by side,
+/// on a new row when the next would run past the edge (a phone).
+fn legend_places(names: &[String], width: u32) -> Vec<(i32, i32)> {
+    let (mut x, mut y) = (8i32, 12i32);
+    let mut places = Vec::with_capacity(names.len());
+    for name in names {
+        let step = 15 + text_width(name) as i32 + 18;
+        if x > 8 && x + step - 18 > width as i32 {
+            (x, y) = (8, y + LEGEND_ROW_PX as i32);
+        }
+        places.push((x, y));
+        x += step;
+    }
+    places
+}
+
+/// `area` split into a legend strip tall enough for `names`, and the rest.
+pub(crate) fn under_legend<'a>(area: &Area<'a>, names: &[&str]) -> (Area<'a>, Area<'a>) {
+    let (width, _) = area.dim_in_pixel();
+    area.split_vertically(legend_px(names, width))
+}
+
+/// The height of a legend strip of `names` across `width` px.
+fn legend_px(names: &[&str], width: u32) -> u32 {
+    let names: Vec<String> = names.iter().map(|n| short(n)).collect();
+    let rows = legend_places(&names, width)
+        .last()
+        .map_or(1, |&(_, y)| (y as u32 - 12) / LEGEND_ROW_PX + 1);
+    LEGEND_ROW_PX * rows
 }

@@ -10,10 +10,7 @@ use super::{
     build, extent, index_label, legend_strip, pct, render, short, style_mesh, usable, Axes, Bands,
     Size, BLUE, GREEN, INK, PURPLE, RED, SLATE,
 };
-use super::{fitting, widest};
-
-/// Height of the legend strip above `share_lines`.
-const LEGEND_PX: u32 = 26;
+use super::{fitting, under_legend, widest};
 
 /// One step of a waterfall.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,8 +109,9 @@ pub fn share_lines(
     let y = 0.0_f64.max(y.start)..y.end;
     let labels: Vec<String> = periods.iter().map(|p| short(p)).collect();
     render(size, axes.aria, |root| {
-        let (top, rest) = root.split_vertically(LEGEND_PX);
-        let legend: Vec<(&str, RGBColor)> = series.iter().map(|s| s.0).zip(COLOURS).collect();
+        let names: Vec<&str> = series.iter().map(|s| s.0).collect();
+        let (top, rest) = under_legend(root, &names);
+        let legend: Vec<(&str, RGBColor)> = names.iter().copied().zip(COLOURS).collect();
         legend_strip(&top, &legend)?;
         let x = -0.5..(n.max(1) as f64 - 0.5);
         let mut chart = build(&rest, axes, x.clone(), y.clone(), 48)?;

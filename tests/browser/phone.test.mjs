@@ -174,7 +174,7 @@ for (const [device, width] of [[PHONE, 390], [DESKTOP, 1440]]) {
         await page.setViewportSize(PHONE.viewport);
         // Targets a finger can hit, print within reach, a tap's readout.
         const small = await page.locator('.sidenav a, .sidenav button, .intake button, .chart-tool').evaluateAll(
-          (els) => els.filter((e) => e.getBoundingClientRect().height < 43.5).map((e) => e.textContent));
+          (els) => els.map((e) => [e.textContent, e.getBoundingClientRect().height]).filter(([, h]) => h > 0 && h < 43.5));
         assert.deepEqual(small, [], 'touch targets of 44 px');
         assert.ok(await page.getByTestId('print-report').isVisible());
         await page.locator('.sidenav a[href="#sec-tiers"]').click();
