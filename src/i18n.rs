@@ -30,6 +30,23 @@ pub enum Key {
     ChooseFile,
     TrySample,
     PrivacyNote,
+    // Issue 23: the landing for a newcomer, phones and in-app browsers.
+    AcceptedFiles,
+    TemplateLead,
+    TemplateCsv,
+    TemplateXlsx,
+    TemplateSheet,
+    PreviewTitle,
+    FindingCarryTitle,
+    FindingCarry,
+    FindingSlippingTitle,
+    FindingSlipping,
+    FindingWorthTitle,
+    FindingWorth,
+    NoStorage,
+    NoOffline,
+    NoStorageNoOffline,
+    // End of issue 23's keys.
     Reading,
     Parsing,
     RowsSoFar,
@@ -749,6 +766,44 @@ fn pair(key: Key) -> (&'static str, &'static str) {
             "Your file is analysed inside this browser tab. Nothing is uploaded.",
             "文件只在本浏览器页面内分析，不会上传到任何服务器。",
         ),
+        // Issue 23: the landing for a newcomer, phones and in-app browsers.
+        AcceptedFiles => (
+            "Accepted: CSV, TSV or TXT exports and Excel workbooks (.xlsx, .xls, .xlsb, .ods), in UTF-8 or GBK.",
+            "可用文件：CSV、TSV、TXT 导出文件及 Excel 工作簿（.xlsx、.xls、.xlsb、.ods），UTF-8 或 GBK 编码。",
+        ),
+        TemplateLead => ("Not sure what to bring? Start from a template:", "不确定文件格式？可从模板开始："),
+        TemplateCsv => ("Template (CSV)", "模板（CSV）"),
+        TemplateXlsx => ("Template (Excel)", "模板（Excel）"),
+        TemplateSheet => ("Transactions", "交易明细"),
+        PreviewTitle => ("What the dashboard tells you", "分析结果一览"),
+        FindingCarryTitle => ("Who carries the revenue", "谁撑起了收入"),
+        FindingCarry => (
+            "The few customers that bring most of the revenue, as A, B and C tiers, and how much rests on the largest one.",
+            "贡献大部分收入的少数客户，按 A、B、C 分级，以及对最大客户的依赖程度。",
+        ),
+        FindingSlippingTitle => ("Who is slipping", "谁在流失"),
+        FindingSlipping => (
+            "Customers buying less or gone quiet: the dormant accounts and the revenue at risk, largest first.",
+            "购买减少或已沉寂的客户：休眠客户及面临流失的收入，按金额从大到小。",
+        ),
+        FindingWorthTitle => ("What each is worth", "每位客户值多少"),
+        FindingWorth => (
+            "Each customer's expected value over the next year, and whom to call first.",
+            "每位客户未来一年的预期价值，以及应优先联系的客户。",
+        ),
+        NoStorage => (
+            "This browser lets the page keep nothing: settings and column choices last until the page is closed.",
+            "此浏览器不允许页面保存任何内容：设置和列对应关系在关闭页面后不会保留。",
+        ),
+        NoOffline => (
+            "This browser keeps no offline copy of the page: it needs the network each time it opens.",
+            "此浏览器不保存离线副本：每次打开页面都需要联网。",
+        ),
+        NoStorageNoOffline => (
+            "This browser lets the page keep nothing: settings and column choices last until the page is closed, and it needs the network each time it opens.",
+            "此浏览器不允许页面保存任何内容：设置和列对应关系在关闭页面后不会保留，每次打开页面也都需要联网。",
+        ),
+        // End of issue 23's strings.
         Reading => ("Reading", "正在读取"),
         Parsing => ("Parsing", "正在解析"),
         RowsSoFar => ("rows so far", "行"),
@@ -1642,6 +1697,78 @@ pub fn service(tier: Option<Tier>, locale: Locale) -> &'static str {
 /// An export column's header (`customer_table::csv::COLUMNS`,
 /// `call_list::COLUMNS`) as the workbook shows it; the CSV keeps the keys.
 /// An unknown key is its own header.
+/// The template's three example rows (issue 23), in the order of
+/// `template::ROLES`: customer, name, industry, region, account manager,
+/// date (ISO), amount, cost.
+pub fn template_rows(locale: Locale) -> [[&'static str; 8]; 3] {
+    match locale {
+        Locale::En => [
+            [
+                "C001",
+                "Northwind Trading Ltd",
+                "Manufacturing",
+                "East",
+                "Li Wei",
+                "2025-01-15",
+                "12500.00",
+                "9800.00",
+            ],
+            [
+                "C002",
+                "Bluebird Retail",
+                "Retail",
+                "South",
+                "Zhang Min",
+                "2025-02-03",
+                "3200.50",
+                "2650.00",
+            ],
+            [
+                "C001",
+                "Northwind Trading Ltd",
+                "Manufacturing",
+                "East",
+                "Li Wei",
+                "2025-03-20",
+                "8400.00",
+                "6900.00",
+            ],
+        ],
+        Locale::Zh => [
+            [
+                "C001",
+                "华东精工有限公司",
+                "制造业",
+                "华东",
+                "李伟",
+                "2025-01-15",
+                "12500.00",
+                "9800.00",
+            ],
+            [
+                "C002",
+                "蓝鸟商贸",
+                "零售",
+                "华南",
+                "张敏",
+                "2025-02-03",
+                "3200.50",
+                "2650.00",
+            ],
+            [
+                "C001",
+                "华东精工有限公司",
+                "制造业",
+                "华东",
+                "李伟",
+                "2025-03-20",
+                "8400.00",
+                "6900.00",
+            ],
+        ],
+    }
+}
+
 pub fn column_header(locale: Locale, key: &str) -> &str {
     let (en, zh) = match key {
         "rank" => ("Rank", "排名"),

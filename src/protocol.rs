@@ -54,6 +54,9 @@ pub enum Ask {
     /// Every customer, and the call list, as an Excel workbook with
     /// headers in `locale` (`xlsx::customers_workbook`).
     Workbook { locale: Locale },
+    /// The landing's template as a workbook (`template::workbook`), its
+    /// bytes beside a `Reply::Workbook` like the customers' workbook.
+    Template { locale: Locale },
 }
 
 /// Where the worker finds the bytes.

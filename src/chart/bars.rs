@@ -8,6 +8,7 @@ use super::{
     bar_extent, build, legend_strip, pct, render, short, style_mesh, text_width, usable, Axes,
     Bands, Size, AMBER, BLUE, GREEN, GREY, INK, PURPLE, RED, SKY, SLATE, YELLOW,
 };
+use super::{fitting, under_legend, widest};
 
 /// Pixels per row of `hbars` and `stacked_mix`.
 pub const ROW_PX: u32 = 22;
@@ -61,15 +62,16 @@ fn columns_chart(
     let bands = Bands(groups.len());
     let names: Vec<String> = groups.iter().map(|(name, _)| short(name)).collect();
     render(size, axes.aria, |root| {
-        let (top, rest) = root.split_vertically(LEGEND_PX);
+        let (top, rest) = under_legend(root, series);
         let legend: Vec<(&str, RGBColor)> = series.iter().copied().zip(MEASURES).collect();
         legend_strip(&top, &legend)?;
         let mut chart = build(&rest, axes, bands, y.clone(), 48)?;
         let label = |v: &f64| bands.index(*v).map_or(String::new(), |i| names[i].clone());
+        let x_labels = fitting(&chart, groups.len().max(1), widest(&names));
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, axes);
         mesh.disable_x_mesh()
-            .x_labels(groups.len().max(1))
+            .x_labels(x_labels)
             .y_labels(6)
             .x_label_formatter(&label)
             .y_label_formatter(&|v| format(*v))
@@ -126,11 +128,13 @@ pub fn hbars(
         let n = rows.len();
         let row_label = |v: &f64| row_of(n, *v).map_or(String::new(), |i| labels[i].clone());
         let value_label = |v: &f64| format(*v);
+        let x_room = [x.start, x.end].map(|v| text_width(&format(v)));
+        let x_labels = fitting(&chart, 5, x_room[0].max(x_room[1]));
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, axes);
         mesh.disable_y_mesh()
             .y_labels(n.max(1))
-            .x_labels(5)
+            .x_labels(x_labels)
             .y_label_formatter(&row_label)
             .x_label_formatter(&value_label)
             .draw()?;
@@ -173,17 +177,18 @@ pub fn stacked_mix(
         height: rows_height(rows.len(), axes, LEGEND_PX),
     };
     render(size, axes.aria, |root| {
-        let (top, rest) = root.split_vertically(LEGEND_PX);
+        let (top, rest) = under_legend(root, parts);
         let legend: Vec<(&str, RGBColor)> = parts.iter().copied().zip(COLORS).collect();
         legend_strip(&top, &legend)?;
         let n = rows.len();
         let mut chart = build(&rest, axes, 0.0..1.0, Bands(n), label_area(&labels))?;
         let row_label = |v: &f64| row_of(n, *v).map_or(String::new(), |i| labels[i].clone());
+        let x_labels = fitting(&chart, 6, text_width("100%"));
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, axes);
         mesh.disable_y_mesh()
             .y_labels(n.max(1))
-            .x_labels(6)
+            .x_labels(x_labels)
             .y_label_formatter(&row_label)
             .x_label_formatter(&|v| pct(*v))
             .draw()?;

@@ -13,8 +13,8 @@ use plotters::style::{Color, RGBColor};
 
 use super::marks::Marks;
 use super::{
-    bar_extent, build, label_font, legend_strip, render, style_mesh, text_width, Axes, Bands, Size,
-    AMBER, BLUE, GREY, INK, PURPLE,
+    bar_extent, build, label_font, legend_strip, render, style_mesh, widest, Axes, Bands, Size,
+    AMBER, BLUE, GREY, INK, LABEL_GAP, PURPLE,
 };
 
 const TIERS: [RGBColor; 3] = [BLUE, AMBER, GREY];
@@ -23,9 +23,6 @@ const LEGEND_PX: u32 = 26;
 const EDGE_LABEL_DROP: i32 = 12;
 /// Rows of the markers' names, so that no two overlap.
 const MARKER_ROW: i32 = 19;
-/// Space between two edge labels, in SVG units.
-const LABEL_GAP: u32 = 14;
-
 /// One bin: its edges, customers per tier and its readout.
 pub struct Bar {
     pub low: f64,
@@ -89,7 +86,7 @@ pub fn labelled_edges(labels: &[String], plot_width: f64) -> Vec<usize> {
         return (0..labels.len()).collect();
     }
     let slot = plot_width / n as f64;
-    let widest = labels.iter().map(|l| text_width(l)).max().unwrap_or(0) + LABEL_GAP;
+    let widest = widest(labels) + LABEL_GAP;
     let step = ((widest as f64 / slot).ceil() as usize).max(1);
     (0..=n).step_by(step).collect()
 }

@@ -258,6 +258,27 @@ pub(crate) fn pct(v: f64) -> String {
     }
 }
 
+/// Room kept between two x labels side by side.
+pub(crate) const LABEL_GAP: u32 = 14;
+
+/// How many labels about `label_px` wide fit side by side along `chart`'s
+/// x axis: at most `wanted`, at least 2 (where `wanted` allows), so a
+/// narrow chart (a phone) thins its ticks instead of running them together.
+pub(crate) fn fitting<X: Ranged, Y: Ranged>(
+    chart: &Chart<X, Y>,
+    wanted: usize,
+    label_px: u32,
+) -> usize {
+    let (width, _) = chart.plotting_area().dim_in_pixel();
+    let room = (width / (label_px + LABEL_GAP).max(1)) as usize;
+    room.clamp(wanted.min(2), wanted.max(1))
+}
+
+/// The widest of `labels` at the label size.
+pub(crate) fn widest(labels: &[String]) -> u32 {
+    labels.iter().map(|l| text_width(l)).max().unwrap_or(0)
+}
+
 /// Rough width of `text` at the label size, for sizing label areas.
 pub(crate) fn text_width(text: &str) -> u32 {
     let w: f64 = text
@@ -376,9 +397,10 @@ pub(crate) fn percent_mesh(
     chart: &mut Chart<RangedCoordf64, RangedCoordf64>,
     axes: &Axes,
 ) -> Drawn {
+    let x_labels = fitting(chart, 6, text_width("100%"));
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, axes);
-    mesh.x_labels(6)
+    mesh.x_labels(x_labels)
         .y_labels(6)
         .x_label_formatter(&|v| pct(*v))
         .y_label_formatter(&|v| pct(*v))
@@ -436,17 +458,49 @@ pub(crate) fn legend_box(area: &Area, items: &[(&str, RGBColor)]) -> Drawn {
 
 /// A legend strip: coloured squares and names, left to right, in `area`.
 pub(crate) fn legend_strip(area: &Area, items: &[(&str, RGBColor)]) -> Drawn {
-    let mut x = 8i32;
-    let y = 12i32;
     let style = label_font().pos(Pos::new(HPos::Left, VPos::Center));
-    for (name, color) in items {
-        let name = short(name);
+    let names: Vec<String> = items.iter().map(|(name, _)| short(name)).collect();
+    let (width, _) = area.dim_in_pixel();
+    for ((name, (_, color)), (x, y)) in names.iter().zip(items).zip(legend_places(&names, width)) {
         area.draw(&Rectangle::new(
             [(x, y - 5), (x + 10, y + 5)],
             color.filled(),
         ))?;
         area.draw(&Text::new(name.clone(), (x + 15, y), style.clone()))?;
-        x += 15 + text_width(&name) as i32 + 18;
     }
     Ok(())
+}
+
+/// One row of a legend strip.
+pub(crate) const LEGEND_ROW_PX: u32 = 26;
+
+/// Where each entry of a legend strip `width` px wide goes: side by side,
+/// on a new row when the next would run past the edge (a phone).
+fn legend_places(names: &[String], width: u32) -> Vec<(i32, i32)> {
+    let (mut x, mut y) = (8i32, 12i32);
+    let mut places = Vec::with_capacity(names.len());
+    for name in names {
+        let step = 15 + text_width(name) as i32 + 18;
+        if x > 8 && x + step - 18 > width as i32 {
+            (x, y) = (8, y + LEGEND_ROW_PX as i32);
+        }
+        places.push((x, y));
+        x += step;
+    }
+    places
+}
+
+/// `area` split into a legend strip tall enough for `names`, and the rest.
+pub(crate) fn under_legend<'a>(area: &Area<'a>, names: &[&str]) -> (Area<'a>, Area<'a>) {
+    let (width, _) = area.dim_in_pixel();
+    area.split_vertically(legend_px(names, width))
+}
+
+/// The height of a legend strip of `names` across `width` px.
+fn legend_px(names: &[&str], width: u32) -> u32 {
+    let names: Vec<String> = names.iter().map(|n| short(n)).collect();
+    let rows = legend_places(&names, width)
+        .last()
+        .map_or(1, |&(_, y)| (y as u32 - 12) / LEGEND_ROW_PX + 1);
+    LEGEND_ROW_PX * rows
 }

@@ -10,9 +10,7 @@ use super::{
     build, extent, index_label, legend_strip, pct, render, short, style_mesh, usable, Axes, Bands,
     Size, BLUE, GREEN, INK, PURPLE, RED, SLATE,
 };
-
-/// Height of the legend strip above `share_lines`.
-const LEGEND_PX: u32 = 26;
+use super::{fitting, under_legend, widest};
 
 /// One step of a waterfall.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,10 +57,11 @@ pub fn waterfall(
     render(size, axes.aria, |root| {
         let mut chart = build(root, axes, bands, y.clone(), 64)?;
         let label = |v: &f64| bands.index(*v).map_or(String::new(), |i| names[i].clone());
+        let x_labels = fitting(&chart, steps.len().max(1), widest(&names));
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, axes);
         mesh.disable_x_mesh()
-            .x_labels(steps.len().max(1))
+            .x_labels(x_labels)
             .y_labels(6)
             .x_label_formatter(&label)
             .y_label_formatter(&|v| format(*v))
@@ -110,13 +109,14 @@ pub fn share_lines(
     let y = 0.0_f64.max(y.start)..y.end;
     let labels: Vec<String> = periods.iter().map(|p| short(p)).collect();
     render(size, axes.aria, |root| {
-        let (top, rest) = root.split_vertically(LEGEND_PX);
-        let legend: Vec<(&str, RGBColor)> = series.iter().map(|s| s.0).zip(COLOURS).collect();
+        let names: Vec<&str> = series.iter().map(|s| s.0).collect();
+        let (top, rest) = under_legend(root, &names);
+        let legend: Vec<(&str, RGBColor)> = names.iter().copied().zip(COLOURS).collect();
         legend_strip(&top, &legend)?;
         let x = -0.5..(n.max(1) as f64 - 0.5);
         let mut chart = build(&rest, axes, x.clone(), y.clone(), 48)?;
-        // At most about six labels, so long period names never run together.
-        let step = n.div_ceil(6).max(1);
+        // At most about six labels, fewer where they would run together.
+        let step = n.div_ceil(fitting(&chart, 6, widest(&labels))).max(1);
         let label = |v: &f64| index_label(&labels, step, *v);
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, axes);

@@ -7,6 +7,7 @@ use plotters::element::{Circle, PathElement, Text};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, RGBColor};
 
+use super::fitting;
 use super::marks::{readout, spread, titled, Marks, MAX_POINTS};
 use super::{
     build, extent, font, render, short, style_mesh, text_width, usable, Axes, Size, AMBER, BLUE,
@@ -45,9 +46,15 @@ pub fn quadrant(
     render(size, axes.aria, |root| {
         let mut chart = build(root, axes, x.clone(), y.clone(), y_area)?;
         let (fx, fy) = (|v: &f64| format_x(*v), |v: &f64| format_y(*v));
+        let x_room = x
+            .key_points(8)
+            .iter()
+            .map(|v| text_width(&format_x(*v)))
+            .max();
+        let x_labels = fitting(&chart, 8, x_room.unwrap_or(0));
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, axes);
-        mesh.x_labels(8)
+        mesh.x_labels(x_labels)
             .y_labels(6)
             .x_label_formatter(&fx)
             .y_label_formatter(&fy)

@@ -6,6 +6,7 @@ use plotters::style::Color;
 
 use super::marks::{columns, evenly, named, pct1, readout, titled, Marks, MAX_POINTS};
 use super::{build, extent, index_label, pct, render, short, style_mesh, usable, Axes, Size, BLUE};
+use super::{fitting, widest};
 
 /// `points` are (period label, share 0..1) in time order; non-finite
 /// shares are skipped. The y axis runs from 0 to the largest share.
@@ -26,7 +27,12 @@ pub fn period_line(points: &[(String, f64)], axes: &Axes, size: Size) -> String 
     render(size, axes.aria, |root| {
         let x = -0.5..(n.max(1) as f64 - 0.5);
         let mut chart = build(root, axes, x.clone(), y.clone(), 48)?;
-        let label = |v: &f64| index_label(&labels, 1, *v);
+        // Every period labelled where there is room, every other (or
+        // fewer) on a narrow chart.
+        let step = n
+            .div_ceil(fitting(&chart, n.clamp(1, 12), widest(&labels)))
+            .max(1);
+        let label = |v: &f64| index_label(&labels, step, *v);
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, axes);
         mesh.x_labels(n.clamp(1, 12))

@@ -979,3 +979,52 @@ fn histogram_labels_are_thinned_and_text_escaped() {
     assert!((position(&bars, 10f64.powf(0.1)).unwrap() - 0.5).abs() < 1e-9);
     assert_eq!(position(&bars, 1e9), None);
 }
+
+#[test]
+fn a_legend_wraps_onto_a_new_row_rather_than_running_past_the_edge() {
+    let names: Vec<String> = ["Share of customers", "Share of revenue", "Share of profit"]
+        .map(String::from)
+        .to_vec();
+    let wide = legend_places(&names, 640);
+    assert!(wide.iter().all(|p| p.1 == wide[0].1), "{wide:?}");
+    let narrow = legend_places(&names, 300);
+    assert!(narrow.last().unwrap().1 > narrow[0].1, "{narrow:?}");
+    for (&(x, _), name) in narrow.iter().zip(&names) {
+        assert!(x + 15 + text_width(name) as i32 <= 300, "{name} at {x}");
+    }
+    let labels: Vec<&str> = names.iter().map(String::as_str).collect();
+    assert_eq!(legend_px(&labels, 640), LEGEND_ROW_PX);
+    assert!(legend_px(&labels, 300) >= 2 * LEGEND_ROW_PX);
+}
+
+#[test]
+fn period_labels_thin_out_on_a_narrow_chart() {
+    let points: Vec<(String, f64)> = (1..=12)
+        .map(|m| (format!("2024-{m:02}"), 0.1 + m as f64 / 100.0))
+        .collect();
+    let axes = Axes {
+        x: "",
+        y: "Repeat rate",
+        aria: "Repeat rate",
+    };
+    let labels = |width| {
+        let svg = period_line(&points, &axes, Size { width, height: 240 });
+        check(&svg);
+        // Drawn labels only: the text of each <text> element.
+        svg.split("</text>")
+            .filter(|chunk| {
+                chunk
+                    .rsplit('>')
+                    .next()
+                    .is_some_and(|t| t.trim().starts_with("2024-"))
+            })
+            .count()
+    };
+    // Every month where there is room, fewer as the chart narrows.
+    assert_eq!(labels(1200), 12);
+    let (wide, narrow) = (labels(640), labels(300));
+    assert!(
+        wide < 12 && narrow < wide && narrow >= 2,
+        "{wide} at 640 px, {narrow} at 300 px"
+    );
+}

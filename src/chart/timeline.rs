@@ -6,6 +6,7 @@ use plotters::style::Color;
 
 use super::marks::{evenly, named, readout, titled, Marks, MAX_POINTS};
 use super::{build, extent, render, style_mesh, usable, Axes, Size, BLUE, RED};
+use super::{fitting, text_width};
 use crate::day::Day;
 
 /// `points` are (day, net amount) in date order; `format` writes the y
@@ -37,9 +38,10 @@ pub fn timeline(
             let day = Day(v.round() as i32);
             format!("{}-{:02}", day.year(), day.month())
         };
+        let x_labels = fitting(&chart, 6, text_width("2025-01"));
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, axes);
-        mesh.x_labels(6)
+        mesh.x_labels(x_labels)
             .y_labels(5)
             .x_label_formatter(&date)
             .y_label_formatter(&|v| format(*v))

@@ -9,8 +9,7 @@ use super::marks::{evenly, named, per_series, plain, readout, titled, Marks};
 use super::{
     build, extent, legend_strip, render, short, style_mesh, usable, Axes, Size, AMBER, BLUE, SLATE,
 };
-
-const LEGEND_PX: u32 = 26;
+use super::{fitting, under_legend, widest};
 
 /// `labels[i]` names point i (a date); `actual` and `predicted` are the
 /// two series, `names` their legend; `split` the index where the
@@ -38,7 +37,7 @@ pub fn tracking(
     let y = extent(first.iter().chain(&second).map(|p| p.1), &[0.0], 0.05);
     let short_labels: Vec<String> = labels.iter().map(|l| short(l)).collect();
     render(size, axes.aria, |root| {
-        let (top, rest) = root.split_vertically(LEGEND_PX);
+        let (top, rest) = under_legend(root, &[series[0].0, series[1].0]);
         legend_strip(&top, &[(series[0].0, BLUE), (series[1].0, AMBER)])?;
         let x = 0.0..(n.max(2) - 1) as f64;
         let mut chart = build(&rest, axes, x, y.clone(), 56)?;
@@ -49,9 +48,10 @@ pub fn tracking(
                 .flatten()
                 .unwrap_or_default()
         };
+        let x_labels = fitting(&chart, 8, widest(&short_labels));
         let mut mesh = chart.configure_mesh();
         style_mesh(&mut mesh, axes);
-        mesh.x_labels(8)
+        mesh.x_labels(x_labels)
             .y_labels(6)
             .x_label_formatter(&label)
             .y_label_formatter(&|v| format!("{v:.0}"))

@@ -110,6 +110,12 @@ impl Role {
         matches!(self, Role::TransactionType)
     }
 
+    /// The role's first Chinese header name (`客户编号`, `日期`), one the
+    /// reader takes exactly; the key is its English one (`customer_name`).
+    pub fn chinese_name(self) -> Option<&'static str> {
+        self.names().iter().copied().find(|n| !n.is_ascii())
+    }
+
     pub fn from_key(key: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|role| role.key() == key.trim())
     }

@@ -10,6 +10,17 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// Whether the page can keep anything: some in-app browsers have no
+/// localStorage, or one that refuses every write.
+pub fn can_remember() -> bool {
+    const PROBE: &str = "tierlens.probe";
+    storage().is_some_and(|s| {
+        let kept = s.set_item(PROBE, "1").is_ok();
+        let _ = s.remove_item(PROBE);
+        kept
+    })
+}
+
 /// The recommendations the user wrote, by tier key ("A", "B", "C", "loss").
 pub fn services() -> BTreeMap<String, String> {
     storage()

@@ -152,6 +152,9 @@ fn answer(Asked { id, ask }: Asked) -> (Reply, Option<web_sys::Blob>) {
                 Reply::Export { id, csv }
             }
             Ask::Workbook { locale } => return workbook(id, customers, locale),
+            Ask::Template { locale } => {
+                return workbook_reply(id, crate::template::workbook(locale), locale)
+            }
         };
         (reply, None)
     })
@@ -167,6 +170,15 @@ fn workbook(id: u32, customers: &CustomerTable, locale: Locale) -> (Reply, Optio
         lists.moved = Vec::new();
         made
     });
+    workbook_reply(id, made, locale)
+}
+
+/// A workbook's bytes as a blob beside its reply; or the reply says why not.
+fn workbook_reply(
+    id: u32,
+    made: Result<Vec<u8>, crate::xlsx::XlsxError>,
+    locale: Locale,
+) -> (Reply, Option<web_sys::Blob>) {
     let blob = made
         .map_err(|e| crate::i18n::xlsx_error(locale, &e))
         .and_then(|bytes| bytes_blob(&bytes, XLSX_MIME));

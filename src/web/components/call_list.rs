@@ -6,6 +6,7 @@ use crate::call_list::{self, Call, Reason};
 use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
 use crate::web::components::customer_list::print_cut_note;
+use crate::web::components::scroll_table::ScrollTable;
 use crate::web::download;
 use crate::web::state::Part;
 use leptos::prelude::*;
@@ -80,7 +81,7 @@ pub fn CallList(calls: Part<Vec<Call>>, locale: Locale) -> impl IntoView {
                     {options}
                 </select>
             </label>
-            <div class="table-scroll">
+            <ScrollTable label=t(locale, Key::CallListTitle)>
                 <table class="data print-cut" data-testid="call-list">
                     <thead><tr>
                         <th>{t(locale, Key::Customer)}</th>
@@ -94,7 +95,7 @@ pub fn CallList(calls: Part<Vec<Call>>, locale: Locale) -> impl IntoView {
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </ScrollTable>
             {move || print_cut_note(printed(), locale)}
         </section>
     }

@@ -66,6 +66,13 @@ pub fn chart_view(svg: String, testid: &'static str) -> impl IntoView {
         }
     };
     let follow = move |ev: web_sys::PointerEvent| tip.set(readout_at(&ev, figure));
+    // A finger leaves the chart as it lifts: the readout of a tap stays
+    // until the next tap (elsewhere on the chart closes it).
+    let leave = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() != "touch" {
+            tip.set(None);
+        }
+    };
     view! {
         <figure class="chart-figure" node_ref=figure>
             <div class="chart-tools" role="group" aria-label=move || text(Key::ChartTools)>
@@ -79,7 +86,7 @@ pub fn chart_view(svg: String, testid: &'static str) -> impl IntoView {
                 </button>
             </div>
             <div class="chart" data-testid=testid inner_html=svg
-                on:pointermove=follow on:pointerdown=follow on:pointerleave=move |_| tip.set(None)>
+                on:pointermove=follow on:pointerdown=follow on:pointerleave=leave>
             </div>
             {move || tip.get().map(|tip| {
                 // The readout goes in as a text node, never as markup.
@@ -92,6 +99,43 @@ pub fn chart_view(svg: String, testid: &'static str) -> impl IntoView {
                 }
             })}
         </figure>
+    }
+}
+
+/// About the width a chart is shown at (the card's content), so that its
+/// text keeps its size (12.5 px, never under 11) on a phone as on a wide
+/// screen, and the ticks thinned to fit leave as many as there is room for.
+pub fn chart_width() -> u32 {
+    let viewport = window()
+        .inner_width()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1280.0);
+    // The navigation sits beside the sections above 1360 px, and the
+    // page's and the card's padding take about 96 px (56 px on a phone:
+    // style/main.css).
+    let content = if viewport > 1360.0 {
+        viewport.min(1440.0) - 232.0 - 96.0
+    } else if viewport <= 600.0 {
+        viewport - 56.0
+    } else {
+        viewport - 96.0
+    };
+    content.clamp(260.0, 900.0) as u32
+}
+
+/// `size`, narrowed to the card where the card is narrower (a phone):
+/// drawn at the width it is shown, its labels keep their size. A wide
+/// screen keeps `size`, as the charts were designed.
+pub fn fitted(size: chart::Size) -> chart::Size {
+    let room = chart_width();
+    if room >= size.width {
+        return size;
+    }
+    let scale = f64::from(room) / f64::from(size.width);
+    chart::Size {
+        width: room,
+        height: (f64::from(size.height) * scale.max(0.7)).round() as u32,
     }
 }
 

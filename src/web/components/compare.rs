@@ -9,8 +9,9 @@ use crate::compare::{Compare, CompareSettings, GroupBridge, Movement, Slot, Span
 use crate::format::{self, Locale};
 use crate::i18n::{compare_note, settings_error, t, Key};
 use crate::trend::TrendPoint;
-use crate::web::components::chart_view::chart_view;
+use crate::web::components::chart_view::{chart_view, fitted};
 use crate::web::components::customer_list::CustomerList;
+use crate::web::components::scroll_table::ScrollTable;
 use crate::web::engine::use_engine;
 use crate::web::state::{use_state, Part};
 use leptos::prelude::*;
@@ -123,7 +124,7 @@ fn Bridge(compare: Compare, locale: Locale) -> impl IntoView {
         &drawn,
         &|v| format::short(v, locale),
         &axes,
-        Size::default(),
+        fitted(Size::default()),
     );
     let figures = steps
         .iter()
@@ -220,19 +221,19 @@ fn Migration(compare: Compare, locale: Locale) -> impl IntoView {
         Some(view! {
             <h4 data-testid="migration-list-title" data-value=m.key()>{title}</h4>
             <p class="hint">{showing}</p>
-            <CustomerList rows=cell.list locale=locale testid="migration-list"/>
+            <CustomerList rows=cell.list locale=locale testid="migration-list" of=Key::MigrationTitle/>
         })
     };
     let outside = t(locale, Key::OutsideBoth).replace("{n}", &format::count(compare.outside));
     view! {
         <h3>{t(locale, Key::MigrationTitle)}</h3>
         <p class="hint">{t(locale, Key::MigrationHint)}</p>
-        <div class="table-scroll">
+        <ScrollTable label=t(locale, Key::MigrationTitle)>
             <table class="data migration" data-testid="migration-matrix">
                 <thead><tr><th scope="col">{t(locale, Key::FromTo)}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </ScrollTable>
         {(compare.outside > 0).then(|| view! { <p class="hint">{outside}</p> })}
         {list}
     }
@@ -265,8 +266,12 @@ fn retention_table(
         Some(header) => view! { <th data-user-text="">{header.to_string()}</th> }.into_any(),
         None => view! { <th>{t(locale, Key::Tier)}</th> }.into_any(),
     };
+    let label = match dimension {
+        Some(_) => t(locale, Key::RetentionByValue),
+        None => t(locale, Key::RetentionByTier),
+    };
     view! {
-        <div class="table-scroll short">
+        <ScrollTable label=label class="short">
             <table class="data" data-testid=testid>
                 <thead>
                     <tr>
@@ -280,7 +285,7 @@ fn retention_table(
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </ScrollTable>
     }
 }
 
@@ -308,6 +313,7 @@ fn ByDimension(compare: Compare, headers: Vec<(String, String)>, locale: Locale)
 fn Movers(compare: Compare, locale: Locale) -> impl IntoView {
     let table = |kind: &str, key: Key| {
         let listed = compare.movers.iter().filter(|m| m.kind == kind).count();
+        let testid = format!("movers-{kind}");
         let rows = compare
             .movers
             .iter()
@@ -329,8 +335,8 @@ fn Movers(compare: Compare, locale: Locale) -> impl IntoView {
             .collect_view();
         view! {
             <h4>{t(locale, key)}</h4>
-            <div class="table-scroll short">
-                <table class="data print-cut" data-testid=format!("movers-{kind}")>
+            <ScrollTable label=t(locale, key) class="short">
+                <table class="data print-cut" data-testid=testid>
                     <thead>
                         <tr>
                             <th>{t(locale, Key::Customer)}</th>
@@ -342,7 +348,7 @@ fn Movers(compare: Compare, locale: Locale) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </ScrollTable>
             {super::customer_list::print_cut_note(listed, locale)}
         }
     };
@@ -392,7 +398,7 @@ fn Trend(trend: Vec<TrendPoint>, rising: Option<[f64; 2]>, locale: Locale) -> im
         y: "",
         aria: t(locale, Key::TrendChartTitle),
     };
-    let svg = chart::share_lines(&periods, &series, &axes, Size::default());
+    let svg = chart::share_lines(&periods, &series, &axes, fitted(Size::default()));
     let rows = trend
         .iter()
         .map(|p| {
@@ -420,7 +426,7 @@ fn Trend(trend: Vec<TrendPoint>, rising: Option<[f64; 2]>, locale: Locale) -> im
         <p class="hint">{hint}</p>
         {rising}
         {chart_view(svg, "trend-chart")}
-        <div class="table-scroll short">
+        <ScrollTable label=t(locale, Key::TrendTitle) class="short">
             <table class="data" data-testid="trend-table">
                 <thead>
                     <tr>
@@ -435,7 +441,7 @@ fn Trend(trend: Vec<TrendPoint>, rising: Option<[f64; 2]>, locale: Locale) -> im
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </ScrollTable>
     }
     .into_any()
 }

@@ -81,10 +81,10 @@ fn Details(card: Card, locale: Locale) -> impl IntoView {
     let svg = chart::timeline(
         &points,
         &axes,
-        Size {
+        super::chart_view::fitted(Size {
             width: 720,
             height: 240,
-        },
+        }),
         &compact,
     );
     view! {

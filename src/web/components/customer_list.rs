@@ -4,6 +4,7 @@
 use crate::customer_table::CustomerRow;
 use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
+use crate::web::components::scroll_table::ScrollTable;
 use leptos::prelude::*;
 
 #[component]
@@ -11,8 +12,11 @@ pub fn CustomerList(
     rows: Vec<CustomerRow>,
     locale: Locale,
     #[prop(into)] testid: String,
+    /// What the list holds, named for its scroll region.
+    of: Key,
 ) -> impl IntoView {
     let note = print_cut_note(rows.len(), locale);
+    let label = format!("{} · {}", t(locale, of), t(locale, Key::Customers));
     let body = rows
         .into_iter()
         .map(|c| {
@@ -33,7 +37,7 @@ pub fn CustomerList(
         })
         .collect_view();
     view! {
-        <div class="table-scroll short">
+        <ScrollTable label=label class="short">
             <table class="data print-cut" data-testid=testid>
                 <thead>
                     <tr>
@@ -48,7 +52,7 @@ pub fn CustomerList(
                 </thead>
                 <tbody>{body}</tbody>
             </table>
-        </div>
+        </ScrollTable>
         {note}
     }
 }

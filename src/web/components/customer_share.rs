@@ -9,7 +9,8 @@ use crate::customer_share::{CustomerShare, Quadrant, ShareGroup};
 use crate::customer_table::CustomerRow;
 use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
-use crate::web::components::chart_view::chart_view;
+use crate::web::components::chart_view::{chart_view, fitted};
+use crate::web::components::scroll_table::ScrollTable;
 use crate::web::engine::use_engine;
 use crate::web::state::{use_state, Part};
 use leptos::prelude::*;
@@ -120,7 +121,7 @@ pub fn CustomerSharePanel(
         &money,
         &|v| format::percent(v),
         &axes,
-        Size::default(),
+        fitted(Size::default()),
     );
     let chosen = RwSignal::new(0usize);
     let rows = Quadrant::ALL.iter().enumerate().map(|(i, &q)| {
@@ -166,7 +167,7 @@ pub fn CustomerSharePanel(
             <p class="hint">{t(locale, Key::SharePeriod)} ": " {period}</p>
             <ShareEditor share=share.clone() locale=locale/>
             {chart_view(svg, "share-chart")}
-            <div class="table-scroll">
+            <ScrollTable label=t(locale, Key::ShareTitle)>
                 <table class="data">
                     <thead><tr>
                         <th><span class="visually-hidden">{t(locale, Key::ShareQuadrant)}</span></th>
@@ -178,7 +179,7 @@ pub fn CustomerSharePanel(
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </ScrollTable>
             {list}
             {questions}
         </section>
@@ -207,7 +208,7 @@ fn ShareList(
         </tr>
     }).collect_view();
     view! {
-        <div class="table-scroll short">
+        <ScrollTable label=t(locale, Key::ShareColumn) class="short">
             <table class="data print-cut" data-testid=testid>
                 <thead><tr>
                     <th>{t(locale, Key::Customer)}</th>
@@ -218,7 +219,7 @@ fn ShareList(
                 </tr></thead>
                 <tbody>{body}</tbody>
             </table>
-        </div>
+        </ScrollTable>
         {note}
     }
 }

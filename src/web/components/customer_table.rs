@@ -169,7 +169,7 @@ pub fn CustomerTable(
                 </div>
             </div>
             <Tools dimensions=dimensions locale=locale query=query search=search/>
-            <div class="vt-scroll" node_ref=scroller style:height=format!("{VIEW_PX}px") on:scroll=on_scroll tabindex="0"
+            <div class="vt-scroll" node_ref=scroller style:height=format!("{VIEW_PX}px") on:scroll=on_scroll tabindex="0" role="region"
                 aria-label=t(locale, Key::NavCustomers)>
                 <table class="data customers vt print-cut" data-testid="customer-table" aria-rowcount=move || page.get().map_or(0, |p| p.matches)>
                     <thead><tr>{headers(query, locale)}</tr></thead>

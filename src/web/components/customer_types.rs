@@ -45,7 +45,7 @@ pub fn CustomerTypesPanel(types: Part<CustomerTypes>, as_of: Day, locale: Locale
     let groups = types.clone();
     let list = move || {
         let group = groups.groups.get(shown.get()).cloned();
-        group.map(|g| view! { <CustomerList rows=g.list locale=locale testid="type-list"/> })
+        group.map(|g| view! { <CustomerList rows=g.list locale=locale testid="type-list" of=Key::TypesTitle/> })
     };
     view! {
         <section class="card" aria-labelledby="types-title">

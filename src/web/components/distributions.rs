@@ -9,7 +9,7 @@ use crate::distributions::{Distribution, Distributions, SliceCounts};
 use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
 use crate::tiers::{AbcCounts, Tier};
-use crate::web::components::chart_view::chart_view;
+use crate::web::components::chart_view::{chart_view, chart_width, fitted};
 use crate::web::state::{use_state, Part};
 use leptos::prelude::*;
 
@@ -161,24 +161,6 @@ fn draw(
     )
 }
 
-/// About the width a histogram is shown at (the page's content column), so
-/// that its labels keep their size on a phone and on a wide screen, and the
-/// thinning leaves as many edge labels as fit.
-fn chart_width() -> u32 {
-    let viewport = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .unwrap_or(1280.0);
-    // The navigation sits beside the sections above 1360 px (style/main.css);
-    // the page's and the card's padding take about 96 px.
-    let content = if viewport > 1360.0 {
-        viewport.min(1440.0) - 232.0 - 96.0
-    } else {
-        viewport - 96.0
-    };
-    content.clamp(300.0, 900.0) as u32
-}
-
 fn one(d: &Distribution, measure: Measure, locale: Locale) -> impl IntoView {
     let customers: usize = d.bins.iter().map(|b| b.customers).sum();
     let body = if d.bins.is_empty() {
@@ -274,10 +256,10 @@ fn split_view(d: &Distributions, key: &str, measure: Measure, locale: Locale) ->
         })
         .max()
         .unwrap_or(0) as f64;
-    let size = Size {
+    let size = fitted(Size {
         width: 420,
         height: 260,
-    };
+    });
     let charts = split
         .slices
         .iter()

@@ -5,6 +5,7 @@ use super::mapping::ColumnMapping;
 use crate::format::{self, Locale};
 use crate::i18n::{kind_text, rejection_text, t, Key};
 use crate::ingest::InputReport;
+use crate::web::components::scroll_table::ScrollTable;
 use crate::web::download;
 use crate::web::state::Part;
 use leptos::prelude::*;
@@ -54,14 +55,16 @@ pub fn ImportReport(
                     {t(locale, Key::DownloadRejected)}
                 </button>
                 <h3>{t(locale, Key::RejectedExamples)}</h3>
-                <table class="data" data-testid="rejections-table">
-                    <thead><tr>
-                        <th class="num">{t(locale, Key::Line)}</th>
-                        <th>{t(locale, Key::Column)}</th>
-                        <th>{t(locale, Key::Reason)}</th>
-                    </tr></thead>
-                    <tbody>{examples}</tbody>
-                </table>
+                <ScrollTable label=t(locale, Key::RejectedExamples)>
+                    <table class="data" data-testid="rejections-table">
+                        <thead><tr>
+                            <th class="num">{t(locale, Key::Line)}</th>
+                            <th>{t(locale, Key::Column)}</th>
+                            <th>{t(locale, Key::Reason)}</th>
+                        </tr></thead>
+                        <tbody>{examples}</tbody>
+                    </table>
+                </ScrollTable>
             </div>
         }
     });

@@ -7,7 +7,7 @@ use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
 use crate::lifecycle::LifecycleDetail;
 use crate::lifecycle::{LifecycleSettings, Stage};
-use crate::web::components::chart_view::chart_view;
+use crate::web::components::chart_view::{chart_view, fitted};
 use crate::web::components::customer_list::CustomerList;
 use crate::web::components::field::field;
 use crate::web::engine::use_engine;
@@ -39,7 +39,12 @@ pub fn stages_svg(detail: &LifecycleDetail, locale: Locale) -> String {
         y: "",
         aria: t(locale, Key::LifecycleTitle),
     };
-    chart::hbars(&rows, &|v| format::grouped(v, 0), &axes, Size::default())
+    chart::hbars(
+        &rows,
+        &|v| format::grouped(v, 0),
+        &axes,
+        fitted(Size::default()),
+    )
 }
 
 #[component]
@@ -78,7 +83,7 @@ pub fn LifecyclePanel(lifecycle: Part<LifecycleDetail>, locale: Locale) -> impl 
                     {format::grouped(detail.revenue_at_risk, 0)}
                 </strong>
             </p>
-            <CustomerList rows=detail.wake_up.clone() locale=locale testid="wake-up"/>
+            <CustomerList rows=detail.wake_up.clone() locale=locale testid="wake-up" of=Key::WakeUp/>
         </section>
     }
 }

@@ -11,8 +11,9 @@ use crate::format::{self, Locale};
 use crate::i18n::{settings_error, t, Key};
 use crate::rfm::Segment;
 use crate::settings::{self, Field, SettingsError};
-use crate::web::components::chart_view::chart_view;
+use crate::web::components::chart_view::{chart_view, fitted};
 use crate::web::components::field::field;
+use crate::web::components::scroll_table::ScrollTable;
 use crate::web::engine::use_engine;
 use crate::web::state::Part;
 use leptos::prelude::*;
@@ -285,7 +286,7 @@ fn models(c: &Clv, locale: Locale) -> impl IntoView {
     });
     view! {
         <h3>{t(locale, Key::ModelsTitle)}</h3>
-        <div class="table-scroll">
+        <ScrollTable label=t(locale, Key::ModelsTitle)>
             <table class="data" data-testid="clv-models">
                 <thead><tr>
                     <th>{t(locale, Key::Model)}</th><th colspan="8">{t(locale, Key::Parameters)}</th>
@@ -294,7 +295,7 @@ fn models(c: &Clv, locale: Locale) -> impl IntoView {
                 </tr></thead>
                 <tbody>{bg}{mbg}{pn}{gg}</tbody>
             </table>
-        </div>
+        </ScrollTable>
         <p class="hint">{t(locale, Key::StandardErrorsHint)}</p>
     }
 }
@@ -346,7 +347,7 @@ fn groups_table(
         .collect_view();
     view! {
         <h3>{title}{of}</h3>
-        <div class="table-scroll">
+        <ScrollTable label=title>
             <table class="data" data-testid=testid>
                 <thead><tr>
                     <th>{t(locale, first)}</th>
@@ -362,7 +363,7 @@ fn groups_table(
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </ScrollTable>
     }
 }
 
@@ -407,7 +408,7 @@ fn holdout(c: &Clv, locale: Locale) -> impl IntoView {
         &groups,
         &|v| format!("{v:.1}"),
         &bar_axes,
-        Size::default(),
+        fitted(Size::default()),
     );
     let labels: Vec<String> = h.tracking.iter().map(|p| p.day.to_string()).collect();
     let actual: Vec<f64> = h.tracking.iter().map(|p| p.actual).collect();
@@ -423,7 +424,7 @@ fn holdout(c: &Clv, locale: Locale) -> impl IntoView {
         [(names[0], &actual), (names[1], &model)],
         split,
         &line_axes,
-        Size::default(),
+        fitted(Size::default()),
     );
     view! {
         <h3>{t(locale, Key::HoldoutTitle)}</h3>
@@ -471,12 +472,12 @@ fn alive_matrix(c: &Clv, locale: Locale) -> Option<impl IntoView> {
     Some(view! {
         <h3>{t(locale, Key::AliveTitle)}</h3>
         <p class="hint">{hint}</p>
-        <div class="table-scroll heat-scroll">
+        <ScrollTable label=t(locale, Key::AliveTitle) class="heat-scroll">
             <table class="heatmap" data-testid="alive-matrix">
                 <thead><tr><th><span class="visually-hidden">{t(locale, Key::AliveCorner)}</span></th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </ScrollTable>
     })
 }
 
@@ -504,7 +505,7 @@ fn what_if(c: &Clv, locale: Locale) -> Option<impl IntoView> {
     Some(view! {
         <h3>{t(locale, Key::WhatIfRetention)}</h3>
         <p data-testid="clv-what-if" data-value=w.chosen.change.to_string()>{sentence}</p>
-        <div class="table-scroll">
+        <ScrollTable label=t(locale, Key::WhatIfRetention)>
             <table class="data" data-testid="clv-what-if-curve">
                 <thead><tr>
                     <th class="num">{t(locale, Key::RetentionPoints)}</th>
@@ -514,7 +515,7 @@ fn what_if(c: &Clv, locale: Locale) -> Option<impl IntoView> {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </ScrollTable>
     })
 }
 

@@ -7,8 +7,9 @@ use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
 use crate::loyalty::Loyalty;
 use crate::loyalty::{LoyaltyAxis, Quadrant};
-use crate::web::components::chart_view::chart_view;
+use crate::web::components::chart_view::{chart_view, fitted};
 use crate::web::components::customer_list::CustomerList;
+use crate::web::components::scroll_table::ScrollTable;
 use crate::web::engine::use_engine;
 use crate::web::state::{use_state, Part};
 use leptos::prelude::*;
@@ -44,7 +45,7 @@ pub fn LoyaltyPanel(loyalty: Part<Loyalty>, locale: Locale) -> impl IntoView {
         &plain,
         &money,
         &axes,
-        Size::default(),
+        fitted(Size::default()),
     );
     let shown = RwSignal::new(0usize);
     let rows = Quadrant::ALL
@@ -69,7 +70,7 @@ pub fn LoyaltyPanel(loyalty: Part<Loyalty>, locale: Locale) -> impl IntoView {
             .groups
             .get(shown.get())
             .cloned()
-            .map(|g| view! { <CustomerList rows=g.list locale=locale testid="quadrant-list"/> })
+            .map(|g| view! { <CustomerList rows=g.list locale=locale testid="quadrant-list" of=Key::LoyaltyTitle/> })
     };
     view! {
         <section class="card" aria-labelledby="loyalty-title">
@@ -79,18 +80,20 @@ pub fn LoyaltyPanel(loyalty: Part<Loyalty>, locale: Locale) -> impl IntoView {
             <p class="hint">{t(locale, Key::LoyaltyHint)}</p>
             <SplitEditor loyalty=loyalty.clone() locale=locale/>
             {chart_view(svg, "loyalty-chart")}
-            <table class="data">
-                <thead>
-                    <tr>
-                        <th><span class="visually-hidden">{t(locale, Key::LoyaltyQuadrant)}</span></th>
-                        <th class="num">{t(locale, Key::Customers)}</th>
-                        <th class="num">{t(locale, Key::Revenue)}</th>
-                        <th class="num">{t(locale, Key::RevenueShare)}</th>
-                        <th class="num">{t(locale, Key::Profit)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <ScrollTable label=t(locale, Key::LoyaltyTitle)>
+                <table class="data">
+                    <thead>
+                        <tr>
+                            <th><span class="visually-hidden">{t(locale, Key::LoyaltyQuadrant)}</span></th>
+                            <th class="num">{t(locale, Key::Customers)}</th>
+                            <th class="num">{t(locale, Key::Revenue)}</th>
+                            <th class="num">{t(locale, Key::RevenueShare)}</th>
+                            <th class="num">{t(locale, Key::Profit)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </ScrollTable>
             {list}
         </section>
     }

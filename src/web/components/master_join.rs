@@ -6,6 +6,7 @@
 use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
 use crate::master::{MasterReport, Problem};
+use crate::web::components::scroll_table::ScrollTable;
 use crate::web::engine::{use_engine, Input};
 use crate::web::state::Part;
 use leptos::ev::Event;
@@ -85,10 +86,10 @@ pub fn MasterJoin(master: Part<Option<MasterReport>>, locale: Locale) -> impl In
         view! {
             <details><summary>{t(locale, Key::MasterProspects)}</summary>
                 <p class="hint">{t(locale, Key::MasterProspectsHint)}</p>
-                <div class="table-scroll short"><table class="data" data-testid="master-prospects-list">
+                <ScrollTable label=t(locale, Key::MasterProspects) class="short"><table class="data" data-testid="master-prospects-list">
                     <thead><tr><th>{t(locale, Key::Customer)}</th><th>{t(locale, Key::MasterProspectName)}</th><th class="num">{t(locale, Key::Potential)}</th></tr></thead>
                     <tbody>{rows}</tbody>
-                </table></div>
+                </table></ScrollTable>
             </details>
         }
     });
@@ -99,10 +100,12 @@ pub fn MasterJoin(master: Part<Option<MasterReport>>, locale: Locale) -> impl In
         }).collect_view();
         view! {
             <h3>{t(locale, Key::MasterDuplicates)}</h3>
-            <table class="data" data-testid="master-duplicates-list">
-                <thead><tr><th>{t(locale, Key::Customer)}</th><th>{t(locale, Key::Lines)}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <ScrollTable label=t(locale, Key::MasterDuplicates) class="short">
+                <table class="data" data-testid="master-duplicates-list">
+                    <thead><tr><th>{t(locale, Key::Customer)}</th><th>{t(locale, Key::Lines)}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </ScrollTable>
         }
     });
     let problems = (!m.problems.is_empty()).then(|| {
@@ -111,10 +114,12 @@ pub fn MasterJoin(master: Part<Option<MasterReport>>, locale: Locale) -> impl In
         }).collect_view();
         view! {
             <h3>{t(locale, Key::MasterProblems)}</h3>
-            <table class="data">
-                <thead><tr><th class="num">{t(locale, Key::Line)}</th><th>{t(locale, Key::Column)}</th><th>{t(locale, Key::MasterProblemValue)}</th><th>{t(locale, Key::Reason)}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <ScrollTable label=t(locale, Key::MasterProblems) class="short">
+                <table class="data">
+                    <thead><tr><th class="num">{t(locale, Key::Line)}</th><th>{t(locale, Key::Column)}</th><th>{t(locale, Key::MasterProblemValue)}</th><th>{t(locale, Key::Reason)}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </ScrollTable>
         }
     });
     view! {

@@ -41,15 +41,52 @@ pub fn Nav(locale: Locale) -> impl IntoView {
             }
         })
         .collect_view();
+    // Where the navigation is a bar that scrolls sideways (narrow
+    // screens), the current section's link is brought into the bar's view.
+    Effect::new(move |_| {
+        let id = current.get();
+        request_animation_frame(move || reveal_link(&id));
+    });
     view! {
         <nav class="sidenav" aria-label=t(locale, Key::NavLabel) data-testid="nav">
             <ul>{links}</ul>
             // The print stylesheet turns the page into a report; the
             // browser's print dialog offers Save as PDF.
+            // On a phone the bar keeps the printer and names it for
+            // screen readers; the words show where there is room.
             <button type="button" class="button print" data-testid="print-report"
-                on:click=|_| { let _ = window().print(); }>{t(locale, Key::PrintReport)}</button>
+                aria-label=t(locale, Key::PrintReport) title=t(locale, Key::PrintReport)
+                on:click=|_| { let _ = window().print(); }>
+                <svg class="print-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="M7 9V3h10v6M7 17H4v-7h16v7h-3M7 14h10v7H7z" fill="none" stroke="currentColor"
+                        stroke-width="2" stroke-linejoin="round"/>
+                </svg>
+                <span class="print-words">{t(locale, Key::PrintReport)}</span>
+            </button>
             {switch}
         </nav>
+    }
+}
+
+/// Scrolls the bar of links (not the page) so that `id`'s link is in view.
+fn reveal_link(id: &str) {
+    let selector = format!(".sidenav a[href=\"#{id}\"]");
+    let Some(link) = document().query_selector(&selector).ok().flatten() else {
+        return;
+    };
+    let Some(bar) = link.closest("ul").ok().flatten() else {
+        return;
+    };
+    let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let (left, width) = (
+        f64::from(link.offset_left()),
+        f64::from(link.offset_width()),
+    );
+    let (start, room) = (f64::from(bar.scroll_left()), f64::from(bar.client_width()));
+    if left < start || left + width > start + room {
+        bar.set_scroll_left((left - (room - width) / 2.0).max(0.0) as i32);
     }
 }
 

@@ -6,7 +6,7 @@ use crate::chart::{self, Axes, Size};
 use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
 use crate::pareto::{Pareto, READOUT_STEPS};
-use crate::web::components::chart_view::chart_view;
+use crate::web::components::chart_view::{chart_view, fitted};
 use crate::web::state::Part;
 use leptos::prelude::*;
 
@@ -18,7 +18,7 @@ pub fn curve_svg(pareto: &Pareto, pick: Option<(f64, f64)>, locale: Locale) -> S
         y: t(locale, Key::AxisRevenueShare),
         aria: t(locale, Key::ParetoTitle),
     };
-    chart::lorenz(&pareto.curve, pick, &axes, Size::default())
+    chart::lorenz(&pareto.curve, pick, &axes, fitted(Size::default()))
 }
 
 #[component]

@@ -7,8 +7,9 @@ use crate::customer_table::CustomerRow;
 use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
 use crate::profit::{Profit, WhatIfSettings};
-use crate::web::components::chart_view::chart_view;
+use crate::web::components::chart_view::{chart_view, fitted};
 use crate::web::components::customer_list::CustomerList;
+use crate::web::components::scroll_table::ScrollTable;
 use crate::web::engine::use_engine;
 use crate::web::state::Part;
 use leptos::prelude::*;
@@ -49,7 +50,7 @@ pub fn ProfitPanel(
             {chart_view(svg, "whale-chart")}
             <WhatIf profit=profit.clone() locale=locale/>
             <h3>{t(locale, Key::LossMakers)}</h3>
-            <CustomerList rows=loss_makers.to_vec() locale=locale testid="loss-makers"/>
+            <CustomerList rows=loss_makers.to_vec() locale=locale testid="loss-makers" of=Key::LossMakers/>
         </section>
     }
 }
@@ -65,7 +66,7 @@ pub fn whale_svg(p: &Profit, locale: Locale) -> String {
         &p.curve,
         (p.peak_customer_share, p.peak_share),
         &axes,
-        Size::default(),
+        fitted(Size::default()),
     )
 }
 
@@ -133,18 +134,20 @@ fn WhatIf(profit: Part<Profit>, locale: Locale) -> impl IntoView {
             </label>
             <button type="button" class="secondary" data-testid="apply-what-if" on:click=apply>{t(locale, Key::Apply)}</button>
         </div>
-        <table class="data" data-testid="what-if-table">
-            <thead>
-                <tr>
-                    <th><span class="visually-hidden">{t(locale, Key::WhatIfMeasure)}</span></th>
-                    <th class="num">{t(locale, Key::IfDropped)}</th>
-                    <th class="num">{t(locale, Key::Change)}</th>
-                    <th class="num">{t(locale, Key::IfCheaper)}</th>
-                    <th class="num">{t(locale, Key::Change)}</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <ScrollTable label=t(locale, Key::WhatIf)>
+            <table class="data" data-testid="what-if-table">
+                <thead>
+                    <tr>
+                        <th><span class="visually-hidden">{t(locale, Key::WhatIfMeasure)}</span></th>
+                        <th class="num">{t(locale, Key::IfDropped)}</th>
+                        <th class="num">{t(locale, Key::Change)}</th>
+                        <th class="num">{t(locale, Key::IfCheaper)}</th>
+                        <th class="num">{t(locale, Key::Change)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </ScrollTable>
     }
 }
 

@@ -7,7 +7,8 @@ use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
 use crate::retention::Period;
 use crate::retention::Retention;
-use crate::web::components::chart_view::chart_view;
+use crate::web::components::chart_view::{chart_view, fitted};
+use crate::web::components::scroll_table::ScrollTable;
 use crate::web::engine::use_engine;
 use crate::web::state::Part;
 use leptos::prelude::*;
@@ -95,12 +96,12 @@ pub fn RetentionPanel(retention: Part<Retention>, locale: Locale) -> impl IntoVi
                 </div>
             </div>
             {rates_chart(r, locale)}
-            <div class="table-scroll heat-scroll">
+            <ScrollTable label=t(locale, Key::RetentionTitle) class="heat-scroll">
                 <table class="heatmap cohorts" data-testid="cohort-heatmap">
                     <thead><tr><th>{t(locale, Key::Cohort)}</th><th class="num">{t(locale, Key::Customers)}</th>{head}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </ScrollTable>
         </section>
     }
     .into_any()
@@ -118,10 +119,10 @@ fn rates_chart(r: &Retention, locale: Locale) -> impl IntoView {
         chart::period_line(
             &points,
             &axes,
-            Size {
+            fitted(Size {
                 width: 640,
                 height: 240,
-            },
+            }),
         ),
         "repeat-chart",
     )

@@ -10,6 +10,7 @@ use crate::rfm::{GridCell, Named};
 use crate::settings::SettingsError;
 use crate::web::components::customer_list::CustomerList;
 use crate::web::components::field::field;
+use crate::web::components::scroll_table::ScrollTable;
 use crate::web::engine::use_engine;
 use crate::web::state::Part;
 use leptos::prelude::*;
@@ -42,7 +43,7 @@ pub fn RfmPanel(rfm: Part<Rfm>, locale: Locale) -> impl IntoView {
         .collect_view();
     let list = move || {
         segments.segments.get(shown.get()).map(
-            |s| view! { <CustomerList rows=s.group.list.clone() locale=locale testid="rfm-list"/> },
+            |s| view! { <CustomerList rows=s.group.list.clone() locale=locale testid="rfm-list" of=Key::Segment/> },
         )
     };
     let aov = rfm.settings.monetary == MonetaryBasis::AverageOrder;
@@ -68,28 +69,32 @@ pub fn RfmPanel(rfm: Part<Rfm>, locale: Locale) -> impl IntoView {
             </div>
             <BreaksEditor rfm=rfm.clone() locale=locale/>
             {move || grid_view(&grid.grid, by_money.get(), locale)}
-            <table class="data segments">
-                <thead><tr>
-                    <th>{t(locale, Key::Segment)}</th>
-                    <th class="num">{t(locale, Key::Customers)}</th>
-                    <th class="num">{t(locale, Key::RevenueShare)}</th>
-                    <th>{t(locale, Key::Action)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <ScrollTable label=t(locale, Key::Segment)>
+                <table class="data segments">
+                    <thead><tr>
+                        <th>{t(locale, Key::Segment)}</th>
+                        <th class="num">{t(locale, Key::Customers)}</th>
+                        <th class="num">{t(locale, Key::RevenueShare)}</th>
+                        <th>{t(locale, Key::Action)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </ScrollTable>
             {list}
             <h3>{t(locale, Key::RfmClasses)}</h3>
             <p class="hint">{t(locale, Key::RfmClassesHint)}</p>
-            <table class="data">
-                <thead><tr>
-                    <th>{t(locale, Key::Segment)}</th>
-                    <th class="num">{t(locale, Key::Customers)}</th>
-                    <th class="num">{t(locale, Key::Revenue)}</th>
-                    <th class="num">{t(locale, Key::RevenueShare)}</th>
-                    <th>{t(locale, Key::Action)}</th>
-                </tr></thead>
-                <tbody>{classes}</tbody>
-            </table>
+            <ScrollTable label=t(locale, Key::RfmClasses)>
+                <table class="data">
+                    <thead><tr>
+                        <th>{t(locale, Key::Segment)}</th>
+                        <th class="num">{t(locale, Key::Customers)}</th>
+                        <th class="num">{t(locale, Key::Revenue)}</th>
+                        <th class="num">{t(locale, Key::RevenueShare)}</th>
+                        <th>{t(locale, Key::Action)}</th>
+                    </tr></thead>
+                    <tbody>{classes}</tbody>
+                </table>
+            </ScrollTable>
         </section>
     }
 }
@@ -232,10 +237,12 @@ fn grid_view(grid: &[GridCell], by_money: bool, locale: Locale) -> impl IntoView
         })
         .collect_view();
     view! {
-        <table class="heatmap rfm-grid" data-testid="rfm-grid">
-            <thead><tr><th><span class="visually-hidden">{t(locale, Key::RfmCorner)}</span></th>{(1..=5).map(|f| view! { <th>{format!("F{f}")}</th> }).collect_view()}</tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <ScrollTable label=t(locale, Key::RfmTitle) class="heat-scroll">
+            <table class="heatmap rfm-grid" data-testid="rfm-grid">
+                <thead><tr><th><span class="visually-hidden">{t(locale, Key::RfmCorner)}</span></th>{(1..=5).map(|f| view! { <th>{format!("F{f}")}</th> }).collect_view()}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </ScrollTable>
         <p class="hint">{t(locale, Key::RfmGridHint)}</p>
     }
 }

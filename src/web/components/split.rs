@@ -5,7 +5,8 @@ use crate::chart::{self, Axes, Size};
 use crate::dimensions::{Slice, SliceKind, Split};
 use crate::format::{self, Locale};
 use crate::i18n::{t, Key};
-use crate::web::components::chart_view::chart_view;
+use crate::web::components::chart_view::{chart_view, fitted};
+use crate::web::components::scroll_table::ScrollTable;
 use crate::web::state::{use_state, Part};
 use leptos::prelude::*;
 
@@ -49,13 +50,13 @@ pub fn SplitPanel(splits: Part<Vec<Split>>, locale: Locale) -> impl IntoView {
             &revenue,
             &money,
             &axes(t(locale, Key::RevenueByValue), ""),
-            Size::default(),
+            fitted(Size::default()),
         );
         let mix_svg = chart::stacked_mix(
             &["A", "B", "C"],
             &mix,
             &axes(t(locale, Key::CustomerShare), ""),
-            Size::default(),
+            fitted(Size::default()),
         );
         let curves_svg = chart::lorenz_multi(
             &curves,
@@ -63,7 +64,7 @@ pub fn SplitPanel(splits: Part<Vec<Split>>, locale: Locale) -> impl IntoView {
                 t(locale, Key::AxisCustomerShare),
                 t(locale, Key::AxisRevenueShare),
             ),
-            Size::default(),
+            fitted(Size::default()),
         );
         let rows = split
             .slices
@@ -92,7 +93,7 @@ pub fn SplitPanel(splits: Part<Vec<Split>>, locale: Locale) -> impl IntoView {
                     <h2 id="split-title">{t(locale, Key::SplitTitle)} " " <span data-user-text>{split.header.clone()}</span></h2>
                 </div>
                 <p class="hint">{t(locale, Key::SplitHint)}</p>
-                <div class="table-scroll">
+                <ScrollTable label=t(locale, Key::SplitTitle)>
                     <table class="data" data-testid="split-table">
                         <thead>
                             <tr>
@@ -110,7 +111,7 @@ pub fn SplitPanel(splits: Part<Vec<Split>>, locale: Locale) -> impl IntoView {
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
-                </div>
+                </ScrollTable>
                 <div class="two-columns">
                     <div><h3>{t(locale, Key::RevenueByValue)}</h3>{chart_view(revenue_svg, "split-revenue-chart")}</div>
                     <div><h3>{t(locale, Key::TierMix)}</h3>{chart_view(mix_svg, "split-mix-chart")}</div>

@@ -8,7 +8,8 @@ use crate::i18n::{settings_error, t, Key};
 use crate::profit::Profit;
 use crate::settings::{self, Field, SettingsError};
 use crate::tiers::{Tier, TierRule, TierSummary};
-use crate::web::components::chart_view::chart_view;
+use crate::web::components::chart_view::{chart_view, fitted};
+use crate::web::components::scroll_table::ScrollTable;
 use crate::web::engine::use_engine;
 use crate::web::settings_store::remember_services;
 use crate::web::state::{use_state, Part};
@@ -44,10 +45,24 @@ pub fn Tiers(
         t(locale, Key::RevenueShare),
         t(locale, Key::ProfitShare),
     ];
-    let svg = chart::grouped_bars(&series, &groups, &axes, Size::default());
+    let svg = chart::grouped_bars(&series, &groups, &axes, fitted(Size::default()));
     let rows = tiers.iter().map(|s| tier_row(s, locale)).collect_view();
     let p = &*profit;
     let loss = p.loss_row(customers, revenue_total);
+    let loss_row = view! {
+        <tr class="loss-row">
+            <td>{t(locale, Key::LossRow)}</td>
+            <td class="num" data-testid="tier-loss" data-value=p.loss_makers.to_string()>{format::count(p.loss_makers)}</td>
+            <td class="num">{format::percent(loss.customer_share)}</td>
+            <td class="num">{format::grouped(p.loss_revenue, 0)}</td>
+            <td class="num">{format::percent(loss.revenue_share)}</td>
+            <td class="num negative">{format::grouped(p.loss, 0)}</td>
+            <td class="num">{format::percent(loss.profit_share)}</td>
+            <td class="num">{format::grouped(loss.average_revenue, 0)}</td>
+            <td class="num">"–"</td>
+            <td><ServiceText key="loss" tier=None locale=locale/></td>
+        </tr>
+    };
     view! {
         <section class="card" aria-labelledby="tiers-title">
             <div class="section-head">
@@ -56,7 +71,7 @@ pub fn Tiers(
             <p class="hint">{rule_text(rule, locale)}</p>
             <RuleEditor rule=rule locale=locale/>
             {chart_view(svg, "tiers-chart")}
-            <div class="table-scroll">
+            <ScrollTable label=t(locale, Key::TiersTitle)>
                 <table class="data tiers">
                     <thead>
                         <tr>
@@ -74,21 +89,10 @@ pub fn Tiers(
                     </thead>
                     <tbody>
                         {rows}
-                        <tr class="loss-row">
-                            <td>{t(locale, Key::LossRow)}</td>
-                            <td class="num" data-testid="tier-loss" data-value=p.loss_makers.to_string()>{format::count(p.loss_makers)}</td>
-                            <td class="num">{format::percent(loss.customer_share)}</td>
-                            <td class="num">{format::grouped(p.loss_revenue, 0)}</td>
-                            <td class="num">{format::percent(loss.revenue_share)}</td>
-                            <td class="num negative">{format::grouped(p.loss, 0)}</td>
-                            <td class="num">{format::percent(loss.profit_share)}</td>
-                            <td class="num">{format::grouped(loss.average_revenue, 0)}</td>
-                            <td class="num">"–"</td>
-                            <td><ServiceText key="loss" tier=None locale=locale/></td>
-                        </tr>
+                        {loss_row}
                     </tbody>
                 </table>
-            </div>
+            </ScrollTable>
             <p class="hint">{t(locale, Key::EditHint)}</p>
         </section>
     }
@@ -151,8 +155,16 @@ fn ServiceText(#[prop(into)] key: String, tier: Option<Tier>, locale: Locale) ->
         });
     };
     view! {
-        <textarea class="service" rows="3" data-testid=testid aria-label=label prop:value=text on:change=on_change></textarea>
+        <textarea class="service" rows=service_rows(&text) data-testid=testid aria-label=label prop:value=text on:change=on_change></textarea>
     }
+}
+
+/// Rows enough to show `text` whole in the service column (about 30
+/// Latin or 15 Chinese characters a line), where the browser cannot size
+/// the box to its text (`field-sizing` in style/main.css).
+fn service_rows(text: &str) -> usize {
+    let width: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    (width.div_ceil(30) + 1).clamp(3, 12)
 }
 
 /// The rule a form's kind and two typed limits say (thousands

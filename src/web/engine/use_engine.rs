@@ -94,4 +94,13 @@ impl Engine {
     ) -> bool {
         super::workbook::ask_workbook(locale, on_done)
     }
+
+    /// Asks for the landing's template workbook, as `ask_workbook` does.
+    pub fn ask_template(
+        self,
+        locale: crate::format::Locale,
+        on_done: impl FnOnce(Result<web_sys::Blob, String>) + 'static,
+    ) -> bool {
+        super::workbook::ask_template(locale, on_done)
+    }
 }

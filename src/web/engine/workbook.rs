@@ -33,7 +33,20 @@ pub(super) fn ask_workbook(
     locale: Locale,
     on_done: impl FnOnce(Result<Blob, String>) + 'static,
 ) -> bool {
-    super::post_ask(Ask::Workbook { locale }, move |reply| {
+    ask_blob(Ask::Workbook { locale }, on_done)
+}
+
+/// Asks for the landing's template workbook in `locale`'s language.
+pub(super) fn ask_template(
+    locale: Locale,
+    on_done: impl FnOnce(Result<Blob, String>) + 'static,
+) -> bool {
+    ask_blob(Ask::Template { locale }, on_done)
+}
+
+/// Posts an ask answered by a workbook beside its reply.
+fn ask_blob(ask: Ask, on_done: impl FnOnce(Result<Blob, String>) + 'static) -> bool {
+    super::post_ask(ask, move |reply| {
         if let Reply::Workbook { failure, .. } = reply {
             let blob = BESIDE.with(|b| b.borrow_mut().take());
             on_done(match (failure, blob) {
