@@ -12,7 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 WORK = ROOT / "target" / "bench"
-CLI = ROOT / "target" / "release" / "tierlens"
+# The speed build by default; TIERLENS_BENCH_CLI measures another.
+CLI = Path(os.environ.get("TIERLENS_BENCH_CLI", ROOT / "target" / "release" / "tierlens"))
 COPIES = 40
 
 

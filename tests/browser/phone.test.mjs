@@ -95,7 +95,10 @@ async function smallText(page, section) {
   return page.evaluate((id) => {
     const small = [];
     for (const svg of document.querySelectorAll(`#${id} .chart svg`)) {
-      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const shown = svg.getBoundingClientRect().width;
+      // Charts of the printed report only (the findings' three) are not drawn on screen.
+      if (shown === 0) continue;
+      const scale = shown / svg.viewBox.baseVal.width;
       for (const text of svg.querySelectorAll('text')) {
         const px = parseFloat(getComputedStyle(text).fontSize) * scale;
         if (text.textContent.trim() && px < 10.95) small.push(`${text.textContent} ${px.toFixed(1)}px`);
