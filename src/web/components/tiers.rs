@@ -93,7 +93,7 @@ pub fn Tiers(
                     </tbody>
                 </table>
             </ScrollTable>
-            <p class="hint">{t(locale, Key::EditHint)}</p>
+            <p class="hint no-print">{t(locale, Key::EditHint)}</p>
         </section>
     }
 }
