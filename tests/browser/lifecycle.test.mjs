@@ -96,7 +96,7 @@ test('the sections read in Chinese', async () => {
   const { page: p, context } = await sample('zh-CN');
   await p.getByText('RFM 客户细分').waitFor();
   await p.getByText('重要价值客户').first().waitFor();
-  await p.getByText('客户生命周期').waitFor();
+  await p.getByRole('heading', { name: '客户生命周期' }).waitFor();
   await p.locator('section:has(#rfm-title)').screenshot({ path: path.join(ROOT, 'tests/browser/screenshots/23-rfm-zh.png') });
   await context.close();
 });
