@@ -4,7 +4,20 @@
 -- purchase or return) and writes 'customer_summary.csv', one row per
 -- customer, in the shape Tierlens reads as a summary (docs/summary.md):
 --
---   customer_id,first_purchase,last_purchase,orders,revenue
+--   customer_id,first_purchase,last_purchase,orders,revenue,repeat_revenue,
+--   previous_purchase,as_of,calibration_end,orders_cal,last_purchase_cal,
+--   repeat_revenue_cal,orders_holdout,window_days,revenue_recent,
+--   revenue_previous,revenue_last_year,active_periods
+--
+-- The parameters are the three constants in the `settings` CTE at the top of
+-- the query (below the comments):
+--   as_of            the analysis date; NULL: the log's latest date. Rows
+--                    after it are left out before anything else.
+--   calibration_end  the end of the CLV calibration period; NULL: as_of (no
+--                    holdout: the *_cal columns equal the totals and
+--                    orders_holdout is 0). Write DATE '1997-09-30' (say) for a
+--                    holdout and give Tierlens the same --calibration-end.
+--   window_days      the customer types' trend window in days, default 180.
 --
 -- Change the two quoted paths in the COPY below, then run it with
 --   duckdb < docs/sql/summary-duckdb.sql
@@ -23,6 +36,28 @@
 --                   the first and the last purchase day; for a customer with
 --                   only returns (orders 0), the first and the last row's day.
 --   Dates are written YYYY-MM-DD; a date with a time of day is its day.
+--   A "purchase day" below is a day with an amount >= 0; its net is the sum
+--   of that day's amounts (returns on it subtracted). Days with only returns
+--   count in revenue alone.
+--   repeat_revenue  net of the purchase days after first_purchase.
+--   previous_purchase
+--                   the purchase day before last_purchase (empty when
+--                   orders < 2).
+--   as_of, calibration_end, window_days
+--                   the parameters, the same on every row.
+--   orders_cal, last_purchase_cal, repeat_revenue_cal
+--                   orders, last purchase day (empty when none) and
+--                   repeat_revenue counting only days <= calibration_end.
+--   orders_holdout  purchase days after calibration_end.
+--   revenue_recent, revenue_previous, revenue_last_year
+--                   net of the purchase days d with as_of - W < d <= as_of,
+--                   as_of - 2W < d <= as_of - W (W = window_days) and
+--                   as_of - 365 < d <= as_of.
+--   active_periods  the months after the first purchase's month (offset
+--                   year*12+month minus the first's; the first month is 0,
+--                   left out) with a purchase day, as ranges: 1-3,5,9-12.
+--                   Empty when none. Consecutive offsets are found by
+--                   gaps and islands: offset - row_number() is constant on a run.
 --
 -- Reading: customer_id is read as text and trimmed (as a number, 00042 would
 -- become 42, another customer to Tierlens); amounts as DECIMAL(18,6), so the
@@ -54,7 +89,13 @@
 --                   to the SELECT of days and to the last SELECT.
 
 COPY (
-    WITH t AS (
+    WITH settings AS (
+        -- The parameters: edit these three constants.
+        SELECT CAST(NULL AS DATE) AS as_of,            -- NULL: the log's latest date; or DATE '1998-06-30'
+               CAST(NULL AS DATE) AS calibration_end,  -- NULL: as_of (no holdout); or DATE '1997-09-30'
+               180 AS window_days                      -- the customer types' trend window, days
+    ),
+    t AS (
         -- The log's rows as Tierlens reads them.
         SELECT trim(customer_id) AS customer_id,
                CAST("date" AS DATE) AS order_day,
@@ -68,22 +109,83 @@ COPY (
           AND "date" IS NOT NULL
           AND amount IS NOT NULL
     ),
+    params AS (
+        -- The parameters with their defaults filled in.
+        SELECT coalesce(s.as_of, m.last_day) AS as_of,
+               coalesce(s.calibration_end, s.as_of, m.last_day) AS calibration_end,
+               s.window_days
+        FROM settings s
+        CROSS JOIN (SELECT max(order_day) AS last_day FROM t) m
+    ),
     days AS (
-        -- One row per customer and day: bought is 1 when the day has a
-        -- purchase (an amount >= 0), 0 when it has only returns.
+        -- One row per customer and day up to as_of: bought is 1 when the day
+        -- has a purchase (an amount >= 0), 0 when it has only returns.
         SELECT customer_id,
                order_day,
                max(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS bought,
                sum(amount) AS amount
         FROM t
+        WHERE order_day <= (SELECT as_of FROM params)
         GROUP BY customer_id, order_day
+    ),
+    marked AS (
+        -- Each day with its customer's first and last purchase day and its
+        -- month offset from the first purchase's month.
+        SELECT *,
+               year(order_day) * 12 + month(order_day)
+                   - year(first_buy) * 12 - month(first_buy) AS month_offset
+        FROM (SELECT *,
+                     min(CASE WHEN bought = 1 THEN order_day END) OVER (PARTITION BY customer_id) AS first_buy,
+                     max(CASE WHEN bought = 1 THEN order_day END) OVER (PARTITION BY customer_id) AS last_buy
+              FROM days) d
+    ),
+    customers AS (
+        SELECT customer_id,
+               coalesce(min(CASE WHEN bought = 1 THEN order_day END), min(order_day)) AS first_purchase,
+               coalesce(max(CASE WHEN bought = 1 THEN order_day END), max(order_day)) AS last_purchase,
+               sum(bought) AS orders,
+               sum(amount) AS revenue,
+               sum(CASE WHEN bought = 1 AND order_day > first_buy THEN amount ELSE 0 END) AS repeat_revenue,
+               max(CASE WHEN bought = 1 AND order_day < last_buy THEN order_day END) AS previous_purchase,
+               max(p.as_of) AS as_of,
+               max(p.calibration_end) AS calibration_end,
+               sum(CASE WHEN order_day <= p.calibration_end THEN bought ELSE 0 END) AS orders_cal,
+               max(CASE WHEN bought = 1 AND order_day <= p.calibration_end THEN order_day END) AS last_purchase_cal,
+               sum(CASE WHEN bought = 1 AND order_day > first_buy AND order_day <= p.calibration_end
+                        THEN amount ELSE 0 END) AS repeat_revenue_cal,
+               sum(CASE WHEN order_day > p.calibration_end THEN bought ELSE 0 END) AS orders_holdout,
+               max(p.window_days) AS window_days,
+               sum(CASE WHEN bought = 1 AND order_day > p.as_of - p.window_days
+                        THEN amount ELSE 0 END) AS revenue_recent,
+               sum(CASE WHEN bought = 1 AND order_day > p.as_of - 2 * p.window_days
+                         AND order_day <= p.as_of - p.window_days
+                        THEN amount ELSE 0 END) AS revenue_previous,
+               sum(CASE WHEN bought = 1 AND order_day > p.as_of - 365 THEN amount ELSE 0 END) AS revenue_last_year
+        FROM marked CROSS JOIN params p
+        GROUP BY customer_id
+    ),
+    islands AS (
+        -- Runs of consecutive month offsets (>= 1) with a purchase day.
+        SELECT customer_id,
+               min(month_offset) AS run_start,
+               max(month_offset) AS run_end
+        FROM (SELECT customer_id, month_offset,
+                     month_offset - row_number() OVER (PARTITION BY customer_id ORDER BY month_offset) AS run
+              FROM (SELECT DISTINCT customer_id, month_offset
+                    FROM marked
+                    WHERE bought = 1 AND month_offset >= 1) o) r
+        GROUP BY customer_id, run
+    ),
+    periods AS (
+        SELECT customer_id,
+               string_agg(CASE WHEN run_start = run_end THEN CAST(run_start AS VARCHAR)
+                               ELSE run_start || '-' || run_end END,
+                          ',' ORDER BY run_start) AS active_periods
+        FROM islands
+        GROUP BY customer_id
     )
-    SELECT customer_id,
-           coalesce(min(CASE WHEN bought = 1 THEN order_day END), min(order_day)) AS first_purchase,
-           coalesce(max(CASE WHEN bought = 1 THEN order_day END), max(order_day)) AS last_purchase,
-           sum(bought) AS orders,
-           sum(amount) AS revenue
-    FROM days
-    GROUP BY customer_id
+    SELECT c.*, p.active_periods
+    FROM customers c
+    LEFT JOIN periods p USING (customer_id)
     ORDER BY customer_id
 ) TO 'customer_summary.csv' (HEADER, DELIMITER ',', DATEFORMAT '%Y-%m-%d');
