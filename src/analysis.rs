@@ -91,6 +91,10 @@ pub struct Analysis {
     /// the figures above.
     #[serde(default)]
     pub findings: Vec<Finding>,
+    /// For a customer summary: each section or figure it cannot give, and
+    /// the columns that would (`summary::gaps`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub summary_gaps: Vec<crate::summary::Gap>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -113,6 +117,7 @@ pub fn assemble(
 ) -> (Analysis, RowSource<'static>) {
     let customers = customers::aggregate(table);
     let costs_known = input.cost_from.is_some();
+    let has_orders = input.columns.contains_key("orders");
     let (margin, rule) = (settings.assumed_margin, settings.tier_rule);
     let base = Base::new(table, &customers, as_of, margin, rule, costs_known);
     let placed = loyalty::label(&base, &settings.loyalty);
@@ -185,6 +190,7 @@ pub fn assemble(
         compare: compare::section(&base, &rows, &periods),
         trend,
         findings: Vec::new(),
+        summary_gaps: summary_gaps(&base, settings, has_orders),
     };
     analysis.findings = findings::of(&analysis);
     // The customers' figures move to the rows (a copy would be the memory peak).
@@ -193,11 +199,36 @@ pub fn assemble(
     (analysis, detached.with_list(customers.list))
 }
 
+/// What a summary cannot give with these settings (nothing for a log).
+fn summary_gaps(
+    base: &Base<'_>,
+    settings: &crate::settings::Settings,
+    orders: bool,
+) -> Vec<crate::summary::Gap> {
+    if base.log {
+        return Vec::new();
+    }
+    let asked = crate::summary::Asked {
+        calibration_end: settings
+            .clv
+            .calibration_end
+            .unwrap_or(base.as_of)
+            .min(base.as_of),
+        as_of: base.as_of,
+        window_days: settings.types.window_days,
+        costs: base.costs_known,
+        orders,
+    };
+    crate::summary::gaps(base.customers.model.as_ref(), &asked)
+}
+
 /// Fields of an `Analysis` that may be null in its JSON: optional text and
 /// settings. Anywhere else a null is a number that was NaN or infinite
 /// (serde_json writes both as null).
 const OPTIONAL_FIELDS: &[&str] = &[
     "name",
+    "made_for",
+    "asked",
     "industry",
     "region",
     "account_manager",

@@ -20,13 +20,14 @@
 //!   safest one.
 //!
 //! A customer may carry more than one type (a super customer can also be a
-//! risky one). A customer summary has no purchase log, so only super
+//! risky one). A customer summary gives the trend only with its window
+//! columns made for this window (`summary`); without them only super
 //! customers can be found in it (`trend_available` is false).
 
 use crate::base::Base;
 use crate::customer_table::{Group, RowSource};
 use crate::day::Day;
-use crate::index::{CustomerId, IndexVec};
+use crate::index::{CustomerId, Idx, IndexVec};
 use crate::pareto::top_count;
 use crate::settings::{self, Field, SettingsError};
 use crate::tiers::Tier;
@@ -118,7 +119,12 @@ pub struct CustomerTypes {
 /// Each customer's types, as bits (`CustomerType::bit`).
 pub fn labels(base: &Base<'_>, settings: &TypeSettings) -> IndexVec<CustomerId, u8> {
     let facts = facts(base, settings.window_days);
-    let bits = classify(&facts, settings, base.as_of, base.log);
+    let bits = classify(
+        &facts,
+        settings,
+        base.as_of,
+        trend_available(base, settings),
+    );
     let mut by_customer = IndexVec::from_raw(vec![0u8; base.len()]);
     for (&c, b) in base.order.iter().zip(bits) {
         by_customer[c] = b;
@@ -131,7 +137,7 @@ pub fn section(base: &Base<'_>, rows: &RowSource<'_>, settings: &TypeSettings) -
     let window = settings.window_days as i32;
     CustomerTypes {
         settings: *settings,
-        trend_available: base.log,
+        trend_available: trend_available(base, settings),
         recent_from: Day(base.as_of.0 - window + 1),
         previous_from: Day(base.as_of.0 - 2 * window + 1),
         groups: CustomerType::ALL
@@ -141,6 +147,13 @@ pub fn section(base: &Base<'_>, rows: &RowSource<'_>, settings: &TypeSettings) -
     }
 }
 
+/// Whether the spend trend is known: from the log, or from a summary's
+/// window columns made for this window.
+fn trend_available(base: &Base<'_>, settings: &TypeSettings) -> bool {
+    let window = |m: &crate::summary::Model| m.window_spend(0, settings.window_days).is_some();
+    base.log || (base.customers.model.as_ref()).is_some_and(|m| !m.rows.is_empty() && window(m))
+}
+
 /// What the rules need, in revenue rank order.
 fn facts(base: &Base<'_>, window_days: u32) -> Vec<Facts> {
     base.order
@@ -148,7 +161,10 @@ fn facts(base: &Base<'_>, window_days: u32) -> Vec<Facts> {
         .map(|&c| {
             let customer = base.customer(c);
             let (days, amounts) = base.purchases(c);
-            let (recent, previous) = window_spend(days, amounts, base.as_of, window_days);
+            let model = base.customers.model.as_ref();
+            let (recent, previous) = model
+                .and_then(|m| m.window_spend(c.index(), window_days))
+                .unwrap_or_else(|| window_spend(days, amounts, base.as_of, window_days));
             Facts {
                 revenue: customer.revenue,
                 profit: base.profit[c],

@@ -36,6 +36,8 @@ pub struct Customers {
     pub offsets: Vec<u32>,
     pub days: Vec<Day>,
     pub day_amounts: Vec<f64>,
+    /// A richer summary's model columns, one row per customer.
+    pub model: Option<crate::summary::Model>,
 }
 
 impl Customers {
@@ -113,6 +115,7 @@ pub fn aggregate(table: &Table) -> Customers {
         offsets: Vec::with_capacity(n + 1),
         days: Vec::with_capacity(table.len()),
         day_amounts: Vec::with_capacity(table.len()),
+        model: None,
     };
     out.offsets.push(0);
     let mut rows: Vec<u32> = Vec::new();
@@ -161,11 +164,21 @@ fn from_summary(table: &Table, summary: &[SummaryRow]) -> Customers {
         entry.first = entry.first.min(first);
         entry.last = entry.last.max(last);
     }
+    // A richer summary has one row per customer (`Builder::admit`), so
+    // each customer's model row is the row that made it.
+    let model = table.model.as_ref().map(|m| {
+        let mut row_of = vec![0usize; n];
+        for (row, &c) in table.customer.iter().enumerate() {
+            row_of[c as usize] = row;
+        }
+        m.pick(row_of.into_iter())
+    });
     Customers {
         list: list.into_iter().flatten().collect(),
         offsets: vec![0; n + 1],
         days: Vec::new(),
         day_amounts: Vec::new(),
+        model,
     }
 }
 

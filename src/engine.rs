@@ -485,6 +485,22 @@ fn read_table(
     })
 }
 
+/// The as-of date asked, or a richer summary's own; a summary asked for
+/// another day cannot answer (its columns were summed up to its own).
+fn summary_as_of(
+    table: &Table,
+    asked: Option<crate::day::Day>,
+) -> Result<Option<crate::day::Day>, IngestError> {
+    let made = table.model.as_ref().and_then(|m| m.params.as_of);
+    match (asked, made) {
+        (Some(a), Some(m)) if a != m => Err(IngestError::SummaryAsOf {
+            asked: a.to_string(),
+            made: m.to_string(),
+        }),
+        _ => Ok(asked.or(made)),
+    }
+}
+
 /// Runs every analysis on a loaded table with `settings`: the as-of cut,
 /// then the filter, then the analyses and the customer export.
 pub fn analyse(
@@ -493,11 +509,17 @@ pub fn analyse(
     clock: &dyn Fn() -> f64,
 ) -> Result<Outcome, IngestError> {
     let start = clock();
-    let settings = &settings.clone().validate()?;
     let full = &loaded.table;
+    let mut settings = settings.clone();
+    if let Some(model) = &full.model {
+        // The calibration end the summary was made for, unless asked otherwise.
+        let clv = &mut settings.clv;
+        clv.calibration_end = clv.calibration_end.or(model.params.calibration_end);
+    }
+    let settings = &settings.validate()?;
     let first_day = full.day.iter().min().copied().unwrap_or_default();
     let last_day = full.day.iter().max().copied().unwrap_or_default();
-    let as_of = settings.as_of.unwrap_or(last_day);
+    let as_of = summary_as_of(full, settings.as_of)?.unwrap_or(last_day);
     // A summary is already as of its export: its rows are customers, not events to cut.
     let later = match loaded.shape {
         Shape::Transactions => full.day.iter().filter(|&&d| d > as_of).count() as u64,

@@ -112,7 +112,7 @@ fn drafts(a: &Analysis) -> Vec<Draft> {
             },
         });
     }
-    if a.lifecycle.dormant > 0 {
+    if a.lifecycle.dormant > 0 && a.lifecycle_detail.revenue_at_risk_known {
         out.push(Draft {
             key: "dormant_revenue",
             template: FindingText::Dormant,

@@ -181,6 +181,11 @@ pub enum Key {
     RuleHighPotential,
     RuleRiskyBig,
     NoTrend,
+    SummaryGapsTitle,
+    SummaryGapsHint,
+    GapNeedsColumns,
+    GapNeedsLog,
+    GapMadeFor,
     LoyaltyTitle,
     LoyaltyHint,
     AxisTenure,
@@ -566,7 +571,7 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         ClvHint => ("Three models of repeat buying are fitted (BG/NBD, MBG/NBD, Pareto/NBD); the best predicts each customer's purchases and whether they are still buying. Gamma-Gamma predicts the value of a purchase. CLV is that value over the horizon, discounted monthly; a month is 30.44 days (365.25 / 12). The models are fitted on purchases up to the calibration end.", "拟合三种重复购买模型（BG/NBD、MBG/NBD、Pareto/NBD），用最优者预测每位客户未来的购买次数及其仍然活跃的概率；Gamma-Gamma 模型预测每次购买的金额。CLV 为预测期内按月折现的价值，一个月按 30.44 天（365.25 / 12）计。模型用校准期截止日之前的购买记录拟合。"),
         ClvProfit => ("CLV is profit: each customer's expected profit per purchase lies between its own and the whole file's, nearer its own the more purchases it has, so one odd purchase cannot multiply into millions.", "CLV 按利润计算：每位客户每次购买的预期利润介于其自身历史与全体客户之间，购买次数越多越接近其自身，因此一次异常购买不会被放大成巨额数字。"),
         ClvRevenue => ("The file has no costs, so CLV is revenue.", "文件中没有成本数据，CLV 按收入计算。"),
-        ClvNoLog => ("A customer summary has no purchase log to fit the models to. Historical value is shown instead.", "客户汇总表没有逐笔交易记录，无法拟合模型，以下显示历史价值。"),
+        ClvNoLog => ("This customer summary lacks the columns the models are fitted to (orders, repeat_revenue, and for a holdout the calibration columns). Historical value is shown instead.", "这份客户汇总表缺少拟合模型所需的列（orders、repeat_revenue，验证期还需校准期各列），以下显示历史价值。"),
         ClvTooFew => ("Too few customers in the calibration period (at least 20 are needed). Historical value is shown instead.", "校准期内客户太少（至少需要 20 位），以下显示历史价值。"),
         ClvNoRepeat => ("Too few customers bought more than once in the calibration period (at least 5 are needed). Historical value is shown instead.", "校准期内重复购买的客户太少（至少需要 5 位），以下显示历史价值。"),
         ClvNotConverged => ("The BG/NBD fit did not converge, so its predictions are not used. Historical value is shown instead.", "BG/NBD 模型拟合未收敛，预测不可用，以下显示历史价值。"),
@@ -650,7 +655,12 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         RfmGridHint => ("Each cell: customers, and their average monetary value. R 5 = most recent, F 5 = most frequent.", "每格：客户数及平均消费金额。R 5 表示最近购买，F 5 表示购买最频繁。"),
         LifecycleTitle => ("Customer lifecycle", "客户生命周期"),
         LifecycleRule => ("New: first purchase within {new} days. Reactivated: bought within {active} days after a gap of over {gap} days. Active: bought within {active} days. Dormant: within {dormant} days. Lost: longer ago.", "新客户：首次购买在 {new} 天内。回流：{active} 天内有购买且此前间隔超过 {gap} 天。活跃：{active} 天内有购买。休眠：{dormant} 天内有购买。流失：更早。"),
-        NoReactivation => ("A customer summary has no purchase log: no customer can be seen as reactivated.", "客户汇总表没有逐笔交易记录，无法识别回流客户。"),
+        NoReactivation => ("This customer summary has no previous_purchase column: no customer can be seen as reactivated.", "这份客户汇总表没有 previous_purchase（上次购买日期）列，无法识别回流客户。"),
+        SummaryGapsTitle => ("What this summary cannot show", "这份汇总表无法给出的内容"),
+        SummaryGapsHint => ("Add the columns named (docs/summary.md has the SQL for DuckDB and Spark), or analyse the transaction log.", "补上所列的列（docs/summary.md 提供 DuckDB 与 Spark 的 SQL），或直接分析交易明细。"),
+        GapNeedsColumns => ("needs {columns}", "需要 {columns} 列"),
+        GapNeedsLog => ("needs the transaction log", "需要交易明细"),
+        GapMadeFor => ("the summary was made for {made}: run its SQL again with {asked}", "汇总表按 {made} 生成：请以 {asked} 重新运行 SQL"),
         StageNew => ("New", "新客户"),
         StageReactivated => ("Reactivated", "回流客户"),
         StageActive => ("Active", "活跃客户"),
@@ -665,7 +675,7 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         LifecycleError => ("Days must be whole numbers, and dormant at least active.", "天数须为整数，且休眠天数不小于活跃天数。"),
         RetentionTitle => ("Retention cohorts", "留存分析（同期群）"),
         RetentionHint => ("Customers grouped by the period of their first purchase; each cell is the share of the cohort buying in that later period. Only complete periods count.", "按首次购买时间分组；每格为该组客户在之后各期仍有购买的比例。只统计完整的周期。"),
-        NoRetention => ("A customer summary has no purchase log, so cohorts cannot be built.", "客户汇总表没有逐笔交易记录，无法计算留存。"),
+        NoRetention => ("This customer summary has no active_periods column, so cohorts cannot be built.", "这份客户汇总表没有 active_periods（活跃月份）列，无法计算留存。"),
         CohortBy => ("Cohorts by", "分组周期"),
         Month => ("Month", "月"),
         Quarter => ("Quarter", "季度"),
@@ -734,7 +744,7 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         RuleHighPerformance => ("A-tier, profitable, bought in both windows, recent spend at least 80% of the previous.", "A 类、盈利、两个窗口都有购买，且近期消费不低于前期的 80%。"),
         RuleHighPotential => ("Not A-tier; recent spend at least 1.5× the previous, or new with recent spend in the top quarter.", "非 A 类；近期消费达到前期的 1.5 倍以上，或为新客户且近期消费位列前 25%。"),
         RuleRiskyBig => ("A-tier whose recent spend fell below 50% of the previous window.", "A 类客户，近期消费低于前期的 50%。"),
-        NoTrend => ("A customer summary has no purchase log: only super customers can be found.", "客户汇总表没有逐笔交易记录，只能识别超级客户。"),
+        NoTrend => ("This customer summary has no spend trend for this window (columns window_days, revenue_recent, revenue_previous): only super customers can be found.", "这份客户汇总表没有该窗口的消费趋势（window_days、revenue_recent、revenue_previous 列），只能识别超级客户。"),
         LoyaltyTitle => ("Loyalty versus profitability", "忠诚度与盈利能力"),
         LoyaltyHint => ("Loyal is not the same as profitable. Split at the medians unless you set your own lines.", "忠诚不等于盈利。默认按中位数划分，也可自行设定分界线。"),
         AxisTenure => ("Tenure, days from first to last purchase", "合作时长（首次到最近一次购买的天数）"),
@@ -1043,6 +1053,46 @@ fn pair(key: Key) -> (&'static str, &'static str) {
     }
 }
 
+/// A section or figure a summary cannot give (`summary::Gap::section`).
+pub fn gap_section(locale: Locale, section: &str) -> &'static str {
+    let (en, zh) = match section {
+        "clv" => ("Lifetime value models", "客户终身价值模型"),
+        "holdout" => ("Holdout check", "验证期检验"),
+        "holdout_tracking" => ("The holdout's weekly tracking", "验证期逐周跟踪"),
+        "cohorts" => ("Retention cohorts", "留存同期群"),
+        "reactivation" => ("Reactivated customers", "回流客户"),
+        "revenue_at_risk" => ("Revenue at risk", "风险收入"),
+        "customer_types" => (
+            "Spend trend: high-performance, high-potential and risky big accounts",
+            "消费趋势：高绩效、高潜力与风险大客户",
+        ),
+        "regularity" => ("Regularity of buying", "购买规律性"),
+        "profit_clv" => (
+            "Lifetime value as profit (shown as revenue)",
+            "以利润计的终身价值（现以收入计）",
+        ),
+        "compare" => ("Key accounts over time", "大客户变化"),
+        "trend" => ("Concentration over time", "集中度趋势"),
+        _ => ("Another section", "其他部分"),
+    };
+    match locale {
+        Locale::En => en,
+        Locale::Zh => zh,
+    }
+}
+
+/// One gap as a line: the section and what it needs.
+pub fn gap_text(locale: Locale, gap: &crate::summary::Gap) -> String {
+    let need = match (&gap.made_for, &gap.asked) {
+        (Some(made), Some(asked)) => t(locale, Key::GapMadeFor)
+            .replace("{made}", made)
+            .replace("{asked}", asked),
+        _ if gap.columns.is_empty() => t(locale, Key::GapNeedsLog).to_string(),
+        _ => t(locale, Key::GapNeedsColumns).replace("{columns}", &gap.columns.join(", ")),
+    };
+    format!("{}: {need}", gap_section(locale, &gap.section))
+}
+
 /// A role's name as the user reads it.
 /// Dimension keys as the reader says them: a role's name, or the header.
 pub fn dimension_names(locale: Locale, keys: &[String]) -> Vec<String> {
@@ -1074,6 +1124,19 @@ pub fn role_name(locale: Locale, role: Role) -> &'static str {
             Role::TransactionType => "Transaction type",
             Role::Refund => "Refunded amount",
             Role::UnitPrice => "Unit price",
+            Role::RepeatRevenue => "Repeat revenue",
+            Role::PreviousPurchase => "Previous purchase",
+            Role::AsOf => "As of",
+            Role::CalibrationEnd => "Calibration end",
+            Role::OrdersCal => "Orders in calibration",
+            Role::LastPurchaseCal => "Last purchase in calibration",
+            Role::RepeatRevenueCal => "Repeat revenue in calibration",
+            Role::OrdersHoldout => "Orders in holdout",
+            Role::WindowDays => "Trend window (days)",
+            Role::RevenueRecent => "Recent revenue",
+            Role::RevenuePrevious => "Previous window's revenue",
+            Role::RevenueLastYear => "Last year's revenue",
+            Role::ActivePeriods => "Active months",
         },
         Locale::Zh => match role {
             Role::Customer => "客户",
@@ -1096,6 +1159,19 @@ pub fn role_name(locale: Locale, role: Role) -> &'static str {
             Role::TransactionType => "交易类型",
             Role::Refund => "退款金额",
             Role::UnitPrice => "单价",
+            Role::RepeatRevenue => "复购金额",
+            Role::PreviousPurchase => "上次购买日期",
+            Role::AsOf => "截止日期",
+            Role::CalibrationEnd => "校准期结束日期",
+            Role::OrdersCal => "校准期订单数",
+            Role::LastPurchaseCal => "校准期最近购买日期",
+            Role::RepeatRevenueCal => "校准期复购金额",
+            Role::OrdersHoldout => "验证期订单数",
+            Role::WindowDays => "趋势窗口天数",
+            Role::RevenueRecent => "近期金额",
+            Role::RevenuePrevious => "前期金额",
+            Role::RevenueLastYear => "近一年金额",
+            Role::ActivePeriods => "活跃月份",
         },
     }
 }
@@ -1119,6 +1195,20 @@ pub fn rejection_text(locale: Locale, r: &Rejection) -> String {
         ValueError::FirstAfterLast => {
             format!("首次购买日期“{v}”晚于该行的最后购买日期：两列是否互换了？")
         }
+        ValueError::Contradicts => {
+            format!("“{v}”与该行的其他购买列（订单数、首次与最近购买日期、校准期结束日期）矛盾：汇总表是否由 docs/sql 生成？")
+        }
+        ValueError::NotMonths => {
+            format!("“{v}”不是首月之后的月份列表（应为升序的偏移量或区间，如 1-3,5,9-12）")
+        }
+        ValueError::RepeatedCustomer => {
+            format!("客户“{v}”已有一行：含模型列的汇总表每个客户只有一行")
+        }
+        ValueError::ParameterDiffers => {
+            format!(
+                "“{v}”与第一行不同：as_of、calibration_end 和 window_days 在整张汇总表中只有一个值"
+            )
+        }
         ValueError::ExtraCell => {
             format!("表头之外多出单元格“{v}”：可能是未加引号的值中含有分隔符（如 1,200.00）")
         }
@@ -1141,6 +1231,7 @@ pub fn kind_text(locale: Locale, kind: &str) -> String {
         (Locale::Zh, Some((true, role))) => format!("{}为空", role_name(locale, role)),
         (Locale::Zh, Some((false, role))) => format!("{}无效", role_name(locale, role)),
         (Locale::Zh, None) if kind == "extra cell" => "多出的单元格".into(),
+        (Locale::Zh, None) if kind == "repeated customer" => "重复的客户".into(),
         _ => kind.to_string(),
     }
 }
@@ -1366,6 +1457,9 @@ fn error_zh(error: &IngestError) -> String {
         NothingBeforeAsOf { as_of, first } => {
             format!("分析日期 {as_of} 及之前没有交易：文件中的交易从 {first} 开始")
         }
+        SummaryAsOf { asked, made } => format!(
+            "汇总表截至 {made}（其 as_of 列），模型列只对这一天成立：请清空分析日期，或以 as_of = {asked} 重新运行 SQL"
+        ),
         EmptyFilter { key, value, known } => {
             format!("没有客户的 {key} 为“{value}”；文件中的维度及取值：{known}")
         }

@@ -44,6 +44,7 @@ pub mod protocol;
 pub mod retention;
 pub mod rfm;
 pub mod settings;
+pub mod summary;
 pub mod template;
 pub mod tiers;
 pub mod trend;

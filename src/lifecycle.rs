@@ -12,13 +12,15 @@
 //!
 //! "Revenue at risk" is what the dormant customers spent in the year before
 //! the as-of date: the business that goes if they are not woken. A
-//! customer summary has no purchase log, so no one in it can be found
-//! reactivated (`reactivation_known` is false).
+//! customer summary shows reactivation only with its `previous_purchase`
+//! column, and revenue at risk with `revenue_last_year` (`summary`);
+//! without them `reactivation_known` and `revenue_at_risk_known` are false.
 
 use crate::base::Base;
 use crate::customer_table::{Group, RowSource, LISTED};
 use crate::customer_types::window_spend;
-use crate::index::{CustomerId, IndexVec, Rank};
+use crate::index::{CustomerId, Idx, IndexVec, Rank};
+use crate::ingest::map::Role;
 use crate::settings::{self, Field, SettingsError};
 use serde::{Deserialize, Serialize};
 
@@ -151,8 +153,16 @@ pub struct LifecycleDetail {
     pub stages: Vec<Group>,
     /// The dormant customers' net revenue in the year before the as-of date.
     pub revenue_at_risk: f64,
+    /// False for a summary without `revenue_last_year`: the figure is 0
+    /// for want of the purchases, not because nothing is at risk.
+    #[serde(default = "known")]
+    pub revenue_at_risk_known: bool,
     /// Dormant customers by their last year's revenue, largest first: whom to wake.
     pub wake_up: Vec<crate::customer_table::CustomerRow>,
+}
+
+fn known() -> bool {
+    true
 }
 
 /// Each customer's stage.
@@ -164,13 +174,17 @@ pub fn labels(base: &Base<'_>, settings: &LifecycleSettings) -> IndexVec<Custome
 fn ages(base: &Base<'_>, c: CustomerId) -> Ages {
     let customer = base.customer(c);
     let (days, _) = base.purchases(c);
+    let gap_before_last = match (days, &base.customers.model) {
+        ([.., before, last], _) => Some(last.0 - before.0),
+        (_, Some(model)) => model.rows[c.index()]
+            .previous
+            .map(|before| customer.last.0 - before.0),
+        _ => None,
+    };
     Ages {
         since_first: base.as_of.0 - customer.first.0,
         since_last: base.as_of.0 - customer.last.0,
-        gap_before_last: match days {
-            [.., before, last] => Some(last.0 - before.0),
-            _ => None,
-        },
+        gap_before_last,
     }
 }
 
@@ -180,9 +194,14 @@ pub fn section(
     settings: &LifecycleSettings,
 ) -> LifecycleDetail {
     let stages = &rows.labels().stages;
-    let last_year = |c: CustomerId| {
-        let (days, amounts) = base.purchases(c);
-        window_spend(days, amounts, base.as_of, 365).0
+    let model = base.customers.model.as_ref();
+    let last_year_known = base.log || model.is_some_and(|m| m.has(&[Role::RevenueLastYear]));
+    let last_year = |c: CustomerId| match model {
+        Some(m) => m.rows[c.index()].last_year,
+        None => {
+            let (days, amounts) = base.purchases(c);
+            window_spend(days, amounts, base.as_of, 365).0
+        }
     };
     let mut dormant: Vec<(Rank, f64)> = rows
         .ranks()
@@ -193,7 +212,8 @@ pub fn section(
     dormant.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     LifecycleDetail {
         settings: *settings,
-        reactivation_known: base.log,
+        reactivation_known: base.log || model.is_some_and(|m| m.has(&[Role::PreviousPurchase])),
+        revenue_at_risk_known: last_year_known,
         stages: Stage::ALL
             .iter()
             .map(|&s| rows.group(s.key(), |c| stages[c] == s))

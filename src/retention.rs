@@ -12,12 +12,14 @@
 //! Only complete periods count: the period of the as-of date is used only
 //! when the as-of date is its last day, so a half-finished month does not
 //! look like churn. At most `MAX_COHORTS` recent cohorts are listed. A
-//! customer summary has no purchase log: `available` is false.
+//! customer summary gives them only with its `active_periods` column
+//! (`summary`); without it `available` is false.
 
 use crate::base::Base;
 use crate::customers::Customers;
 use crate::day::Day;
 use crate::settings::{self, Field, SettingsError};
+use crate::summary::{self, Model};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_COHORTS: usize = 60;
@@ -93,7 +95,8 @@ pub struct Retention {
 
 /// The retention section: cohorts by `period` of the first purchase.
 pub fn section(base: &Base<'_>, period: Period) -> Retention {
-    retention(base.customers, base.as_of, period, base.log)
+    let months = (base.customers.model.as_ref()).is_some_and(|m| m.has(&summary::COHORT_COLUMNS));
+    retention(base.customers, base.as_of, period, base.log || months)
 }
 
 /// Cohorts and rates from the customers' purchase days.
@@ -129,11 +132,41 @@ pub fn retention(customers: &Customers, as_of: Day, period: Period, available: b
 
 /// The distinct periods, up to `last`, in which customer `c` bought.
 fn periods_of(customers: &Customers, c: usize, period: Period, last: i32) -> Vec<i32> {
+    if let Some(model) = &customers.model {
+        return summary_periods(customers, model, c, period, last);
+    }
     let mut out: Vec<i32> = customers
         .purchases(c)
         .0
         .iter()
         .map(|&d| period.index(d))
+        .filter(|&p| p <= last)
+        .collect();
+    out.dedup();
+    out
+}
+
+/// The same from a richer summary: the first purchase's month and the
+/// months after it that `active_periods` lists.
+fn summary_periods(
+    customers: &Customers,
+    model: &Model,
+    c: usize,
+    period: Period,
+    last: i32,
+) -> Vec<i32> {
+    let customer = &customers.list[c];
+    if customer.purchase_days == 0 {
+        return Vec::new();
+    }
+    let first = Period::Month.index(customer.first);
+    let months = std::iter::once(0).chain(model.active_months(c));
+    let mut out: Vec<i32> = months
+        .map(|m| first + m as i32)
+        .map(|m| match period {
+            Period::Month => m,
+            Period::Quarter => m.div_euclid(3),
+        })
         .filter(|&p| p <= last)
         .collect();
     out.dedup();

@@ -34,12 +34,17 @@ fn json<T: Serialize>(value: &T) -> Value {
 /// CDNOW's first day (so it has nothing to fit): no compared figure
 /// depends on it.
 fn analyse(name: &str) -> Outcome {
+    analyse_at(name, "1997-01-01")
+}
+
+/// `engine::run` on a file of tests/data, calibrated to `end`.
+fn analyse_at(name: &str, end: &str) -> Outcome {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
         .join(name);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut request = Request::default();
-    request.settings.clv.calibration_end = Day::parse_iso("1997-01-01");
+    request.settings.clv.calibration_end = Day::parse_iso(end);
     run(&bytes, &request, &|| 0.0).expect("the file analyses")
 }
 
@@ -170,4 +175,134 @@ fn same_customers(log: &Outcome, summary: &Outcome) {
             s.revenue
         );
     }
+}
+
+/// `engine::run` with the CDNOW convention's calibration end.
+fn analyse_calibrated(name: &str) -> Outcome {
+    analyse_at(name, "1997-09-30")
+}
+
+/// The richer summary (docs/summary.md: repeat revenue, calibration and
+/// holdout columns, windows, active months) of the CDNOW sample, made with
+/// calibration end 1997-09-30, gives the log's model fits, holdout,
+/// cohorts, lifecycle and customer types; only the holdout's weekly
+/// tracking, which needs each purchase day, is missing.
+#[test]
+fn the_richer_summary_gives_the_log_s_models_and_cohorts() {
+    let log = analyse_calibrated("cdnow_sample.csv");
+    let rich = analyse_calibrated("cdnow_sample_rich.csv");
+    let (a, b) = (&log.analysis, &rich.analysis);
+    assert_eq!(b.input.rows_rejected, 0);
+    assert_eq!(b.clv.status, a.clv.status);
+    let mut diffs = Vec::new();
+    for (name, l, s) in [
+        ("bgnbd", json(&a.clv.bgnbd), json(&b.clv.bgnbd)),
+        ("mbgnbd", json(&a.clv.mbgnbd), json(&b.clv.mbgnbd)),
+        (
+            "pareto_nbd",
+            json(&a.clv.pareto_nbd),
+            json(&b.clv.pareto_nbd),
+        ),
+        (
+            "gamma_gamma",
+            json(&a.clv.gamma_gamma),
+            json(&b.clv.gamma_gamma),
+        ),
+        ("clv_total", json(&a.clv.clv_total), json(&b.clv.clv_total)),
+        (
+            "buckets",
+            json(&a.clv.holdout.as_ref().unwrap().buckets),
+            json(&b.clv.holdout.as_ref().unwrap().buckets),
+        ),
+        ("retention", json(&a.retention), json(&b.retention)),
+        ("lifecycle", json(&a.lifecycle), json(&b.lifecycle)),
+        (
+            "at_risk",
+            json(&a.lifecycle_detail.revenue_at_risk),
+            json(&b.lifecycle_detail.revenue_at_risk),
+        ),
+        ("types", type_counts(a), type_counts(b)),
+    ] {
+        differences_within(&l, &s, name, 1e-6, &mut diffs);
+    }
+    assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+    assert!(b.clv.holdout.as_ref().unwrap().tracking.is_empty());
+    let gaps: Vec<&str> = b.summary_gaps.iter().map(|g| g.section.as_str()).collect();
+    assert_eq!(gaps, ["holdout_tracking", "regularity", "compare", "trend"]);
+}
+
+/// Each customer type's key and count (its listed rows carry the key
+/// accounts' movement, which needs the log).
+fn type_counts(a: &tierlens::analysis::Analysis) -> Value {
+    let groups = a.customer_types.groups.iter();
+    json(
+        &groups
+            .map(|g| (g.key.clone(), g.customers))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Numbers to a relative `tolerance` (a fit's optimum moves with the last
+/// bits of its sums), everything else exactly.
+fn differences_within(a: &Value, b: &Value, path: &str, tolerance: f64, out: &mut Vec<String>) {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for key in x.keys().chain(y.keys()) {
+                match (x.get(key), y.get(key)) {
+                    (Some(l), Some(r)) => {
+                        differences_within(l, r, &format!("{path}.{key}"), tolerance, out)
+                    }
+                    (l, r) => out.push(format!("{path}.{key}: {l:?} vs {r:?}")),
+                }
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (l, r)) in x.iter().zip(y).enumerate() {
+                differences_within(l, r, &format!("{path}[{i}]"), tolerance, out);
+            }
+        }
+        (Value::Number(x), Value::Number(y)) => {
+            let (l, r) = (x.as_f64().unwrap_or(0.0), y.as_f64().unwrap_or(0.0));
+            if (l - r).abs() > tolerance * l.abs().max(r.abs()).max(1e-12) {
+                out.push(format!("{path}: {l} vs {r}"));
+            }
+        }
+        _ if a != b => out.push(format!("{path}: {a} vs {b}")),
+        _ => {}
+    }
+}
+
+/// A richer summary that contradicts itself is rejected row by row, with
+/// the cell and why; the as-of date it was made for is kept to.
+#[test]
+fn a_contradicting_richer_summary_is_rejected_with_reasons() {
+    let text = "customer_id,first_purchase,last_purchase,orders,revenue,orders_cal,orders_holdout,active_periods,as_of\n\
+        a,2024-01-05,2024-03-01,2,10,1,1,2,2024-06-30\n\
+        b,2024-01-05,2024-03-01,2,10,2,1,2,2024-06-30\n\
+        c,2024-01-05,2024-03-01,2,10,1,1,5,2024-06-30\n\
+        d,2024-01-05,2024-03-01,2,10,1,1,x,2024-06-30\n\
+        e,2024-01-05,2024-03-01,2,10,1,1,1,2024-06-29\n\
+        a,2024-01-05,2024-03-01,2,10,1,1,2,2024-06-30\n";
+    let outcome = run(text.as_bytes(), &Request::default(), &|| 0.0).expect("analyses");
+    let input = &outcome.analysis.input;
+    assert_eq!(outcome.analysis.customers, 1);
+    assert_eq!(input.rows_rejected, 5, "{:?}", input.rejected_by_reason);
+    for kind in [
+        "bad orders_holdout",
+        "bad active_periods",
+        "bad as_of",
+        "repeated customer",
+    ] {
+        assert!(
+            input.rejected_by_reason.contains_key(kind),
+            "{kind}: {:?}",
+            input.rejected_by_reason
+        );
+    }
+    let mut request = Request::default();
+    request.settings.as_of = Day::parse_iso("2024-05-01");
+    let err = run(text.as_bytes(), &request, &|| 0.0)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("as of 2024-06-30"), "{err}");
 }

@@ -1013,9 +1013,13 @@ mod cli {
         lines.push(format!("Types       {}", counts(&a.customer_types.groups)));
         lines.push(format!("Loyalty     {}", counts(&a.loyalty.groups)));
         let l = &a.lifecycle;
+        let at_risk = match a.lifecycle_detail.revenue_at_risk_known {
+            true => format!("{:.2}", a.lifecycle_detail.revenue_at_risk),
+            false => "not known".to_string(),
+        };
         lines.push(format!(
-            "Lifecycle   new {}, reactivated {}, active {}, dormant {}, lost {}; revenue at risk {:.2}",
-            l.new, l.reactivated, l.active, l.dormant, l.lost, a.lifecycle_detail.revenue_at_risk
+            "Lifecycle   new {}, reactivated {}, active {}, dormant {}, lost {}; revenue at risk {at_risk}",
+            l.new, l.reactivated, l.active, l.dormant, l.lost
         ));
         let named = |groups: &[rfm::Named]| {
             groups
@@ -1059,6 +1063,10 @@ mod cli {
             ));
         }
         lines.extend(compare_lines(a));
+        for gap in &a.summary_gaps {
+            let text = tierlens::i18n::gap_text(tierlens::format::Locale::En, gap);
+            lines.push(format!("Not shown   {text}"));
+        }
         for split in &a.splits {
             lines.push(format!(
                 "By {:<9} {}",

@@ -28,7 +28,17 @@ impl History {
 
 /// One history per calibration customer, in customer order (`None` for
 /// those not yet acquired at `end`).
-pub fn histories(customers: &Customers, end: Day, period_days: f64) -> Vec<Option<History>> {
+/// A richer summary gives them from its columns (`Model::history`).
+pub fn histories(
+    customers: &Customers,
+    (end, as_of): (Day, Day),
+    period_days: f64,
+) -> Vec<Option<History>> {
+    if let Some(model) = &customers.model {
+        return (0..customers.len())
+            .map(|c| model.history(c, &customers.list[c], (end, as_of), period_days))
+            .collect();
+    }
     (0..customers.len())
         .map(|c| {
             let (days, amounts) = customers.purchases(c);

@@ -83,8 +83,7 @@ pub fn holdout(
     let mut cache = std::collections::HashMap::new();
     for (c, h) in calibration.iter().enumerate() {
         let Some(h) = h else { continue };
-        let (days, _) = customers.purchases(c);
-        let actual = days.iter().filter(|d| **d > calibration_end).count() as f64;
+        let actual = purchases_after(customers, c, calibration_end);
         let key = h.key();
         let predicted = *cache
             .entry(key)
@@ -111,8 +110,24 @@ pub fn holdout(
     } else {
         0.0
     };
-    out.tracking = tracking(fit, customers, calibration, as_of, period_days);
+    // A summary has no purchase days to track week by week.
+    if customers.model.is_none() {
+        out.tracking = tracking(fit, customers, calibration, as_of, period_days);
+    }
     Some(out)
+}
+
+/// Customer `c`'s purchase days after the calibration end: counted in the
+/// log, or a richer summary's `orders_holdout` (made for that end, which
+/// `Model::fits` checked before any fit).
+fn purchases_after(customers: &Customers, c: usize, calibration_end: Day) -> f64 {
+    match &customers.model {
+        Some(model) => f64::from(model.rows[c].orders_holdout),
+        None => {
+            let (days, _) = customers.purchases(c);
+            days.iter().filter(|d| **d > calibration_end).count() as f64
+        }
+    }
 }
 
 /// Weekly cumulative repeat purchases of the calibration customers, and

@@ -45,15 +45,19 @@ pub fn section(
     labels: &Labels,
     settings: ClvSettings,
 ) -> (Clv, IndexVec<CustomerId, Option<Prediction>>) {
+    // Profit per purchase is estimated from each purchase's amount, so a
+    // summary's lifetime value is revenue even with costs
+    // (`summary::gaps` says so).
+    let margin_applied = base.costs_known && base.log;
     let inputs = value::Inputs {
         customers: base.customers,
         as_of: base.as_of,
         log: base.log,
-        historical: match base.costs_known {
+        historical: match margin_applied {
             true => base.profit.raw(),
             false => base.revenue.raw(),
         },
-        margin_applied: base.costs_known,
+        margin_applied,
         labels: vec![
             labelling("tier", &Tier::ALL, |t| t.to_string(), base.tier.raw()),
             labelling(

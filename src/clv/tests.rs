@@ -15,7 +15,8 @@ fn cdnow() -> Vec<Option<data::History>> {
     let columns = map::map_columns(&rows.headers.clone(), &[]).unwrap();
     let t = table::build(&mut rows, &columns, &Default::default(), &mut |_| {}).unwrap();
     let customers = crate::customers::aggregate(&t);
-    data::histories(&customers, Day::parse_iso("1997-09-30").unwrap(), 7.0)
+    let end = Day::parse_iso("1997-09-30").unwrap();
+    data::histories(&customers, (end, end), 7.0)
 }
 
 fn within(value: f64, published: f64, tolerance: f64) {

@@ -127,7 +127,8 @@ impl ClvSettings {
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Fitted,
-    /// A customer summary has no purchase log to fit.
+    /// A customer summary without the model columns for the calibration
+    /// end asked (`summary::gaps` says which).
     NoPurchaseLog,
     TooFewCustomers,
     NoRepeatPurchases,
@@ -331,8 +332,14 @@ pub fn lifetime_value(
         .calibration_end
         .unwrap_or(inputs.as_of)
         .min(inputs.as_of);
-    let calibration = if inputs.log {
-        data::histories(inputs.customers, calibration_end, period_days)
+    let fits = inputs.log
+        || (inputs.customers.model.as_ref()).is_some_and(|m| m.fits(calibration_end, inputs.as_of));
+    let calibration = if fits {
+        data::histories(
+            inputs.customers,
+            (calibration_end, inputs.as_of),
+            period_days,
+        )
     } else {
         Vec::new()
     };
@@ -369,7 +376,7 @@ pub fn lifetime_value(
         holdout: None,
         what_if: None,
     };
-    clv.status = if !inputs.log {
+    clv.status = if !fits {
         Status::NoPurchaseLog
     } else if calibration_customers < MIN_CUSTOMERS {
         Status::TooFewCustomers
@@ -503,7 +510,11 @@ fn predict_section(
     let now = if clv.calibration_end == inputs.as_of {
         std::borrow::Cow::Borrowed(calibration)
     } else {
-        std::borrow::Cow::Owned(data::histories(inputs.customers, inputs.as_of, period_days))
+        std::borrow::Cow::Owned(data::histories(
+            inputs.customers,
+            (inputs.as_of, inputs.as_of),
+            period_days,
+        ))
     };
     let (worth, profit_model) = worth_per_purchase(inputs, &spend, &now);
     clv.profit_model = profit_model;

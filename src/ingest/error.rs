@@ -164,6 +164,9 @@ pub enum IngestError {
     #[error("no transactions on or before the as-of date {as_of}: the file's transactions start on {first}")]
     NothingBeforeAsOf { as_of: String, first: String },
 
+    #[error("the summary is as of {made} (its as_of column), and its model columns hold for that day only: leave the as-of date empty, or run the SQL again with as_of = {asked}")]
+    SummaryAsOf { asked: String, made: String },
+
     #[error("no customer has {key} = \"{value}\"; the file's dimensions and values: {known}")]
     EmptyFilter {
         key: String,

@@ -42,14 +42,42 @@ pub enum Role {
     /// The price of one unit: the amount is quantity × unit price when the
     /// file has no amount column.
     UnitPrice,
+    // The richer summary's model columns (`crate::summary`): read in a
+    // summary only, by their exact names.
+    RepeatRevenue,
+    PreviousPurchase,
+    AsOf,
+    CalibrationEnd,
+    OrdersCal,
+    LastPurchaseCal,
+    RepeatRevenueCal,
+    OrdersHoldout,
+    WindowDays,
+    RevenueRecent,
+    RevenuePrevious,
+    RevenueLastYear,
+    ActivePeriods,
 }
 
 impl Role {
     /// In guessing order: the summary's date roles come before `Date` so that
     /// "first_order_date" is not taken as a transaction date by containment.
     /// Margin comes before profit so that 毛利率 is not taken as 毛利.
-    pub const ALL: [Role; 20] = [
+    pub const ALL: [Role; 33] = [
         Role::Customer,
+        Role::RepeatRevenue,
+        Role::PreviousPurchase,
+        Role::AsOf,
+        Role::CalibrationEnd,
+        Role::OrdersCal,
+        Role::LastPurchaseCal,
+        Role::RepeatRevenueCal,
+        Role::OrdersHoldout,
+        Role::WindowDays,
+        Role::RevenueRecent,
+        Role::RevenuePrevious,
+        Role::RevenueLastYear,
+        Role::ActivePeriods,
         Role::FirstPurchase,
         Role::LastPurchase,
         Role::Date,
@@ -78,6 +106,28 @@ impl Role {
     /// transaction date makes the file a summary.
     pub const SUMMARY: [Role; 2] = [Role::FirstPurchase, Role::LastPurchase];
 
+    /// The richer summary's columns, in the order `docs/summary.md` lists them.
+    pub const MODEL: [Role; 13] = [
+        Role::RepeatRevenue,
+        Role::PreviousPurchase,
+        Role::AsOf,
+        Role::CalibrationEnd,
+        Role::OrdersCal,
+        Role::LastPurchaseCal,
+        Role::RepeatRevenueCal,
+        Role::OrdersHoldout,
+        Role::WindowDays,
+        Role::RevenueRecent,
+        Role::RevenuePrevious,
+        Role::RevenueLastYear,
+        Role::ActivePeriods,
+    ];
+
+    /// Whether the role is one of `MODEL`.
+    pub fn is_model(self) -> bool {
+        Role::MODEL.contains(&self)
+    }
+
     /// The role's name in JSON and on the command line.
     pub fn key(self) -> &'static str {
         match self {
@@ -101,13 +151,26 @@ impl Role {
             Role::TransactionType => "transaction_type",
             Role::Refund => "refund",
             Role::UnitPrice => "unit_price",
+            Role::RepeatRevenue => "repeat_revenue",
+            Role::PreviousPurchase => "previous_purchase",
+            Role::AsOf => "as_of",
+            Role::CalibrationEnd => "calibration_end",
+            Role::OrdersCal => "orders_cal",
+            Role::LastPurchaseCal => "last_purchase_cal",
+            Role::RepeatRevenueCal => "repeat_revenue_cal",
+            Role::OrdersHoldout => "orders_holdout",
+            Role::WindowDays => "window_days",
+            Role::RevenueRecent => "revenue_recent",
+            Role::RevenuePrevious => "revenue_previous",
+            Role::RevenueLastYear => "revenue_last_year",
+            Role::ActivePeriods => "active_periods",
         }
     }
 
     /// Roles whose header must match a name exactly: "类型" inside
     /// "客户类型" is the customer's type, not the transaction's.
     fn exact_only(self) -> bool {
-        matches!(self, Role::TransactionType)
+        matches!(self, Role::TransactionType) || self.is_model()
     }
 
     /// The role's first Chinese header name (`客户编号`, `日期`), one the
@@ -485,6 +548,19 @@ impl Role {
                 "无税单价",
                 "价格",
             ],
+            Role::RepeatRevenue => &["repeatrevenue", "复购金额", "复购收入"],
+            Role::PreviousPurchase => &["previouspurchase", "上次购买日期", "倒数第二次购买日期"],
+            Role::AsOf => &["asof", "截止日期", "分析日期"],
+            Role::CalibrationEnd => &["calibrationend", "校准期结束日期", "校准截止日期"],
+            Role::OrdersCal => &["orderscal", "校准期订单数"],
+            Role::LastPurchaseCal => &["lastpurchasecal", "校准期最近购买日期"],
+            Role::RepeatRevenueCal => &["repeatrevenuecal", "校准期复购金额"],
+            Role::OrdersHoldout => &["ordersholdout", "验证期订单数"],
+            Role::WindowDays => &["windowdays", "趋势窗口天数"],
+            Role::RevenueRecent => &["revenuerecent", "近期金额", "近期收入"],
+            Role::RevenuePrevious => &["revenueprevious", "前期金额", "前期收入"],
+            Role::RevenueLastYear => &["revenuelastyear", "近一年金额", "近一年收入"],
+            Role::ActivePeriods => &["activeperiods", "活跃月份"],
         }
     }
 }

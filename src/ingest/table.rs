@@ -24,6 +24,7 @@ use super::values::{
 use super::IngestError;
 use crate::day::Day;
 use crate::export;
+use crate::summary::{self, Model, ModelRow, Params};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -91,6 +92,7 @@ pub struct Rejection {
 pub fn kind(role: Option<Role>, problem: ValueError) -> String {
     match (problem, role) {
         (ValueError::BadBytes, _) => "invalid bytes".into(),
+        (ValueError::RepeatedCustomer, _) => "repeated customer".into(),
         (ValueError::ExtraCell, _) | (_, None) => "extra cell".into(),
         (ValueError::Empty, Some(role)) => format!("empty {}", role.key()),
         (_, Some(role)) => format!("bad {}", role.key()),
@@ -115,6 +117,8 @@ pub struct Table {
     pub cost: Option<Vec<f64>>,
     /// For a customer summary, one entry per row; `None` for a transaction log.
     pub summary: Option<Vec<SummaryRow>>,
+    /// A richer summary's model columns, one entry per row.
+    pub model: Option<Model>,
     /// For each of `DIMENSIONS` present in the file: a value per customer.
     pub dimensions: BTreeMap<Role, Vec<Option<String>>>,
     /// The columns customers can be sliced by (industry, region, ...).
@@ -194,6 +198,7 @@ impl Table {
             dimensions: self.dimensions.keys().map(|&r| (r, Vec::new())).collect(),
             ..Table::default()
         };
+        let mut rows_kept = Vec::new();
         let mut new_index = vec![u32::MAX; self.ids.len()];
         let mut old_of = Vec::new();
         for row in (0..self.len()).filter(|&r| keep(r)) {
@@ -215,7 +220,9 @@ impl Table {
             if let (Some(k), Some(s)) = (kept.summary.as_mut(), self.summary.as_ref()) {
                 k.push(s[row]);
             }
+            rows_kept.push(row);
         }
+        kept.model = self.model.as_ref().map(|m| m.pick(rows_kept.into_iter()));
         kept.categories = self.categories.iter().map(|c| c.subset(&old_of)).collect();
         kept.potential = self
             .potential
@@ -332,6 +339,14 @@ struct Row<'r> {
     refund: f64,
     cost: Option<f64>,
     summary: Option<SummaryRow>,
+    model: Option<ModelCells>,
+}
+
+/// A row's model columns as read, before they join the table's.
+struct ModelCells {
+    row: ModelRow,
+    months: Vec<[u16; 2]>,
+    params: Params,
 }
 
 /// What a customer-summary row adds to a row.
@@ -364,6 +379,13 @@ impl<'m> Builder<'m> {
         let mut table = Table::default();
         if map.shape() == Shape::Summary {
             table.summary = Some(Vec::new());
+            let present: Vec<Role> = std::iter::once(Role::Orders)
+                .chain(Role::MODEL)
+                .filter(|&r| map.get(r).is_some())
+                .collect();
+            if present.iter().any(|r| r.is_model()) {
+                table.model = Some(Model::new(present));
+            }
         }
         if cost_source(map).is_some() {
             table.cost = Some(Vec::new());
@@ -460,7 +482,10 @@ impl<'m> Builder<'m> {
             self.tally_status(record, amount, true);
             return;
         }
-        match self.read_row(record) {
+        match self
+            .read_row(record)
+            .and_then(|row| self.admit(row, record))
+        {
             Ok(row) => {
                 self.tally_status(record, row.amount, false);
                 self.add(row, record)
@@ -561,6 +586,10 @@ impl<'m> Builder<'m> {
                 (s.last.or(s.first).unwrap_or_default(), Some(s))
             }
         };
+        let model = match (&self.table.model, &summary) {
+            (Some(_), Some(s)) => Some(self.read_model(record, s)?),
+            _ => None,
+        };
         let (amount, refund) = self.read_money(record)?;
         let cost = self.read_cost(record, amount)?;
         Ok(Row {
@@ -570,6 +599,7 @@ impl<'m> Builder<'m> {
             refund,
             cost,
             summary,
+            model,
         })
     }
 
@@ -684,6 +714,153 @@ impl<'m> Builder<'m> {
         })
     }
 
+    /// A richer summary's model cells (`crate::summary`), each checked
+    /// against the row's purchase columns: a summary that contradicts
+    /// itself would give figures no log could.
+    fn read_model(&self, record: &Record<'_>, s: &SummaryRow) -> Result<ModelCells, Bad> {
+        let has = |r: Role| self.map.get(r).is_some();
+        let date = |r: Role| -> Result<Option<Day>, Bad> {
+            let cell = self.cell(record, r);
+            if !has(r) || cell.1.is_empty() {
+                return Ok(None);
+            }
+            parse_date(cell.1, self.order)
+                .map(Some)
+                .map_err(|e| bad(r, cell, e))
+        };
+        let money = |r: Role| {
+            if has(r) {
+                self.money(record, r)
+            } else {
+                Ok(0.0)
+            }
+        };
+        let count = |r: Role| -> Result<u32, Bad> {
+            let cell = self.cell(record, r);
+            if !has(r) {
+                return Ok(0);
+            }
+            parse_count(cell.1).map_err(|e| bad(r, cell, e))
+        };
+        let contradicts = |r: Role| bad(r, self.cell(record, r), ValueError::Contradicts);
+        let (first, last) = (s.first.or(s.last), s.last.or(s.first));
+        let within = |d: Day| first.is_none_or(|f| d >= f) && last.is_none_or(|l| d <= l);
+        let orders = s.orders;
+        let params = Params {
+            as_of: date(Role::AsOf)?,
+            calibration_end: date(Role::CalibrationEnd)?,
+            window_days: if has(Role::WindowDays) {
+                Some(count(Role::WindowDays)?).filter(|&w| w > 0)
+            } else {
+                None
+            },
+        };
+        if has(Role::WindowDays) && params.window_days.is_none() {
+            return Err(contradicts(Role::WindowDays));
+        }
+        let previous = date(Role::PreviousPurchase)?;
+        if previous.is_some_and(|p| !within(p) || Some(p) == last) {
+            return Err(contradicts(Role::PreviousPurchase));
+        }
+        if has(Role::PreviousPurchase) && previous.is_none() && orders.is_some_and(|n| n >= 2) {
+            let cell = self.cell(record, Role::PreviousPurchase);
+            return Err(bad(Role::PreviousPurchase, cell, ValueError::Empty));
+        }
+        let (orders_cal, orders_holdout) = (count(Role::OrdersCal)?, count(Role::OrdersHoldout)?);
+        let both = has(Role::OrdersCal) && has(Role::OrdersHoldout);
+        if both
+            && orders
+                .is_some_and(|n| u64::from(orders_cal) + u64::from(orders_holdout) != u64::from(n))
+        {
+            return Err(contradicts(Role::OrdersHoldout));
+        }
+        let last_cal = date(Role::LastPurchaseCal)?;
+        let after_end = |d: Day| params.calibration_end.is_some_and(|e| d > e);
+        if last_cal.is_some_and(|d| !within(d) || after_end(d)) {
+            return Err(contradicts(Role::LastPurchaseCal));
+        }
+        if has(Role::LastPurchaseCal)
+            && has(Role::OrdersCal)
+            && (orders_cal > 0) != last_cal.is_some()
+        {
+            return Err(contradicts(Role::LastPurchaseCal));
+        }
+        let months = self.read_months(record, first, last)?;
+        Ok(ModelCells {
+            row: ModelRow {
+                repeat_revenue: money(Role::RepeatRevenue)?,
+                previous,
+                orders_cal,
+                last_cal,
+                repeat_revenue_cal: money(Role::RepeatRevenueCal)?,
+                orders_holdout,
+                recent: money(Role::RevenueRecent)?,
+                previous_window: money(Role::RevenuePrevious)?,
+                last_year: money(Role::RevenueLastYear)?,
+                months: (0, 0),
+            },
+            months,
+            params,
+        })
+    }
+
+    /// `active_periods`: runs of month offsets, none after the last purchase's month.
+    fn read_months(
+        &self,
+        record: &Record<'_>,
+        first: Option<Day>,
+        last: Option<Day>,
+    ) -> Result<Vec<[u16; 2]>, Bad> {
+        if self.map.get(Role::ActivePeriods).is_none() {
+            return Ok(Vec::new());
+        }
+        let cell = self.cell(record, Role::ActivePeriods);
+        let runs = summary::parse_months(cell.1)
+            .ok_or_else(|| bad(Role::ActivePeriods, cell, ValueError::NotMonths))?;
+        let month = |d: Day| d.year() * 12 + d.month() as i32;
+        let span = match (first, last) {
+            (Some(f), Some(l)) => month(l) - month(f),
+            _ => 0,
+        };
+        if runs.last().is_some_and(|r| i32::from(r[1]) > span) {
+            return Err(bad(Role::ActivePeriods, cell, ValueError::Contradicts));
+        }
+        Ok(runs)
+    }
+
+    /// A read row, once it agrees with the rows before it: a richer
+    /// summary has one row per customer (its months and previous purchase
+    /// cannot be merged) and one as-of date, calibration end and window.
+    fn admit<'r>(&self, row: Row<'r>, record: &Record<'_>) -> Result<Row<'r>, Bad> {
+        let (Some(model), Some(cells)) = (&self.table.model, &row.model) else {
+            return Ok(row);
+        };
+        if self.index.find(&self.table.ids, &row.customer).is_some() {
+            let cell = self.cell(record, Role::Customer);
+            return Err(bad(Role::Customer, cell, ValueError::RepeatedCustomer));
+        }
+        let (now, before) = (cells.params, model.params);
+        let differs = [
+            (Role::AsOf, now.as_of != before.as_of),
+            (
+                Role::CalibrationEnd,
+                now.calibration_end != before.calibration_end,
+            ),
+            (Role::WindowDays, now.window_days != before.window_days),
+        ];
+        match differs
+            .iter()
+            .find(|(r, d)| *d && self.map.get(*r).is_some())
+        {
+            Some(&(role, _)) if !model.rows.is_empty() => Err(bad(
+                role,
+                self.cell(record, role),
+                ValueError::ParameterDiffers,
+            )),
+            _ => Ok(row),
+        }
+    }
+
     /// The first mapped cell holding U+FFFD: bytes a UTF-8 file could not
     /// decode there (`decode` reads such a file line by line).
     fn damaged_cell(&self, record: &Record<'_>) -> Option<Bad> {
@@ -744,6 +921,15 @@ impl<'m> Builder<'m> {
         }
         if let (Some(rows), Some(summary)) = (self.table.summary.as_mut(), row.summary) {
             rows.push(summary);
+        }
+        if let (Some(model), Some(cells)) = (self.table.model.as_mut(), row.model) {
+            model.params = cells.params;
+            let start = model.months.len() as u32;
+            model.months.extend(cells.months);
+            model.rows.push(ModelRow {
+                months: (start, model.months.len() as u32),
+                ..cells.row
+            });
         }
         self.fill_dimensions(id as usize, record);
     }

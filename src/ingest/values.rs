@@ -42,6 +42,15 @@ pub enum ValueError {
     BadBytes,
     /// A summary row's first purchase after its last.
     FirstAfterLast,
+    /// A richer summary's cell that its row's other columns rule out
+    /// (more calibration orders than orders, a date after the last purchase).
+    Contradicts,
+    /// `active_periods` that is not a list of month offsets and runs.
+    NotMonths,
+    /// A second row for a customer in a richer summary.
+    RepeatedCustomer,
+    /// A summary's as-of date, calibration end or window unlike the first row's.
+    ParameterDiffers,
 }
 
 /// The order of day and month in year-last dates.
@@ -135,6 +144,22 @@ impl ValueError {
             ),
             ValueError::FirstAfterLast => format!(
                 "the first purchase \"{}\" is after the row's last purchase: are the two columns swapped?",
+                clip(value)
+            ),
+            ValueError::Contradicts => format!(
+                "\"{}\" contradicts the row's other purchase columns (orders, first and last purchase, calibration end): was the summary made by docs/sql?",
+                clip(value)
+            ),
+            ValueError::NotMonths => format!(
+                "\"{}\" is not a list of months after the first (expected ascending offsets and runs such as 1-3,5,9-12)",
+                clip(value)
+            ),
+            ValueError::RepeatedCustomer => format!(
+                "customer \"{}\" already has a row: a summary with model columns has one row per customer",
+                clip(value)
+            ),
+            ValueError::ParameterDiffers => format!(
+                "\"{}\" differs from the first row's: as_of, calibration_end and window_days are one value for the whole summary",
                 clip(value)
             ),
             ValueError::ExtraCell => format!(

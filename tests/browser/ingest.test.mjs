@@ -126,6 +126,27 @@ test('a customer summary (one row per customer) gives the log\'s tiers and says 
   assert.equal(await value(p, 'kpi-revenue'), expected.revenue_total);
   for (const tier of ['A', 'B', 'C']) assert.equal(await value(p, `tier-${tier}`), fromLog.abc[tier]);
   assert.match(await p.locator('.overview').innerText(), /customer summary/);
+  const gaps = p.locator('[data-testid="summary-gaps"] li');
+  assert.equal(await gaps.count(), expected.summary_gaps.length);
+  assert.match(await gaps.first().innerText(), /repeat_revenue/);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a richer summary fits the models and finds the reactivated as the CLI does, and names what it cannot show', async () => {
+  const { page: p, context, log } = await openPage(app);
+  const file = path.join(DATA, 'cdnow_sample_rich.csv');
+  await p.getByTestId('file-input').setInputFiles(file);
+  await ready(p);
+  const expected = cli(file);
+  assert.equal(expected.clv.status, 'fitted');
+  assert.equal(expected.clv.calibration_end, '1997-09-30');
+  assert.equal(await value(p, 'clv-total'), expected.clv.clv_total);
+  assert.equal(await value(p, 'lifecycle-reactivated'), expected.lifecycle.reactivated);
+  assert.ok(expected.lifecycle.reactivated > 0);
+  const gaps = p.locator('[data-testid="summary-gaps"] li');
+  assert.equal(await gaps.count(), expected.summary_gaps.length);
+  assert.match(await gaps.first().innerText(), /weekly tracking/);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -80,7 +80,10 @@ pub fn LifecyclePanel(lifecycle: Part<LifecycleDetail>, locale: Locale) -> impl 
             <p class="hint">
                 {t(locale, Key::RevenueAtRisk)} ": "
                 <strong data-testid="revenue-at-risk" data-value=detail.revenue_at_risk.to_string()>
-                    {format::grouped(detail.revenue_at_risk, 0)}
+                    {match detail.revenue_at_risk_known {
+                        true => format::grouped(detail.revenue_at_risk, 0),
+                        false => "—".to_string(),
+                    }}
                 </strong>
             </p>
             <CustomerList rows=detail.wake_up.clone() locale=locale testid="wake-up" of=Key::WakeUp/>

@@ -57,6 +57,9 @@ pub fn ColumnMapping(
 ) -> impl IntoView {
     let state = use_state();
     let engine = use_engine();
+    // A richer summary's columns matter only in a summary: a log does not
+    // get thirteen more choices.
+    let summary = Role::SUMMARY.iter().any(|r| columns.contains_key(r.key()));
     let chosen = RwSignal::new(columns);
     let header_row = RwSignal::new(header_line);
     let decimal = RwSignal::new(state.request.with_untracked(|r| r.read.decimal));
@@ -93,6 +96,7 @@ pub fn ColumnMapping(
     };
     let selects = Role::ALL
         .iter()
+        .filter(|r| summary || !r.is_model())
         .map(|&role| {
             let key = role.key();
             let required = Role::REQUIRED.contains(&role);

@@ -37,4 +37,5 @@ pub mod settings_panel;
 pub mod slicer;
 pub mod split;
 pub mod status;
+pub mod summary_gaps;
 pub mod tiers;

@@ -33,6 +33,11 @@ pub fn Overview(analysis: Part<Analysis>, file: String, locale: Locale) -> impl 
     let a_share = a.tiers.first().map_or(0.0, |tier| tier.revenue_share);
     let a_note = format!("{} {}", format::percent(a_share), t(locale, Key::OfRevenue));
     let at_risk = a.lifecycle_detail.revenue_at_risk;
+    // A summary without last year's revenue does not know it: a dash, not 0.
+    let at_risk_shown = match a.lifecycle_detail.revenue_at_risk_known {
+        true => money(at_risk),
+        false => "—".to_string(),
+    };
     let risk_note = format!(
         "{} {}",
         format::count(a.lifecycle.dormant),
@@ -60,6 +65,7 @@ pub fn Overview(analysis: Part<Analysis>, file: String, locale: Locale) -> impl 
                 <span class="meta">{t(locale, Key::LoadedFile)} ": " <span data-user-text>{file}</span> "  ·  " {period}</span>
             </div>
             <DecisionsSummary decisions=a.input.decisions.clone() locale=locale/>
+            <super::summary_gaps::SummaryGaps gaps=a.summary_gaps.clone() locale=locale/>
             <div class="kpis">
                 <Kpi testid="kpi-customers" label=t(locale, Key::Customers) value=a.customers as f64
                     shown=format::count(a.customers) note=customers_note(a, locale)/>
@@ -74,7 +80,7 @@ pub fn Overview(analysis: Part<Analysis>, file: String, locale: Locale) -> impl 
                 <Kpi testid="kpi-a-tier" label=t(locale, Key::ATierCustomers) value=a.abc.a as f64
                     shown=format::count(a.abc.a) note=a_note/>
                 <Kpi testid="kpi-revenue-at-risk" label=t(locale, Key::AtRiskShort) value=at_risk
-                    shown=money(at_risk) note=risk_note/>
+                    shown=at_risk_shown note=risk_note/>
                 <Dependency concentration=a.concentration.clone() largest=largest_name(a) locale=locale/>
             </div>
         </section>
